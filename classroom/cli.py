@@ -1,0 +1,151 @@
+"""``python -m classroom``: a thin shell over the engine; each command returns an exit code.
+
+Exit codes: 0 all well, 1 problems in the user's files, 2 a usage error,
+3 an internal error (a bug: the traceback is printed so it can be reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from classroom import schema
+from classroom.content import DEFAULT_PATHS, find_files, load_course, load_file
+from classroom.grading import QuizScore, grade_quiz, key_response
+from classroom.models import Quiz
+from classroom.yamlread import read_yaml
+
+OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    paths = args.paths or list(DEFAULT_PATHS)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return USAGE
+    files = find_files(paths)
+    course = load_course(paths)
+    for problem in course.problems:
+        print(problem)
+    count = len(course.problems)
+    sys.stdout.flush()
+    summary = f"{len(files)} files checked: {len(course.lessons)} lesson(s) and {len(course.quizzes)} quiz(zes) valid"
+    print(
+        f"{summary}; {count} problem{'s' if count != 1 else ''}" if count else f"{summary}; no problems",
+        file=sys.stderr,
+    )
+    return PROBLEMS if count else OK
+
+
+def _load_quiz(path: str) -> Quiz | None:
+    result = load_file(path)
+    for problem in result.problems:
+        print(problem)
+    if result.item is not None and not isinstance(result.item, Quiz):
+        print(f"{path}:1:1: this is a lesson, not a quiz")
+        return None
+    return result.item
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    quiz = _load_quiz(args.quiz)
+    if quiz is None:
+        return PROBLEMS
+    doc, problems = read_yaml(args.responses)
+    for problem in problems:
+        print(problem)
+    if doc is None:
+        return PROBLEMS
+    if not isinstance(doc.data, dict):
+        print(f"{args.responses}:1:1: responses must be 'question-id: answer' lines")
+        return PROBLEMS
+    unknown = [key for key in doc.data if quiz.question(key) is None]
+    for key in unknown:
+        line, column = doc.where((key,), at_key=True)
+        print(f"{args.responses}:{line}:{column}: quiz '{quiz.id}' has no question '{key}'")
+    if unknown:
+        return PROBLEMS
+    result = grade_quiz(quiz, doc.data)
+    print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if args.json else _report(result))
+    return OK
+
+
+def _report(result: QuizScore) -> str:
+    marks = {"correct": "✓", "partial": "~", "wrong": "✗", "blank": "·"}
+    outcome = "passed" if result.passed else "not passed"
+    lines = [f"{result.quiz}: {result.score:g} / {result.max:g} ({result.percent:g}%) — {outcome}"]
+    for topic, totals in result.by_topic.items():
+        lines.append(f"  {topic}: {totals['score']:g} / {totals['max']:g}")
+    for graded in result.questions:
+        line = (
+            f"{marks[graded.verdict]} {graded.id} ({graded.kind}, {graded.verdict}): {graded.points:g} / {graded.max:g}"
+        )
+        lines.append(line + (f" — {graded.feedback}" if graded.feedback else ""))
+    return "\n".join(lines)
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    quiz = _load_quiz(args.quiz)
+    if quiz is None:
+        return PROBLEMS
+    answers = {question.id: key_response(question) for question in quiz.questions}
+    print(yaml.safe_dump(answers, allow_unicode=True, sort_keys=False), end="")
+    return OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = schema.stale()
+        for name in stale:
+            print(f"schema/{name} is out of date; run: python -m classroom schema")
+        return PROBLEMS if stale else OK
+    for path in schema.write():
+        print(f"wrote {path}")
+    return OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m classroom", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate lesson and quiz files and the links between them")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: lessons/ quizzes/)")
+    check.set_defaults(run=cmd_check)
+
+    grade = commands.add_parser("grade", help="grade a YAML file of responses against a quiz")
+    grade.add_argument("quiz", metavar="QUIZ.yaml")
+    grade.add_argument("responses", metavar="RESPONSES.yaml", help="question id: response, one a line")
+    grade.add_argument("--json", action="store_true", help="print the result as JSON")
+    grade.set_defaults(run=cmd_grade)
+
+    key = commands.add_parser("key", help="print a quiz's answer key as a responses file")
+    key.add_argument("quiz", metavar="QUIZ.yaml")
+    key.set_defaults(run=cmd_key)
+
+    schema_cmd = commands.add_parser("schema", help="regenerate schema/*.schema.json from the models")
+    schema_cmd.add_argument("--check", action="store_true", help="only report whether the files are up to date")
+    schema_cmd.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse already printed the usage message
+        return USAGE if stop.code else OK
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        print("An internal error has occurred (a bug in classroom, not in your files):", file=sys.stderr)
+        traceback.print_exc()
+        return INTERNAL

@@ -1,0 +1,36 @@
+"""JSON Schemas for editors, generated from the models so they can never drift."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from classroom.models import Lesson, Quiz
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMAS = {"lesson.schema.json": Lesson, "quiz.schema.json": Quiz}
+
+
+def render(model: type[Lesson] | type[Quiz]) -> str:
+    schema = model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def stale(folder: Path = SCHEMA_DIR) -> list[str]:
+    """Names of schema files that are missing or differ from the models."""
+    return [
+        name
+        for name, model in SCHEMAS.items()
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != render(model)
+    ]
+
+
+def write(folder: Path = SCHEMA_DIR) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMAS.items():
+        target = folder / name
+        target.write_text(render(model), encoding="utf-8")
+        written.append(target)
+    return written

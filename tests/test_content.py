@@ -1,0 +1,128 @@
+"""Loading a course: golden messages for bad files, cross-file checks, good files survive bad ones."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from classroom.content import load_course, load_file
+from classroom.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
+from conftest import TESTDATA
+
+LESSON = textwrap.dedent(
+    """\
+    id: {id}
+    title: A lesson
+    order: 1
+    summary: Short.
+    passages:
+      - id: p1
+        text: Some reading.
+    """
+)
+
+
+def test_bad_files_give_the_golden_messages(monkeypatch):
+    """Every problem in tests/testdata/bad is reported at its line and column, in teacher's words."""
+    monkeypatch.chdir(TESTDATA / "bad")
+    course = load_course(["lessons", "quizzes"])
+    expected = (TESTDATA / "bad.expected").read_text(encoding="utf-8").splitlines()
+    assert [str(problem) for problem in course.problems] == expected
+
+
+def test_good_files_load_beside_bad_ones(monkeypatch):
+    monkeypatch.chdir(TESTDATA / "bad")
+    course = load_course(["lessons", "quizzes"])
+    assert set(course.lessons) == {"good-lesson", "twin"}
+    assert set(course.quizzes) == {"words"}
+    assert course.files["good-lesson"] == "lessons/good-lesson.yaml"
+
+
+def test_yaml_11_words_and_dates_stay_as_written(monkeypatch):
+    monkeypatch.chdir(TESTDATA / "bad")
+    course = load_course(["lessons", "quizzes"])
+    norway = course.quizzes["words"].question("norway")
+    switch = course.quizzes["words"].question("switch")
+    assert isinstance(norway, TextQuestion) and norway.accept == ["no", "NO", "no"]
+    assert isinstance(switch, ChoiceQuestion) and switch.options == ["on", "off", "yes"]
+    lesson = course.lessons["good-lesson"]
+    assert lesson.events[0].date == "1949-04-04"
+    assert lesson.people[0].from_ == "1949"
+
+
+def test_problems_are_grouped_by_file(monkeypatch):
+    monkeypatch.chdir(TESTDATA / "bad")
+    course = load_course(["lessons", "quizzes"])
+    assert [p.line for p in course.problems_in("quizzes/dupe-ids.yaml")] == [4, 10]
+    assert course.problems_in("lessons/good-lesson.yaml") == []
+
+
+def test_lessons_come_in_course_order(write, tmp_path):
+    write("lessons/b.yaml", LESSON.format(id="b").replace("order: 1", "order: 1"))
+    write("lessons/a.yaml", LESSON.format(id="a").replace("order: 1", "order: 2"))
+    course = load_course([tmp_path / "lessons"])
+    assert list(course.lessons) == ["b", "a"]
+
+
+def test_a_quiz_with_a_broken_link_is_left_out_but_reported(write, tmp_path):
+    write("lessons/a.yaml", LESSON.format(id="a"))
+    question = "  - {id: x, kind: true_false, ask: Really, answer: true, source: 'a#p2'}"
+    write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n{question}\n")
+    course = load_course([tmp_path / "lessons", tmp_path / "quizzes"])
+    assert course.quizzes == {}
+    [problem] = course.problems
+    assert (problem.line, problem.column) == (5, question.index("'a#p2'") + 1)
+    assert "has no passage 'p2'" in problem.message
+
+
+def test_file_over_one_megabyte_is_refused(write):
+    path = write("lessons/big.yaml", "id: big\n" + "# padding\n" * 110_000)
+    result = load_file(path)
+    assert result.item is None
+    assert [p.message.split(";")[0] for p in result.problems] == ["file is 1,100,008 bytes"]
+
+
+def test_a_file_that_is_not_a_mapping_is_reported(write):
+    result = load_file(write("quizzes/list.yaml", "- just\n- a list\n"))
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == ["a quiz file must be 'field: value' lines"]
+
+
+def test_empty_file_is_reported(write):
+    result = load_file(write("lessons/empty.yaml", "# only a comment\n"))
+    assert [p.message for p in result.problems] == ["the file is empty"]
+
+
+def test_quiz_is_recognised_by_questions_outside_the_quizzes_folder(write):
+    path = write(
+        "elsewhere/q.yaml",
+        "id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {id: x, kind: number, ask: How many, answer: 3}\n",
+    )
+    assert isinstance(load_file(path).item, Quiz)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message"),
+    [
+        ("title: [a, b]", "title: expected text, not a list"),
+        (
+            "title: true",
+            "title: expected text, but an unquoted true or false is a yes/no value; put the text in quotes",
+        ),
+        ("order: first", "order: expected a whole number, not 'first'"),
+        ("order: 1.5", "order: expected a whole number, not 1.5"),
+        ("title: '   '", "this text is empty; write something or remove the field"),
+        ("id: After_1991", "'After_1991' is not a valid id: use lowercase letters, digits and single dashes"),
+    ],
+)
+def test_wrong_types_speak_to_teachers(write, snippet, message):
+    field = snippet.split(":")[0]
+    text = "\n".join(snippet if line.startswith(field + ":") else line for line in LESSON.format(id="x").splitlines())
+    result = load_file(write("x.yaml", text + "\n"))
+    assert any(p.message.startswith(message) for p in result.problems), result.problems
+
+
+def test_valid_lesson_round_trips_to_the_model(write):
+    result = load_file(write("lessons/x.yaml", LESSON.format(id="x")))
+    assert result.problems == []
+    assert isinstance(result.item, Lesson) and result.item.passage("p1").text == "Some reading."
