@@ -92,7 +92,11 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def load_course(paths: Iterable[str | Path] = DEFAULT_PATHS) -> Course:
     """Load every file, then check ids across files and the links from quizzes to lessons."""
-    loaded = [load_file(path) for path in find_files(paths)]
+    return assemble([load_file(path) for path in find_files(paths)])
+
+
+def assemble(loaded: list[Loaded]) -> Course:
+    """Build the course from files loaded one by one (so a caller can cache each file)."""
     problems = [problem for result in loaded for problem in result.problems]
     lessons: dict[str, tuple[Lesson, Loaded]] = {}
     quizzes: dict[str, tuple[Quiz, Loaded]] = {}

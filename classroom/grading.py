@@ -88,6 +88,7 @@ def fold(text: str) -> str:
     """Compare texts the way a teacher would: no case, accents, punctuation or leading "the"."""
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = re.sub(r"['\u2019.]", "", plain)  # U.S.S.R. = USSR, Yeltsin's = Yeltsins
     words = re.sub(r"[\W_]+", " ", plain).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -186,6 +187,8 @@ def grade_choice(question: ChoiceQuestion, response: Any) -> Graded:
 
 
 def grade_true_false(question: TrueFalseQuestion, response: Any) -> Graded:
+    if not isinstance(response, (bool, str)):
+        return _result(question, 0, "Answer true or false.")
     if isinstance(response, str):
         words = {"true": True, "false": False, "yes": True, "no": False}
         if response.strip().casefold() not in words:
@@ -229,10 +232,23 @@ def grade_match(question: MatchQuestion, response: Any) -> Graded:
     return _result(question, right / len(question.pairs), feedback)
 
 
-def grade_number(question: NumberQuestion, response: Any) -> Graded:
+def read_number(response: Any) -> float | None:
+    """A number typed by a student: "1,000" is a thousand, "3,5" is three and a half."""
+    if isinstance(response, bool):
+        return None
+    text = str(response).strip().replace(" ", "")
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
     try:
-        given = float(str(response).replace(",", "").strip()) if not isinstance(response, (int, float)) else response
-    except ValueError:
+        value = float(text.replace(",", "."))
+    except (ValueError, OverflowError):
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def grade_number(question: NumberQuestion, response: Any) -> Graded:
+    given = read_number(response)
+    if given is None:
         return _result(question, 0, f"'{response}' is not a number.")
     known = next((text for key, text in question.feedback.items() if _same_number(key, given)), "")
     difference = abs(given - question.answer)

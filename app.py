@@ -1,0 +1,25 @@
+"""Streamlit entry point: page set-up and routing, nothing else."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+st.set_page_config(page_title="History classroom", page_icon=":material/school:", layout="centered")
+
+PAGES = [
+    st.Page("ui/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("ui/lesson.py", title="Lessons", icon=":material/menu_book:", url_path="lesson"),
+    st.Page("ui/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("ui/quiz.py", title="Quizzes", icon=":material/quiz:", url_path="quiz"),
+    st.Page("ui/results.py", title="Results", icon=":material/leaderboard:", url_path="results"),
+]
+
+page = st.navigation(PAGES)
+try:
+    page.run()
+except Exception:  # a bug must never show a student a traceback; it goes to the server log
+    logging.getLogger("classroom").exception("screen %s failed", page.title)
+    st.error("Something went wrong on this screen. Your answers so far are kept; try again or go back home.")
+    st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")

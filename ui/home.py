@@ -1,0 +1,80 @@
+"""Home: the course at a glance, what the student has done, and where to go on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.course import broken_files, course
+
+st.title("Did Russia want to join NATO?")
+st.write("A short course in six lessons: read, explore the timeline, then test yourself.")
+
+current = course()
+place = state.last_place()
+if place and place.kind == "lesson" and place.id in current.lessons:
+    st.page_link(
+        "ui/lesson.py",
+        label=f"Continue where you left off: {current.lessons[place.id].title}",
+        icon=":material/play_arrow:",
+        query_params={"lesson": place.id},
+    )
+elif place and place.kind == "quiz" and place.id in current.quizzes:
+    st.page_link(
+        "ui/quiz.py",
+        label=f"Continue where you left off: {current.quizzes[place.id].title}",
+        icon=":material/play_arrow:",
+        query_params={"quiz": place.id},
+    )
+elif current.lessons:
+    first = next(iter(current.lessons.values()))
+    st.page_link(
+        "ui/lesson.py",
+        label=f"Start with lesson 1: {first.title}",
+        icon=":material/play_arrow:",
+        query_params={"lesson": first.id},
+    )
+
+quiz_for = {}
+for quiz in current.quizzes.values():
+    if len(quiz.lessons) == 1:
+        quiz_for.setdefault(quiz.lessons[0], quiz)
+
+st.header("Lessons")
+for number, lesson in enumerate(current.lessons.values(), start=1):
+    with st.container(border=True):
+        st.subheader(f"{number}. {lesson.title}", anchor=False)
+        st.markdown(lesson.summary)
+        done = [
+            ":material/check_circle: Read"
+            if state.was_read(lesson.id)
+            else ":material/radio_button_unchecked: Not read yet"
+        ]
+        quiz = quiz_for.get(lesson.id)
+        if quiz is not None:
+            best = state.best_percent(quiz.id)
+            done.append(f"Quiz best: {best:g}%" if best is not None else "Quiz not taken")
+        st.caption(" · ".join(done))
+        cols = st.columns(2)
+        cols[0].page_link(
+            "ui/lesson.py", label="Read the lesson", icon=":material/menu_book:", query_params={"lesson": lesson.id}
+        )
+        if quiz is not None:
+            cols[1].page_link(
+                "ui/quiz.py", label="Take the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id}
+            )
+
+st.header("Quizzes")
+for quiz in current.quizzes.values():
+    best = state.best_percent(quiz.id)
+    suffix = f" — best so far {best:g}%" if best is not None else ""
+    st.page_link("ui/quiz.py", label=f"{quiz.title}{suffix}", icon=":material/quiz:", query_params={"quiz": quiz.id})
+
+missing = len(broken_files("lessons")) + len(broken_files("quizzes"))
+if missing:
+    st.info(
+        f"{missing} lesson or quiz file(s) are being fixed by your teacher and are hidden for now.",
+        icon=":material/build:",
+    )
+if not current.lessons:
+    st.info("No lessons yet. Your teacher adds them as YAML files in the lessons folder.")

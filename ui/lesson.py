@@ -1,0 +1,118 @@
+"""Lesson: the reading, people and offices, the lesson's timeline, "check the claim" notes, the quiz."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.timeline import lesson_timeline_chart
+from classroom.models import Lesson
+from classroom.timeline import lesson_events
+from ui import state
+from ui.course import course
+from ui.safe import friendly_content_problem, teacher_markdown
+
+VERDICT_LOOK = {  # words and icon for each verdict of a check, never colour alone
+    "wrong": (st.error, ":material/report:", "The record says otherwise"),
+    "misleading": (st.warning, ":material/warning:", "Misleading"),
+    "disputed": (st.warning, ":material/help:", "Disputed"),
+    "supported": (st.success, ":material/verified:", "Supported by the record"),
+}
+
+
+def pick_lesson() -> None:
+    st.title("Lessons")
+    for number, lesson in enumerate(course().lessons.values(), start=1):
+        st.page_link(
+            "ui/lesson.py",
+            label=f"{number}. {lesson.title}",
+            icon=":material/menu_book:",
+            query_params={"lesson": lesson.id},
+        )
+
+
+def scroll_to(anchor: str) -> None:
+    """Bring the linked passage into view (anchor ids are validated: letters, digits, dashes)."""
+    st.html(
+        f"<script>setTimeout(() => window.parent.document.getElementById('{anchor}')"
+        f"?.scrollIntoView({{behavior: 'smooth', block: 'start'}}), 300)</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def passages(lesson: Lesson, highlight: str | None) -> None:
+    for number, passage in enumerate(lesson.passages, start=1):
+        anchor = f"{lesson.id}-{passage.id}"
+        heading = passage.heading or f"Part {number}"
+        box = st.container(border=True) if passage.id == highlight else st.container()
+        with box:
+            st.subheader(heading, anchor=anchor)
+            if passage.id == highlight:
+                st.caption(":material/my_location: The answer to your question comes from this part.")
+            teacher_markdown(passage.text)
+
+
+def people(lesson: Lesson) -> None:
+    if not lesson.people:
+        return
+    st.subheader("People and offices", anchor=False)
+    st.table(
+        [{"Person": p.name, "Office": p.role, "From": p.from_ or "", "To": p.to or ""} for p in lesson.people],
+    )
+
+
+def timeline(lesson: Lesson) -> None:
+    events = lesson_events(lesson)
+    if not events:
+        return
+    st.subheader("Timeline", anchor=False)
+    st.altair_chart(lesson_timeline_chart(events), width="stretch")
+    with st.expander("Timeline as a list"):
+        for event in events:
+            st.markdown(f"- **{event.when}** — {event.label}")
+
+
+def checks(lesson: Lesson) -> None:
+    if not lesson.checks:
+        return
+    st.subheader("Check the claim", anchor=False)
+    for check in lesson.checks:
+        box, icon, words = VERDICT_LOOK[check.verdict]
+        box(
+            f"**Check the claim — {words}**\n\n"
+            f"**The article says:** {check.claim}\n\n"
+            f"**What the record shows:** {check.note}\n\n"
+            f"*Sources:* {'; '.join(check.sources)}",
+            icon=icon,
+        )
+
+
+def main() -> None:
+    lesson_id = st.query_params.get("lesson")
+    if not lesson_id:
+        pick_lesson()
+        return
+    current = course()
+    lesson = current.lessons.get(lesson_id)
+    if lesson is None:
+        st.title("Lesson")
+        friendly_content_problem("lesson")
+        st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")
+        return
+    state.mark_read(lesson.id)
+    st.title(lesson.title)
+    teacher_markdown(f"*{lesson.summary}*")
+    highlight = st.query_params.get("passage")
+    passages(lesson, highlight)
+    people(lesson)
+    timeline(lesson)
+    checks(lesson)
+    quizzes = [q for q in current.quizzes.values() if lesson.id in q.lessons and len(q.lessons) == 1]
+    for quiz in quizzes:
+        st.page_link(
+            "ui/quiz.py", label=f"Take the quiz: {quiz.title}", icon=":material/quiz:", query_params={"quiz": quiz.id}
+        )
+    if highlight and lesson.passage(highlight):
+        scroll_to(f"{lesson.id}-{highlight}")
+
+
+main()

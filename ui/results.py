@@ -1,0 +1,76 @@
+"""Result: score, pass or not, score by topic, every question reviewed, and a retry of the misses."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.scores import topic_chart
+from classroom.attempts import describe_key, describe_response
+from ui import state
+from ui.course import course
+from ui.questions import VERDICTS
+from ui.safe import friendly_content_problem
+
+
+def main() -> None:
+    quiz_id = st.query_params.get("quiz")
+    quiz = course().quizzes.get(quiz_id or "")
+    st.title("Your result")
+    if quiz is None:
+        friendly_content_problem("result") if quiz_id else st.info("Finish a quiz to see your result here.")
+        st.page_link("ui/quiz.py", label="Choose a quiz", icon=":material/quiz:")
+        return
+    attempt = state.attempt(quiz.id)
+    if attempt is None or not attempt.finished:
+        st.info("This quiz is not finished yet.")
+        st.page_link("ui/quiz.py", label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
+        return
+    score = attempt.score(quiz)
+    state.record_result(score)
+
+    st.subheader(quiz.title, anchor=False)
+    verdict = "Passed" if score.passed else "Not passed yet"
+    icon = ":material/check_circle:" if score.passed else ":material/replay:"
+    cols = st.columns(3)
+    cols[0].metric("Score", f"{score.score:g} / {score.max:g}")
+    cols[1].metric("Percent", f"{score.percent:g}%")
+    cols[2].metric("Pass mark", f"{quiz.pass_mark}%")
+    (st.success if score.passed else st.warning)(f"**{verdict}**", icon=icon)
+
+    st.subheader("Score by topic", anchor=False)
+    rows = [
+        {
+            "Topic": topic,
+            "Score": f"{totals['score']:g} / {totals['max']:g}",
+            "Percent": f"{100 * totals['score'] / totals['max']:.0f}%",
+        }
+        for topic, totals in score.by_topic.items()
+    ]
+    st.altair_chart(topic_chart(score.by_topic), width="stretch")
+    with st.expander("Score by topic as a table"):
+        st.table(rows)
+
+    st.subheader("Question by question", anchor=False)
+    for number, question_id in enumerate(attempt.plan.question_ids, start=1):
+        question = quiz.question(question_id)
+        graded = attempt.graded[question_id]
+        icon, words = VERDICTS[graded.verdict]
+        with st.container(border=True):
+            st.markdown(f"**{number}. {question.ask}**")
+            st.markdown(f"{icon} **{words}** — {graded.points:g} of {graded.max:g}")
+            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")
+            if graded.verdict != "correct":
+                st.text(f"Right answer: {describe_key(question)}")
+
+    missed = attempt.missed()
+    cols = st.columns(2)
+    if missed and cols[0].button(f"Retry the {len(missed)} I missed", type="primary", icon=":material/replay:"):
+        state.start_attempt(quiz, only=missed)
+        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id})
+    if cols[1].button("Take the whole quiz again", icon=":material/restart_alt:"):
+        state.start_attempt(quiz)
+        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id})
+    st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")
+
+
+main()

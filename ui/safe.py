@@ -1,0 +1,32 @@
+"""Showing text safely: teacher text as Markdown without HTML, student text escaped."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape Markdown so a student's answer is shown exactly as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def teacher_markdown(text: str) -> None:
+    """Render teacher or article text: Markdown, raw HTML shown as text, never run."""
+    st.markdown(text, unsafe_allow_html=False)
+
+
+def student_text(text: str) -> None:
+    st.markdown(escape(text))
+
+
+def friendly_content_problem(what: str) -> None:
+    """What a student sees when a lesson or quiz file is broken: no details, no traceback."""
+    st.warning(
+        f"This {what} can't be opened right now: its file has a problem that your teacher can see and fix. "
+        "Everything else in the course still works.",
+        icon=":material/build:",
+    )
