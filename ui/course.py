@@ -16,12 +16,14 @@ import streamlit as st
 from classroom.content import Course, Loaded, assemble, find_files, load_file
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIRS = (ROOT / "lessons", ROOT / "quizzes")
+# CLASSROOM_CONTENT points at another folder holding lessons/ and quizzes/ (tests, a second course).
+CONTENT_ROOT = Path(os.environ.get("CLASSROOM_CONTENT", ROOT)).resolve()
+CONTENT_DIRS = (CONTENT_ROOT / "lessons", CONTENT_ROOT / "quizzes")
 
 
 @st.cache_resource(max_entries=5000, show_spinner=False)
 def _load_file(path: str, mtime_ns: int, size: int) -> Loaded:
-    return load_file(path, shown_as=os.path.relpath(path, ROOT))
+    return load_file(path, shown_as=os.path.relpath(path, CONTENT_ROOT))
 
 
 @st.cache_resource(max_entries=20, show_spinner=False)
