@@ -1,0 +1,174 @@
+"""The results store, on SQLite always and on PostgreSQL when CLASSROOM_TEST_POSTGRES_URL is set."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from classroom.attempts import plan_attempt
+from classroom.content import load_course
+from classroom.grading import grade, key_response
+from classroom.store import MIGRATIONS, Store, metadata
+from conftest import TESTDATA
+
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])
+
+
+def _wipe(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'nested' / 'classroom.db'}"
+    else:
+        url = os.environ["CLASSROOM_TEST_POSTGRES_URL"]
+        _wipe(url)
+    opened = Store(url)
+    yield opened
+    opened.close()
+    if request.param == "postgresql":
+        _wipe(url)
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    course = load_course([TESTDATA / "course" / "lessons", TESTDATA / "course" / "quizzes"])
+    return course.quizzes["every-kind"]
+
+
+def answer_all(store, attempt_id, quiz, plan, wrong=()):
+    for question_id in plan.question_ids:
+        question = quiz.question(question_id)
+        response = "nonsense" if question_id in wrong else key_response(question)
+        store.record_answer(attempt_id, response, grade(question, response))
+
+
+def test_migrations_run_once_from_an_empty_database(store):
+    assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert store.migrate() == []
+    reopened = Store(store.url)
+    assert reopened.migrate() == [] and reopened.applied_migrations() == [name for name, _ in MIGRATIONS]
+    reopened.close()
+
+
+def test_sqlite_file_is_created_in_wal_mode(tmp_path):
+    path = tmp_path / "deep" / "down" / "c.db"
+    store = Store(f"sqlite:///{path}")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert path.is_file()
+    store.close()
+
+
+def test_join_code_brings_the_same_student_back(store):
+    room = store.create_class("History 9B")
+    assert len(room.join_code) == 6
+    first = store.join(room.join_code, "Ana  Müller")
+    again = store.join(room.join_code.lower(), "ana muller")
+    assert first is not None and again == first
+    assert first.display_name == "Ana Müller"
+    assert store.join("NOPE00", "Ana") is None
+    assert store.join(room.join_code, "   ") is None
+    assert [s.display_name for s in store.students(room.id)] == ["Ana Müller"]
+
+
+def test_a_submitted_answer_is_stored_at_once_and_survives_reopening(store, quiz):
+    plan = plan_attempt(quiz, 5)
+    attempt_id = store.start_attempt(plan)
+    first = plan.question_ids[0]
+    question = quiz.question(first)
+    store.record_answer(attempt_id, key_response(question), grade(question, key_response(question)))
+    reopened = Store(store.url)
+    stored = reopened.load_attempt(attempt_id)
+    reopened.close()
+    assert stored.attempt.plan == plan
+    assert stored.attempt.responses == {first: key_response(question)}
+    assert stored.attempt.graded[first].verdict == "correct"
+    assert stored.attempt.position == 1 and not stored.finished
+
+
+def test_a_repeated_answer_keeps_the_first_and_counts_once(store, quiz):
+    plan = plan_attempt(quiz, 5)
+    attempt_id = store.start_attempt(plan)
+    question = quiz.question("count")
+    first = store.record_answer(attempt_id, 3, grade(question, 3))
+    second = store.record_answer(attempt_id, 99, grade(question, 99))
+    assert first == second and second.verdict == "correct"
+    rows = store.response_rows()
+    assert [(r["question_id"], r["response"]) for r in rows] == [("count", 3)]
+
+
+def test_open_attempt_and_best_scores(store, quiz):
+    room = store.create_class("9B")
+    student = store.join(room.join_code, "Ben")
+    plan = plan_attempt(quiz, 1)
+    attempt_id = store.start_attempt(plan, student_id=student.id)
+    assert store.open_attempt(student.id, quiz.id).id == attempt_id
+    answer_all(store, attempt_id, quiz, plan, wrong={"count", "veto"})
+    stored = store.load_attempt(attempt_id)
+    store.finish_attempt(attempt_id, stored.attempt.score(quiz))
+    assert store.open_attempt(student.id, quiz.id) is None
+    assert store.best_scores(student.id) == {quiz.id: 75.0}
+    [row] = store.attempt_rows(class_id=room.id)
+    assert (row["student"], row["score"], row["max"], row["passed"]) == ("Ben", 6, 8, True)
+    assert row["finished_at"].tzinfo is not None
+
+
+def test_deleting_a_student_removes_all_their_data(store, quiz):
+    room = store.create_class("9C")
+    gone = store.join(room.join_code, "Cleo")
+    kept = store.join(room.join_code, "Dan")
+    for student in (gone, kept):
+        plan = plan_attempt(quiz, 2)
+        answer_all(store, store.start_attempt(plan, student_id=student.id), quiz, plan)
+    exported = store.export_student(gone.id)
+    assert exported["student"]["display_name"] == "Cleo"
+    assert len(exported["attempts"]) == 1 and len(exported["responses"]) == len(quiz.questions)
+    store.delete_student(gone.id)
+    assert store.export_student(gone.id) == {}
+    assert {r["student"] for r in store.response_rows(class_id=room.id)} == {"Dan"}
+    assert [s.display_name for s in store.students(room.id)] == ["Dan"]
+
+
+def test_kiosk_attempts_are_anonymous_and_filed_under_a_class(store, quiz):
+    room = store.create_class("Museum")
+    plan = plan_attempt(quiz, 4)
+    attempt_id = store.start_attempt(plan, class_id=room.id, kiosk="hall")
+    answer_all(store, attempt_id, quiz, plan)
+    rows = store.response_rows(class_id=room.id, quiz_id=quiz.id)
+    assert {(r["student"], r["kiosk"]) for r in rows} == {("(anonymous)", "hall")}
+
+
+def test_fifty_threads_submitting_at_once_lose_nothing_and_count_nothing_twice(store, quiz):
+    plan = plan_attempt(quiz, 8)
+    attempt_ids = [store.start_attempt(plan) for _ in range(25)]
+    question = quiz.question(plan.question_ids[0])
+    barrier = threading.Barrier(50)
+    errors = []
+
+    def submit(index: int) -> None:
+        attempt_id = attempt_ids[index % 25]  # two threads per attempt: the same answer submitted twice
+        try:
+            barrier.wait()
+            response = key_response(question)
+            store.record_answer(attempt_id, response, grade(question, response))
+        except Exception as error:  # collected: a failure in a thread must fail the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    rows = store.response_rows(quiz_id=quiz.id)
+    assert sorted(r["attempt_id"] for r in rows) == sorted(attempt_ids)
+    assert sum(r["points"] for r in rows) == 25 * question.points
