@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTDATA = Path(__file__).resolve().parent / "testdata"
-
 
 @pytest.fixture
 def write(tmp_path: Path):

@@ -17,7 +17,7 @@ from classroom.attempts import (
 from classroom.content import load_course
 from classroom.grading import key_response
 from classroom.models import Quiz
-from conftest import TESTDATA
+from support import TESTDATA
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import shutil
 import textwrap
 
 from classroom.cli import main
-from conftest import TESTDATA
+from support import TESTDATA
 
 QUIZ = textwrap.dedent(
     """\

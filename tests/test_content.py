@@ -8,7 +8,7 @@ import pytest
 
 from classroom.content import load_course, load_file
 from classroom.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
-from conftest import TESTDATA
+from support import TESTDATA
 
 LESSON = textwrap.dedent(
     """\

@@ -9,7 +9,7 @@ import yaml
 from classroom.content import load_file
 from classroom.grading import grade, key_response
 from classroom.models import QUESTION_KINDS, Lesson, Quiz
-from conftest import ROOT
+from support import ROOT
 
 GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE, flags=re.S)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from classroom import schema
-from conftest import ROOT
+from support import ROOT
 
 
 def test_schema_files_are_up_to_date():

@@ -12,7 +12,7 @@ from classroom.attempts import plan_attempt
 from classroom.content import load_course
 from classroom.grading import grade, key_response
 from classroom.store import MIGRATIONS, Store, metadata
-from conftest import TESTDATA
+from support import TESTDATA
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])
 

@@ -9,7 +9,7 @@ import pytest
 from classroom.content import Course, load_course
 from classroom.models import Lesson
 from classroom.timeline import course_events, lesson_events
-from conftest import ROOT
+from support import ROOT
 
 
 def make_lesson(lesson_id: str, order: int, events: list[dict]) -> Lesson:
