@@ -7,6 +7,7 @@ Exit codes: 0 all well, 1 problems in the user's files, 2 a usage error,
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 import traceback
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from classroom import schema
+from classroom import auth, schema
 from classroom.content import DEFAULT_PATHS, find_files, load_course, load_file
 from classroom.grading import QuizScore, grade_quiz, key_response
 from classroom.models import Quiz
@@ -111,6 +112,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_teacher_password(args: argparse.Namespace) -> int:
+    try:
+        password = sys.stdin.readline().rstrip("\r\n") if args.stdin else getpass.getpass("New teacher password: ")
+        if len(password) < auth.MIN_PASSWORD_LENGTH:
+            print(f"error: the password must be at least {auth.MIN_PASSWORD_LENGTH} characters long", file=sys.stderr)
+            return PROBLEMS
+        if not args.stdin and getpass.getpass("The same password again: ") != password:
+            print("error: the two passwords differ; nothing was changed, run the command again", file=sys.stderr)
+            return PROBLEMS
+    except EOFError:  # Ctrl-D at the prompt: a user's choice, not a bug
+        print("error: no password given; nothing was changed", file=sys.stderr)
+        return PROBLEMS
+    path = auth.set_password(password)
+    print(f"wrote the scrypt hash of the teacher password (not the password itself) to {path}")
+    print("Teachers now sign in with this password on the app's teacher screen.")
+    return OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m classroom", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -132,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema_cmd = commands.add_parser("schema", help="regenerate schema/*.schema.json from the models")
     schema_cmd.add_argument("--check", action="store_true", help="only report whether the files are up to date")
     schema_cmd.set_defaults(run=cmd_schema)
+
+    teacher = commands.add_parser("teacher-password", help="set the password for the teacher screens (stores a hash)")
+    teacher.add_argument("--stdin", action="store_true", help="read the password from one line of standard input")
+    teacher.set_defaults(run=cmd_teacher_password)
     return parser
 
 

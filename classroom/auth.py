@@ -1,0 +1,286 @@
+"""Teacher sign-in: a password kept only as an scrypt hash, and a throttle on guessing.
+
+A school that runs its own identity provider signs teachers in with Streamlit's
+``st.login`` (OIDC, configured in ``.streamlit/secrets.toml``); everyone else
+sets a teacher password with ``python -m classroom teacher-password``. Only a
+salted scrypt hash of it is written, so a copied data folder does not give the
+password away, and repeated wrong guesses make the next try wait longer.
+
+This module never imports Streamlit: the teacher screen passes ``st.secrets``
+to :func:`configured_oidc` and calls :func:`sign_in` with what was typed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import math
+import os
+import re
+import secrets
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PASSWORD_FILE_ENV = "CLASSROOM_TEACHER_PASSWORD_FILE"
+DEFAULT_PASSWORD_FILE = Path(__file__).resolve().parent.parent / "data" / "teacher-password"
+SET_PASSWORD_COMMAND = "python -m classroom teacher-password"
+MIN_PASSWORD_LENGTH = 10
+
+# scrypt cost: 2**14 x 8 needs 16 MiB and about 50 ms per hash, cheap for one
+# sign-in, costly for a million guesses. The parameters are stored with each
+# hash, so they can be raised later without locking anyone out.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SALT_BYTES, HASH_BYTES = 16, 64
+# A stored line asking for more memory than this is refused rather than obeyed:
+# the file is data, and data must not be able to exhaust the server.
+SCRYPT_MAX_MEMORY = 64 * 1024 * 1024
+_B64 = r"[A-Za-z0-9+/]+={0,2}"
+_STORED = re.compile(rf"scrypt\$(\d{{1,7}})\$(\d{{1,3}})\$(\d{{1,3}})\$({_B64})\$({_B64})", re.ASCII)
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    # NFC, so that "é" typed as one code point or as "e" + accent is the same password.
+    secret = unicodedata.normalize("NFC", password).encode("utf-8")
+    return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=SCRYPT_MAX_MEMORY)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_password(password: str) -> str:
+    """The one line that is stored: ``scrypt$n$r$p$<salt>$<hash>`` (base64).
+
+    The line names its own algorithm and cost, so verifying needs nothing but
+    the line; a fresh random salt makes equal passwords hash differently.
+    """
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches a line made by :func:`hash_password`.
+
+    Anything malformed (wrong prefix, bad numbers or base64, absurd cost)
+    is simply "no": a damaged file must lock the door, not crash the page.
+    The comparison takes the same time wherever the bytes differ.
+    """
+    if not isinstance(password, str) or not isinstance(stored, str):
+        return False
+    match = _STORED.fullmatch(stored.strip())
+    if match is None:
+        return False
+    n, r, p = (int(group) for group in match.group(1, 2, 3))
+    if n < 2 or n & (n - 1) or r < 1 or not 1 <= p <= 16:
+        return False
+    try:
+        salt = base64.b64decode(match.group(4), validate=True)
+        expected = base64.b64decode(match.group(5), validate=True)
+        if len(salt) < 8 or not 16 <= len(expected) <= 128:
+            return False
+        actual = _scrypt(password, salt, n, r, p, len(expected))
+    except ValueError:  # bad base64 (binascii.Error), cost over the memory cap, unencodable text
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def password_file() -> Path:
+    """Where the hash lives: ``$CLASSROOM_TEACHER_PASSWORD_FILE``, else ``data/teacher-password``."""
+    return Path(os.environ.get(PASSWORD_FILE_ENV) or DEFAULT_PASSWORD_FILE)
+
+
+def stored_hash() -> str | None:
+    """The stored hash line, or None when no teacher password has been set."""
+    try:
+        # errors="replace": stray bytes make a malformed line, which verifies as False
+        text = password_file().read_text(encoding="utf-8", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    return text or None
+
+
+def set_password(password: str) -> Path:
+    """Store the hash of ``password`` (owner-only, mode 0600) and return the file.
+
+    The line is written to a private temporary file and renamed into place, so
+    a running app reads either the old hash or the new one, never half a line.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+    line = hash_password(password) + "\n"
+    path = password_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(line)
+        os.chmod(temp, 0o600)  # whatever the umask said
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+class Throttle:
+    """Slows down guessing: each failure past the first few doubles the wait.
+
+    In memory and per key ("teacher", or a client id), so a restart forgives
+    everyone, which is fine for a classroom. Failures are forgotten after
+    15 minutes without a new one. Safe to share between Streamlit sessions,
+    which run in different threads; the clock is injectable so tests need not sleep.
+    """
+
+    FREE_FAILURES = 3  # typos happen: no wait for the first three
+    FIRST_DELAY = 1.0
+    MAX_DELAY = 60.0
+    FORGET_AFTER = 15 * 60.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, tuple[int, float]] = {}  # key -> (count, time of the last failure)
+
+    def _current(self, key: str, now: float) -> tuple[int, float]:
+        count, last = self._failures.get(key, (0, now))
+        if count and now - last >= self.FORGET_AFTER:
+            return 0, now
+        return count, last
+
+    def _delay_for(self, count: int) -> float:
+        if count <= self.FREE_FAILURES:
+            return 0.0
+        return min(self.MAX_DELAY, self.FIRST_DELAY * 2 ** (count - self.FREE_FAILURES - 1))
+
+    def delay(self, key: str) -> float:
+        """The wait imposed after the failures so far: 0, 0, 0, then 1, 2, 4, ... up to 60 seconds."""
+        with self._lock:
+            count, _ = self._current(key, self._clock())
+            return self._delay_for(count)
+
+    def check(self, key: str) -> float:
+        """Seconds still to wait before the next try (0 when a try is allowed now)."""
+        with self._lock:
+            return self._remaining(key, self._clock())
+
+    def _remaining(self, key: str, now: float) -> float:
+        count, last = self._current(key, now)
+        return max(0.0, last + self._delay_for(count) - now)
+
+    def failed(self, key: str) -> None:
+        """Record a wrong password for ``key`` (and forget stale keys, so memory stays small)."""
+        with self._lock:
+            self._record_failure(key, self._clock())
+
+    def _record_failure(self, key: str, now: float) -> None:
+        count, _ = self._current(key, now)
+        self._failures[key] = (count + 1, now)
+        for stale in [k for k, (_, last) in self._failures.items() if now - last >= self.FORGET_AFTER]:
+            del self._failures[stale]
+
+    def succeeded(self, key: str) -> None:
+        """Record a right password: the key starts afresh."""
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def attempt(self, key: str) -> float:
+        """Check and, if allowed, count this try as a failure, all under one lock.
+
+        Returns the wait like :meth:`check` (0 means go ahead). Counting first
+        and forgiving on success closes the gap that ``check`` then ``failed``
+        leaves open: many simultaneous guesses can't all pass the check before
+        the first one is recorded.
+        """
+        with self._lock:
+            now = self._clock()
+            wait = self._remaining(key, now)
+            if wait == 0:
+                self._record_failure(key, now)
+            return wait
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """What the teacher screen shows: whether the door opened, and if not, why and for how long."""
+
+    ok: bool
+    wait_seconds: float
+    message: str
+
+
+def _wait_message(seconds: float) -> str:
+    whole = max(1, math.ceil(seconds))  # round up: "wait 0 seconds" would be a lie
+    return f"Too many wrong passwords. Wait {whole} second{'s' if whole != 1 else ''} and try again."
+
+
+def sign_in(password: str, throttle: Throttle, key: str = "teacher") -> SignInResult:
+    """Check a typed teacher password, refusing without checking while ``key`` must wait.
+
+    Refusing *before* verifying is the point of the throttle: a guess made
+    during the wait learns nothing, however right it is.
+    """
+    wait = throttle.check(key)
+    if wait > 0:
+        return SignInResult(False, wait, _wait_message(wait))
+    stored = stored_hash()
+    if stored is None:
+        return SignInResult(False, 0.0, f"No teacher password is set. On the server, run: {SET_PASSWORD_COMMAND}")
+    wait = throttle.attempt(key)  # a simultaneous guess may have got in first
+    if wait > 0:
+        return SignInResult(False, wait, _wait_message(wait))
+    if verify_password(password, stored):
+        throttle.succeeded(key)
+        return SignInResult(True, 0.0, "Signed in.")
+    wait = throttle.check(key)
+    return SignInResult(False, wait, "Wrong password." + (f" {_wait_message(wait)}" if wait else ""))
+
+
+# What st.login needs (Streamlit 1.67, streamlit/auth_util.py validate_auth_credentials):
+# redirect_uri and cookie_secret in [auth], and client_id, client_secret and
+# server_metadata_url either in [auth] itself (the default provider) or in a
+# named [auth.<name>] section (a name without "_", which Streamlit rejects).
+OIDC_SHARED_KEYS = ("redirect_uri", "cookie_secret")
+OIDC_PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+
+
+def _has_values(section: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    values = [section.get(key) for key in keys]
+    return all(isinstance(value, str) and value.strip() for value in values)
+
+
+def oidc_providers(secrets: Mapping[str, Any]) -> list[str]:
+    """The providers ``st.login`` can use with these secrets: "default" and/or named ones.
+
+    Empty when ``[auth]`` is missing or incomplete. Accepts ``st.secrets``
+    directly: with no secrets.toml it raises FileNotFoundError, read here as
+    "nothing configured".
+    """
+    try:
+        auth = secrets.get("auth")
+    except FileNotFoundError:
+        return []
+    if not isinstance(auth, Mapping) or not _has_values(auth, OIDC_SHARED_KEYS):
+        return []
+    found = [
+        name
+        for name, section in auth.items()
+        if isinstance(section, Mapping) and "_" not in name and _has_values(section, OIDC_PROVIDER_KEYS)
+    ]
+    # Like Streamlit: the provider keys written in [auth] itself serve as "default",
+    # unless an [auth.default] section exists, which then wins.
+    if "default" not in auth and _has_values(auth, OIDC_PROVIDER_KEYS):
+        found.insert(0, "default")
+    return found
+
+
+def configured_oidc(secrets: Mapping[str, Any]) -> bool:
+    """Whether the school has configured OIDC sign-in (``st.login``) in its secrets."""
+    return bool(oidc_providers(secrets))
