@@ -1,0 +1,884 @@
+"""The student screens through Streamlit's AppTest: home, lesson, timeline, quiz, results.
+
+Every test runs the real entry point (``app.py``) on the fixture course in
+``tests/testdata/course`` (or a copy of it in ``tmp_path``) and checks what a
+student would see. Every run is also checked for crashes: no Streamlit
+exception element and no "Something went wrong" box from ``app.py``'s guard;
+when one shows up, the server log of the crash is part of the failure message.
+
+AppTest notes (Streamlit 1.67):
+- ``AppTest.switch_page`` is sticky: every later ``run()`` asks for that page
+  again, even after the app moved on with ``st.switch_page``. After the app
+  switches page, the tests call ``at.switch_page`` with the page it went to.
+- AppTest has no fragment-scoped reruns: a click inside ``@st.fragment`` reruns
+  the whole script, as a browser does when a fragment interaction is folded
+  into a pending full-app rerun.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import shutil
+import traceback
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.course
+import ui.state
+from classroom.attempts import Attempt
+from classroom.content import load_course
+from classroom.grading import key_response
+from classroom.models import Quiz
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+COURSE = Path(__file__).resolve().parent / "testdata" / "course"
+
+HOME, LESSON, TIMELINE, QUIZ, RESULTS = "ui/home.py", "ui/lesson.py", "ui/timeline.py", "ui/quiz.py", "ui/results.py"
+CRASH = "Something went wrong on this screen."
+LESSON_TITLE = "A test lesson about an alliance"
+QUIZ_TITLE = "One question of every kind"
+EVERY_KIND = ["founded", "secgen", "members", "joined", "veto", "sequence", "offices", "count"]
+ORDER_KEY = ["Treaty signed", "Solana takes office", "Three countries join"]
+HIGHLIGHT = ":material/my_location: The answer to your question comes from this part."
+
+
+# ---------------------------------------------------------------- fixtures and helpers
+
+
+class _Log(logging.Handler):
+    """Keeps the crashes the app logs (``app.py`` logs every screen failure to "classroom")."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        error = record.exc_info[1] if record.exc_info else None
+        # An error inside @st.fragment arrives wrapped in FragmentHandledException(original).
+        while error is not None and error.args and isinstance(error.args[0], BaseException):
+            error = error.args[0]
+        where = ""
+        if error is not None and error.__traceback__ is not None:
+            frames = traceback.extract_tb(error.__traceback__)
+            ours = [f for f in frames if f.filename.startswith(str(ROOT)) and ".venv" not in f.filename]
+            frame = (ours or frames)[-1]  # the app's own line that failed
+            where = f" at {os.path.relpath(frame.filename, ROOT)}:{frame.lineno} ({frame.line})"
+        self.lines.append(record.getMessage() + (f": {type(error).__name__}: {error}{where}" if error else ""))
+
+
+_LOG = _Log()
+
+
+@pytest.fixture(autouse=True)
+def _crash_log() -> Iterator[None]:
+    logger = logging.getLogger("classroom")
+    logger.addHandler(_LOG)
+    _LOG.lines.clear()
+    yield
+    logger.removeHandler(_LOG)
+
+
+def _clear_content_caches() -> None:
+    ui.course._load_file.clear()
+    ui.course._assemble.clear()
+
+
+@pytest.fixture(autouse=True)
+def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Point the app at a content folder (the fixture course unless a test picks another)."""
+
+    def _use(root: Path) -> Path:
+        root = root.resolve()
+        monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
+        # ui.course reads the variable once, at import: patch what it computed from it.
+        monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
+        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
+        _clear_content_caches()
+        return root
+
+    _use(COURSE)
+    yield _use
+    _clear_content_caches()
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path, use_course: Any) -> Path:
+    """A writable copy of the fixture course, in use by the app."""
+    root = tmp_path / "course"
+    shutil.copytree(COURSE, root)
+    return use_course(root)
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception element and no crash box: a student never sees a failure."""
+    problems = [f"exception: {e.value}" for e in at.exception]
+    problems += [f"error box: {e.value}" for e in at.error if e.value.startswith(CRASH)]
+    assert not problems, f"the screen failed: {problems}; server log: {_LOG.lines}"
+
+
+def run(at: AppTest) -> AppTest:
+    _LOG.lines.clear()
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def click(at: AppTest, widget: Any) -> AppTest:
+    widget.click()
+    return run(at)
+
+
+def open_app(page: str = HOME, **params: str) -> AppTest:
+    """A new browser session on ``page`` with these query parameters."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    run(at)  # the home page; registers the pages so that switch_page can find them
+    if page == HOME and not params:
+        return at
+    at.switch_page(page)
+    at.query_params.clear()
+    at.query_params.update(params)
+    return run(at)
+
+
+def values(elements: Any) -> list[Any]:
+    return [element.value for element in elements]
+
+
+def button(at: AppTest, label: str) -> Any:
+    found = [b for b in at.button if b.label == label]
+    assert len(found) == 1, f"expected one {label!r} button, found {[b.label for b in at.button]}"
+    return found[0]
+
+
+def labels(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def page_links(at: AppTest) -> dict[str, str]:
+    """Label -> query string of every page link on the screen."""
+    return {link.value: link.proto.query_string for link in at.page_link}
+
+
+def progress_text(at: AppTest) -> list[str]:
+    return [bar.proto.text for bar in at.progress]
+
+
+def fixture_quiz(quiz_id: str = "every-kind") -> Quiz:
+    return load_course([COURSE / "lessons", COURSE / "quizzes"]).quizzes[quiz_id]
+
+
+def live_attempt(at: AppTest, quiz_id: str = "every-kind") -> Attempt:
+    return at.session_state[f"attempt:{quiz_id}"]
+
+
+def started_quiz(quiz_id: str = "every-kind") -> AppTest:
+    at = open_app(QUIZ, quiz=quiz_id)
+    return click(at, button(at, "Start the quiz"))
+
+
+def quiz_at(question_id: str) -> AppTest:
+    """The every-kind quiz started, the questions before ``question_id`` already answered right."""
+    at = started_quiz()
+    quiz = fixture_quiz()
+    attempt = live_attempt(at)
+    for earlier in EVERY_KIND[: EVERY_KIND.index(question_id)]:
+        attempt.submit(quiz, earlier, key_response(quiz.question(earlier)))  # what the screen does on submit
+    run(at)
+    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
+    assert values(at.subheader) == [quiz.question(question_id).ask]
+    return at
+
+
+def order_shown(at: AppTest, question_id: str = "sequence") -> list[str]:
+    return list(at.session_state[f"q:every-kind:{question_id}"])
+
+
+def arrange(at: AppTest, target: list[str], question_id: str = "sequence") -> None:
+    """Reach ``target`` with the Up buttons only, the way a keyboard user would."""
+    for place, item in enumerate(target):
+        while (index := order_shown(at, question_id).index(item)) > place:
+            click(at, at.button(key=f"q:every-kind:{question_id}:up:{index}"))
+    assert order_shown(at, question_id) == target
+    items = [m for m in values(at.markdown) if m[:1].isdigit()]
+    assert items == [f"{number}. {item}" for number, item in enumerate(target, start=1)]
+
+
+def answer(at: AppTest, question_id: str, response: Any) -> None:
+    """Fill in the widget for ``question_id`` (None leaves it blank)."""
+    key = f"q:every-kind:{question_id}"
+    kind = fixture_quiz().question(question_id).kind
+    if response is None:
+        return
+    if isinstance(response, bool):  # true/false keys are booleans; the radio shows words
+        response = "True" if response else "False"
+    if kind in ("date", "text"):
+        at.text_input(key=key).input(response)
+    elif kind == "true_false" or (kind == "choice" and isinstance(response, str)):
+        at.radio(key=key).set_value(response)
+    elif kind == "choice":
+        for box in at.checkbox:
+            if box.label in response:
+                box.check()
+    elif kind == "match":
+        for box in at.selectbox:
+            box.set_value(response[box.label])
+    elif kind == "number":
+        at.number_input(key=key).set_value(response)
+    elif kind == "order":
+        arrange(at, response, question_id)
+
+
+def submit(at: AppTest) -> AppTest:
+    return click(at, button(at, "Submit answer"))
+
+
+def answer_widgets(at: AppTest) -> int:
+    return sum(
+        len(found)
+        for found in (at.text_input, at.radio, at.checkbox, at.selectbox, at.number_input, at.form_submit_button)
+    )
+
+
+# ---------------------------------------------------------------- home
+
+
+def test_home_lists_the_lesson_and_the_quizzes() -> None:
+    at = open_app()
+    assert values(at.title) == ["Did Russia want to join NATO?"]
+    assert f"1. {LESSON_TITLE}" in values(at.subheader)
+    assert "A small lesson used by the screen tests." in values(at.markdown)
+    assert values(at.caption) == [":material/radio_button_unchecked: Not read yet · Quiz not taken"]
+    links = page_links(at)
+    assert links["Read the lesson"] == "lesson=alliance"
+    assert links["Take the quiz"] == "quiz=every-kind"
+    assert links[QUIZ_TITLE] == "quiz=every-kind"
+    assert links["Keys that must stay on the server"] == "quiz=leak-check"
+    assert links[f"Start with lesson 1: {LESSON_TITLE}"] == "lesson=alliance"
+    assert "A quiz with a mistake" not in " ".join(links)
+
+
+def test_home_says_a_broken_file_is_hidden_for_now() -> None:
+    at = open_app()
+    assert values(at.info) == ["1 lesson or quiz file(s) are being fixed by your teacher and are hidden for now."]
+
+
+def test_home_offers_to_continue_the_lesson_last_read() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    at.switch_page(HOME)
+    at.query_params.clear()
+    run(at)
+    links = page_links(at)
+    assert links[f"Continue where you left off: {LESSON_TITLE}"] == "lesson=alliance"
+    assert not [label for label in links if label.startswith("Start with lesson")]
+    assert values(at.caption) == [":material/check_circle: Read · Quiz not taken"]
+
+
+def test_home_offers_to_continue_the_quiz_last_opened() -> None:
+    at = open_app(QUIZ, quiz="every-kind")
+    at.switch_page(HOME)
+    at.query_params.clear()
+    run(at)
+    assert page_links(at)[f"Continue where you left off: {QUIZ_TITLE}"] == "quiz=every-kind"
+
+
+# ---------------------------------------------------------------- lesson
+
+
+def test_lesson_shows_its_passages_in_order() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    assert values(at.title) == [LESSON_TITLE]
+    assert values(at.subheader)[:2] == ["The founding", "Later years"]
+    shown = values(at.markdown)
+    assert shown[:3] == [
+        "*A small lesson used by the screen tests.*",
+        "The alliance was founded in **1949** with twelve members.",
+        "In 1999 three countries joined; *Javier Solana* was Secretary General.",
+    ]
+    assert HIGHLIGHT not in values(at.caption)
+
+
+def test_lesson_shows_people_and_offices_as_a_table() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    assert "People and offices" in values(at.subheader)
+    assert len(at.table) == 1
+    table = at.table[0].value
+    assert list(table.columns) == ["Person", "Office", "From", "To"]
+    assert table.values.tolist() == [["Javier Solana", "NATO Secretary General", "1995", "1999"]]
+
+
+def test_lesson_timeline_lists_dates_as_written() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    assert "Timeline" in values(at.subheader)
+    assert "- **4 April 1949** — Treaty signed" in values(at.markdown)
+    assert "- **December 1995 – October 1999** — Solana in office" in values(at.markdown)
+
+
+def test_lesson_check_the_claim_callout_has_verdict_words_and_sources() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    assert "Check the claim" in values(at.subheader)
+    assert len(at.error) == 1
+    assert at.error[0].value == (
+        "**Check the claim — The record says otherwise**\n\n"
+        "**The article says:** The source says the alliance began in 1950.\n\n"
+        "**What the record shows:** It began in 1949.\n\n"
+        "*Sources:* Test source, 2020"
+    )
+    assert at.error[0].icon == ":material/report:"
+
+
+def test_lesson_links_to_its_quizzes() -> None:
+    at = open_app(LESSON, lesson="alliance")
+    links = page_links(at)
+    assert links[f"Take the quiz: {QUIZ_TITLE}"] == "quiz=every-kind"
+    assert links["Take the quiz: Keys that must stay on the server"] == "quiz=leak-check"
+
+
+def test_unknown_lesson_shows_the_friendly_message() -> None:
+    at = open_app(LESSON, lesson="no-such-lesson")
+    assert values(at.title) == ["Lesson"]
+    assert len(at.warning) == 1
+    assert at.warning[0].value.startswith("This lesson can't be opened right now")
+    assert "Everything else in the course still works." in at.warning[0].value
+    assert page_links(at) == {"Back to the course": ""}
+
+
+def test_lesson_without_id_lists_the_lessons() -> None:
+    at = open_app(LESSON)
+    assert values(at.title) == ["Lessons"]
+    assert page_links(at) == {f"1. {LESSON_TITLE}": "lesson=alliance"}
+
+
+def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
+    at = open_app(LESSON, lesson="alliance", passage="p2")
+    assert values(at.caption).count(HIGHLIGHT) == 1
+    boxes = [box for box in at.container if HIGHLIGHT in values(box.caption)]
+    innermost = min(boxes, key=lambda box: len(list(box.subheader)))
+    assert values(innermost.subheader) == ["Later years"]
+    assert [m for m in values(innermost.markdown) if "1999" in m] == [
+        "In 1999 three countries joined; *Javier Solana* was Secretary General."
+    ]
+    assert len(at.html) == 1 and "getElementById('alliance-p2')" in at.html[0].proto.body
+
+
+def test_unknown_passage_is_not_highlighted_nor_put_in_a_script() -> None:
+    at = open_app(LESSON, lesson="alliance", passage="p9');alert(1);//")
+    assert HIGHLIGHT not in values(at.caption)
+    assert len(at.html) == 0
+    assert values(at.subheader)[:2] == ["The founding", "Later years"]
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def test_timeline_table_lists_events_with_dates_as_written() -> None:
+    at = open_app(TIMELINE)
+    assert values(at.title) == ["Timeline"]
+    assert len(at.table) == 1
+    table = at.table[0].value
+    assert list(table.columns) == ["When", "Event", "Lesson"]
+    assert table.values.tolist() == [
+        ["4 April 1949", "Treaty signed", LESSON_TITLE],
+        ["December 1995 – October 1999", "Solana in office", LESSON_TITLE],
+    ]
+
+
+# ---------------------------------------------------------------- quiz
+
+
+def test_quiz_start_screen_shows_title_count_and_pass_mark() -> None:
+    at = open_app(QUIZ, quiz="every-kind")
+    assert values(at.title) == [QUIZ_TITLE]
+    assert values(at.markdown)[0] == "**8 questions**. You pass with **50%**."
+    assert labels(at) == ["Start the quiz"]
+    assert answer_widgets(at) == 0
+
+
+def test_starting_the_quiz_shows_question_1_of_8() -> None:
+    at = started_quiz()
+    assert values(at.title) == [QUIZ_TITLE]
+    assert progress_text(at) == ["Question 1 of 8"]
+    assert values(at.subheader) == ["In which year was the alliance founded?"]
+    assert [t.label for t in at.text_input] == ["Your answer (a date)"]
+    assert "Look at the first part of the lesson." in values(at.markdown)  # the hint
+    assert labels(at) == ["Submit answer"]
+
+
+def test_quiz_without_id_lists_the_quizzes() -> None:
+    at = open_app(QUIZ)
+    assert values(at.title) == ["Quizzes"]
+    assert page_links(at) == {QUIZ_TITLE: "quiz=every-kind", "Keys that must stay on the server": "quiz=leak-check"}
+
+
+RIGHT_DATE = "**Right answer:** 1949"
+VERDICT_CASES = [
+    # question, response, (alert kind, alert text), "your answer" line, "right answer" line, feedback line
+    pytest.param(
+        "founded",
+        "1949",
+        ("success", "**Correct** — 1 of 1 point"),
+        "**Your answer:** 1949",
+        None,
+        None,
+        id="date-right",
+    ),
+    pytest.param(
+        "founded",
+        "1950",
+        ("warning", "**Partly right** — 0.5 of 1 point"),
+        "**Your answer:** 1950",
+        RIGHT_DATE,
+        "Close\\: within 1 year\\(s\\)\\.",
+        id="date-near",
+    ),
+    pytest.param(
+        "founded",
+        "1955",
+        ("error", "**Not right** — 0 of 1 point"),
+        "**Your answer:** 1955",
+        RIGHT_DATE,
+        "1955 is the year of the rival pact\\.",
+        id="date-wrong-with-feedback",
+    ),
+    pytest.param(
+        "founded",
+        None,
+        ("info", "**No answer** — 0 of 1 point"),
+        "**Your answer:** \\(no answer\\)",
+        RIGHT_DATE,
+        "No answer was given\\.",
+        id="date-blank",
+    ),
+    pytest.param(
+        "secgen",
+        "Javier Solanna",
+        ("success", "**Correct** — 1 of 1 point"),
+        "**Your answer:** Javier Solanna",
+        None,
+        "Accepted, allowing for spelling\\: 'Javier Solana'\\.",
+        id="text-typo",
+    ),
+    pytest.param(
+        "secgen",
+        "Kofi Annan",
+        ("error", "**Not right** — 0 of 1 point"),
+        "**Your answer:** Kofi Annan",
+        "**Right answer:** Javier Solana",
+        None,
+        id="text-wrong",
+    ),
+    pytest.param(
+        "members",
+        "14",
+        ("error", "**Not right** — 0 of 1 point"),
+        "**Your answer:** 14",
+        "**Right answer:** 12",
+        None,
+        id="choice-one-wrong",
+    ),
+    pytest.param(
+        "joined",
+        ["Poland", "Hungary", "Croatia"],
+        ("warning", "**Partly right** — 0.3333 of 1 point"),
+        "**Your answer:** Poland, Hungary, Croatia",
+        "**Right answer:** Poland, Hungary, Czech Republic",
+        None,
+        id="choice-several-one-wrong-pick",
+    ),
+    pytest.param(
+        "veto",
+        "False",
+        ("success", "**Correct** — 1 of 1 point"),
+        "**Your answer:** False",
+        None,
+        None,
+        id="true-false-right",
+    ),
+    pytest.param(
+        "sequence",
+        ORDER_KEY,
+        ("success", "**Correct** — 1 of 1 point"),
+        "**Your answer:** Treaty signed → Solana takes office → Three countries join",
+        None,
+        None,
+        id="order-right-with-up-buttons",
+    ),
+    pytest.param(
+        "sequence",
+        ORDER_KEY[::-1],
+        ("warning", "**Partly right** — 0.3333 of 1 point"),
+        "**Your answer:** Three countries join → Solana takes office → Treaty signed",
+        "**Right answer:** Treaty signed → Solana takes office → Three countries join",
+        "1 of 3 items are in the right order relative to each other\\.",
+        id="order-reversed",
+    ),
+    pytest.param(
+        "offices",
+        {"Javier Solana": "NATO Secretary General", "Boris Yeltsin": "Prime Minister of Russia"},
+        ("warning", "**Partly right** — 0.5 of 1 point"),
+        "**Your answer:** Javier Solana → NATO Secretary General; Boris Yeltsin → Prime Minister of Russia",
+        "**Right answer:** Javier Solana → NATO Secretary General; Boris Yeltsin → President of Russia",
+        "1 of 2 pairs are right\\.",
+        id="match-half",
+    ),
+    pytest.param(
+        "count",
+        3,
+        ("success", "**Correct** — 1 of 1 point"),
+        "**Your answer:** 3",
+        None,
+        None,
+        id="number-right",
+    ),
+    pytest.param(
+        "count",
+        4,
+        ("error", "**Not right** — 0 of 1 point"),
+        "**Your answer:** 4",
+        "**Right answer:** 3",
+        None,
+        id="number-wrong",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question_id", "response", "alert", "yours", "right", "feedback"), VERDICT_CASES)
+def test_submitting_shows_the_verdict(
+    question_id: str,
+    response: Any,
+    alert: tuple[str, str],
+    yours: str,
+    right: str | None,
+    feedback: str | None,
+) -> None:
+    at = quiz_at(question_id)
+    answer(at, question_id, response)
+    submit(at)
+    kind, text = alert
+    shown = {name: values(getattr(at, name)) for name in ("success", "warning", "error", "info")}
+    assert shown == {name: [text] if name == kind else [] for name in shown}
+    lines = values(at.markdown)
+    assert yours in lines
+    assert [line for line in lines if line.startswith("**Right answer:**")] == ([right] if right else [])
+    if feedback:
+        assert feedback in lines
+    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
+
+
+def test_after_submitting_the_answer_can_no_longer_be_changed() -> None:
+    at = quiz_at("founded")
+    answer(at, "founded", "1955")
+    submit(at)
+    assert answer_widgets(at) == 0
+    assert labels(at) == ["Next question"]
+    run(at)  # a rerun keeps the verdict and still offers no way to answer again
+    assert values(at.error) == ["**Not right** — 0 of 1 point"]
+    assert answer_widgets(at) == 0
+    assert live_attempt(at).responses == {"founded": "1955"}
+
+
+def test_verdict_links_to_the_source_passage_and_explains() -> None:
+    at = quiz_at("founded")
+    answer(at, "founded", "1949")
+    submit(at)
+    assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1"
+    assert "The treaty was signed in April 1949." in values(at.markdown)
+
+
+def test_order_control_moves_items_with_up_and_down() -> None:
+    at = quiz_at("sequence")
+    start = order_shown(at)
+    assert sorted(start) == sorted(ORDER_KEY) and start != ORDER_KEY  # scrambled, never the answer
+    click(at, at.button(key="q:every-kind:sequence:down:0"))
+    assert order_shown(at) == [start[1], start[0], start[2]]
+    click(at, at.button(key="q:every-kind:sequence:up:2"))
+    assert order_shown(at) == [start[1], start[2], start[0]]
+    assert at.button(key="q:every-kind:sequence:up:0").disabled
+    assert at.button(key="q:every-kind:sequence:down:2").disabled
+
+
+def test_match_offers_every_choice_for_each_item() -> None:
+    at = quiz_at("offices")
+    assert [box.label for box in at.selectbox] == ["Javier Solana", "Boris Yeltsin"]
+    for box in at.selectbox:
+        assert box.value is None
+        assert sorted(box.options) == ["NATO Secretary General", "President of Russia", "Prime Minister of Russia"]
+
+
+def test_whole_quiz_one_question_at_a_time_ends_with_see_my_result() -> None:
+    quiz = fixture_quiz()
+    at = started_quiz()
+    for number, question_id in enumerate(EVERY_KIND, start=1):
+        assert progress_text(at) == [f"Question {number} of 8"]
+        assert values(at.subheader) == [quiz.question(question_id).ask]
+        answer(at, question_id, key_response(quiz.question(question_id)))
+        submit(at)
+        assert values(at.success) == ["**Correct** — 1 of 1 point"]
+        assert answer_widgets(at) == 0
+        last = number == len(EVERY_KIND)
+        assert labels(at) == (["See my result"] if last else ["Next question"])
+        if not last:
+            click(at, button(at, "Next question"))
+    click(at, button(at, "See my result"))
+    assert values(at.title) == ["Your result"]
+    assert at.query_params == {"quiz": "every-kind"}
+    assert [metric.value for metric in at.metric] == ["8 / 8", "100%", "50%"]
+
+
+def test_broken_quiz_shows_the_friendly_message_and_home_still_works() -> None:
+    at = open_app(QUIZ, quiz="broken")
+    assert values(at.title) == ["Quiz"]
+    assert len(at.warning) == 1
+    assert at.warning[0].value.startswith("This quiz can't be opened right now")
+    assert labels(at) == []
+    at.switch_page(HOME)
+    at.query_params.clear()
+    run(at)
+    assert values(at.title) == ["Did Russia want to join NATO?"]
+    assert f"1. {LESSON_TITLE}" in values(at.subheader)
+
+
+def test_a_quiz_file_broken_on_disk_is_friendly_and_the_lesson_still_works(course_copy: Path) -> None:
+    at = open_app(QUIZ, quiz="every-kind")
+    assert values(at.title) == [QUIZ_TITLE]
+    path = course_copy / "quizzes" / "every-kind.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pass_mark: 50", "pass_mark: fifty"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a new version even on coarse clocks
+    run(at)
+    assert values(at.title) == ["Quiz"]
+    assert at.warning[0].value.startswith("This quiz can't be opened right now")
+    at.switch_page(LESSON)
+    at.query_params.clear()
+    at.query_params["lesson"] = "alliance"
+    run(at)
+    assert values(at.title) == [LESSON_TITLE]
+
+
+def test_student_text_answer_is_shown_escaped() -> None:
+    at = quiz_at("secgen")
+    answer(at, "secgen", "**bold** <b>x</b>")
+    submit(at)
+    assert values(at.error) == ["**Not right** — 0 of 1 point"]
+    assert "**Your answer:** \\*\\*bold\\*\\* \\<b\\>x\\</b\\>" in values(at.markdown)
+
+
+# ---------------------------------------------------------------- results
+
+# founded 1950: 0.5; secgen right; members wrong; joined right; veto right; sequence right; offices 0.5; count right
+RESULT_RESPONSES = {
+    "founded": "1950",
+    "secgen": "Solana",
+    "members": "14",
+    "offices": {"Javier Solana": "NATO Secretary General", "Boris Yeltsin": "Prime Minister of Russia"},
+}
+
+
+def finished_quiz(responses: dict[str, Any]) -> AppTest:
+    """The every-kind quiz answered to the end (right unless ``responses`` says otherwise), on the result page."""
+    quiz = fixture_quiz()
+    at = started_quiz()
+    attempt = live_attempt(at)
+    for question_id in EVERY_KIND:
+        attempt.submit(quiz, question_id, responses.get(question_id, key_response(quiz.question(question_id))))
+    at.switch_page(RESULTS)
+    return run(at)
+
+
+def test_result_shows_score_percent_and_passed() -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    assert values(at.title) == ["Your result"]
+    assert [(metric.label, metric.value) for metric in at.metric] == [
+        ("Score", "6 / 8"),
+        ("Percent", "75%"),
+        ("Pass mark", "50%"),
+    ]
+    assert values(at.success) == ["**Passed**"]
+    assert values(at.warning) == []
+
+
+def test_result_says_not_passed_yet_below_the_pass_mark() -> None:
+    at = finished_quiz(dict.fromkeys(EVERY_KIND))  # every question left blank
+    assert [metric.value for metric in at.metric] == ["0 / 8", "0%", "50%"]
+    assert values(at.warning) == ["**Not passed yet**"]
+    assert values(at.success) == []
+    assert labels(at) == ["Retry the 8 I missed", "Take the whole quiz again"]
+
+
+def test_result_reviews_every_question_with_the_right_answer_for_misses() -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    assert [m for m in values(at.markdown) if m.startswith("**")] == [
+        f"**{number}. {fixture_quiz().question(qid).ask}**" for number, qid in enumerate(EVERY_KIND, start=1)
+    ]
+    assert [m for m in values(at.markdown) if m.startswith(":material/")] == [
+        ":material/contrast: **Partly right** — 0.5 of 1",
+        ":material/check_circle: **Correct** — 1 of 1",
+        ":material/cancel: **Not right** — 0 of 1",
+        ":material/check_circle: **Correct** — 1 of 1",
+        ":material/check_circle: **Correct** — 1 of 1",
+        ":material/check_circle: **Correct** — 1 of 1",
+        ":material/contrast: **Partly right** — 0.5 of 1",
+        ":material/check_circle: **Correct** — 1 of 1",
+    ]
+    assert values(at.text) == [
+        "Your answer: 1950",
+        "Right answer: 1949",
+        "Your answer: Solana",
+        "Your answer: 14",
+        "Right answer: 12",
+        "Your answer: Poland, Hungary, Czech Republic",
+        "Your answer: False",
+        "Your answer: Treaty signed → Solana takes office → Three countries join",
+        "Your answer: Javier Solana → NATO Secretary General; Boris Yeltsin → Prime Minister of Russia",
+        "Right answer: Javier Solana → NATO Secretary General; Boris Yeltsin → President of Russia",
+        "Your answer: 3",
+    ]
+
+
+def test_result_shows_a_student_answer_literally() -> None:
+    at = finished_quiz({"secgen": "**bold** <b>x</b>"})
+    assert "Your answer: **bold** <b>x</b>" in values(at.text)  # st.text: never Markdown or HTML
+    assert not [m for m in values(at.markdown) if "<b>" in m or "bold" in m]
+
+
+def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    assert labels(at) == ["Retry the 3 I missed", "Take the whole quiz again"]
+    click(at, button(at, "Retry the 3 I missed"))
+    assert at.query_params == {"quiz": "every-kind"}
+    assert values(at.title) == [QUIZ_TITLE]
+    assert progress_text(at) == ["Question 1 of 3"]
+    assert values(at.subheader) == ["In which year was the alliance founded?"]
+    assert live_attempt(at).plan.question_ids == ("founded", "members", "offices")
+    assert live_attempt(at).graded == {}
+
+
+def test_home_shows_the_best_quiz_score_after_a_result() -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    at.switch_page(HOME)
+    at.query_params.clear()
+    run(at)
+    assert values(at.caption) == [":material/radio_button_unchecked: Not read yet · Quiz best: 75%"]
+    assert f"{QUIZ_TITLE} — best so far 75%" in page_links(at)
+
+
+def test_result_of_a_broken_quiz_is_friendly() -> None:
+    at = open_app(RESULTS, quiz="broken")
+    assert values(at.title) == ["Your result"]
+    assert at.warning[0].value.startswith("This result can't be opened right now")
+
+
+# ---------------------------------------------------------------- drawing and shuffling
+
+DRAWN_QUIZ = "\n".join(
+    [
+        "id: drawn",
+        "title: Drawn questions",
+        "lessons: [alliance]",
+        "draw: 3",
+        "questions:",
+        *[
+            f"  - {{id: q{n}, kind: choice, ask: 'Question {n}?', options: [a{n}, b{n}, c{n}, d{n}], correct: [a{n}]}}"
+            for n in range(1, 9)
+        ],
+    ]
+)
+
+
+@pytest.fixture
+def drawn_course(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture course plus a quiz drawing 3 of 8 shuffled questions; attempt seeds from a seeded RNG."""
+    (course_copy / "quizzes" / "drawn.yaml").write_text(DRAWN_QUIZ + "\n", encoding="utf-8")
+    _clear_content_caches()
+    monkeypatch.setattr(ui.state, "secrets", types.SimpleNamespace(randbits=random.Random(20240601).getrandbits))
+    return course_copy
+
+
+def test_drawn_quiz_start_screen_says_how_many_from_the_pool(drawn_course: Path) -> None:
+    at = open_app(QUIZ, quiz="drawn")
+    assert values(at.markdown)[0] == "**3 questions**, drawn from a pool of 8. You pass with **60%**."
+
+
+def test_drawn_questions_and_option_order_stay_the_same_across_reruns(drawn_course: Path) -> None:
+    at = started_quiz("drawn")
+    plan = live_attempt(at, "drawn").plan
+    assert len(plan.question_ids) == 3 == len(set(plan.question_ids))
+    seen = (values(at.subheader), list(at.radio[0].options), progress_text(at))
+    assert seen[2] == ["Question 1 of 3"]
+    for _ in range(3):
+        run(at)
+        assert live_attempt(at, "drawn").plan == plan
+        assert (values(at.subheader), list(at.radio[0].options), progress_text(at)) == seen
+
+
+def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
+    pool = {f"q{n}" for n in range(1, 9)}
+    draws = []
+    for _ in range(6):
+        at = started_quiz("drawn")
+        ids = live_attempt(at, "drawn").plan.question_ids
+        assert len(set(ids)) == 3 and set(ids) <= pool
+        assert values(at.subheader) == [f"Question {ids[0][1:]}?"]
+        draws.append(frozenset(ids))
+    assert len(set(draws)) > 1
+
+
+# ---------------------------------------------------------------- draft questions and edits during an attempt
+
+
+def _write_quiz(course: Path, quiz_id: str, head: str, questions: list[str]) -> None:
+    lines = [f"id: {quiz_id}", f"title: Quiz {quiz_id}", "lessons: [alliance]", head, "questions:"]
+    (course / "quizzes" / f"{quiz_id}.yaml").write_text("\n".join([*lines, *questions]) + "\n", encoding="utf-8")
+    _clear_content_caches()
+
+
+def _number_question(name: str, status: str = "ready") -> str:
+    return f"  - {{id: {name}, kind: number, ask: 'How many {name}?', answer: 3, status: {status}}}"
+
+
+def test_quiz_of_draft_questions_only_offers_no_empty_attempt(course_copy: Path) -> None:
+    _write_quiz(course_copy, "drafts", "shuffle: false", [_number_question("a", "draft")])
+    at = open_app(QUIZ, quiz="drafts")
+    assert "Start the quiz" not in labels(at)
+    assert not [m for m in values(at.markdown) if m.startswith("**0 questions**")]
+
+
+def test_drawn_quiz_with_drafts_announces_as_many_questions_as_it_asks(course_copy: Path) -> None:
+    questions = [_number_question("a"), _number_question("b"), *[_number_question(n, "draft") for n in "cd"]]
+    _write_quiz(course_copy, "some-drafts", "draw: 3", questions)
+    at = open_app(QUIZ, quiz="some-drafts")
+    announced = values(at.markdown)[0].split("**")[1]  # "**N questions**..."
+    click(at, button(at, "Start the quiz"))
+    asked = len(live_attempt(at, "some-drafts").plan.question_ids)
+    assert asked == 2
+    assert announced == f"{asked} questions"
+    assert progress_text(at) == [f"Question 1 of {asked}"]
+
+
+def _rename_question(course: Path, old: str, new: str) -> None:
+    path = course / "quizzes" / "every-kind.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+
+
+def test_quiz_edited_by_the_teacher_during_an_attempt_does_not_crash(course_copy: Path) -> None:
+    at = started_quiz()
+    _rename_question(course_copy, "founded", "founded-year")
+    run(at)
+    assert values(at.title) == [QUIZ_TITLE]
+    assert {"Start the quiz", "Submit answer"} & set(labels(at))
+
+
+def test_result_of_a_quiz_edited_after_the_attempt_does_not_crash(course_copy: Path) -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    _rename_question(course_copy, "members", "founding-members")
+    run(at)
+    assert values(at.title) == ["Your result"]
