@@ -34,6 +34,7 @@ class AttemptPlan:
     seed: int
     question_ids: tuple[str, ...]
     option_orders: dict[str, tuple[str, ...]]
+    retry: bool = False  # only the questions missed last time: not a score for the whole quiz
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def plan_attempt(quiz: Quiz, seed: int, only: list[str] | None = None) -> Attemp
     if quiz.shuffle:
         rng.shuffle(pool)
     orders = {question.id: _option_order(question, rng, quiz.shuffle) for question in pool}
-    return AttemptPlan(quiz.id, seed, tuple(q.id for q in pool), {k: v for k, v in orders.items() if v})
+    option_orders = {k: v for k, v in orders.items() if v}
+    return AttemptPlan(quiz.id, seed, tuple(q.id for q in pool), option_orders, retry=only is not None)
 
 
 def _option_order(question: Question, rng: random.Random, shuffle: bool) -> tuple[str, ...]:
@@ -144,16 +146,27 @@ class Attempt:
         return self.position == len(self.plan.question_ids)
 
     def submit(self, quiz: Quiz, question_id: str, response: Any) -> Graded:
+        """Grade and keep an answer; a question already answered keeps its first answer."""
         if question_id not in self.plan.question_ids:
             raise KeyError(f"question {question_id} is not part of this attempt")
         if question_id in self.graded:
             return self.graded[question_id]
         question = quiz.question(question_id)
-        assert question is not None
-        result = grade(question, response)
-        self.responses[question_id] = response
-        self.graded[question_id] = result
-        return result
+        if question is None:
+            raise KeyError(f"quiz {quiz.id} has no question {question_id}")
+        return self.accept(question_id, response, grade(question, response))
+
+    def accept(self, question_id: str, response: Any, graded: Graded) -> Graded:
+        """Keep an answer graded elsewhere (already saved in the store); the first one wins."""
+        if question_id not in self.graded:
+            self.responses[question_id] = response
+            self.graded[question_id] = graded
+        return self.graded[question_id]
+
+    def fits(self, quiz: Quiz) -> bool:
+        """Whether the quiz still has every question of this attempt (a teacher may have edited it)."""
+        ready = {question.id for question in askable(quiz)}
+        return self.plan.quiz_id == quiz.id and set(self.plan.question_ids) <= ready
 
     def score(self, quiz: Quiz) -> QuizScore:
         return score_total(quiz, [self.graded[qid] for qid in self.plan.question_ids if qid in self.graded])

@@ -69,6 +69,7 @@ attempts = sa.Table(
     sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="SET NULL"), nullable=True),
     sa.Column("kiosk", sa.String(100), nullable=True),
     sa.Column("plan", sa.Text, nullable=False),
+    sa.Column("retry", sa.Boolean, nullable=False, default=False),  # only the missed questions: no whole-quiz score
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("score", sa.Float, nullable=True),
@@ -153,6 +154,7 @@ def _plan_to_json(plan: AttemptPlan) -> str:
             "seed": plan.seed,
             "question_ids": plan.question_ids,
             "option_orders": plan.option_orders,
+            "retry": plan.retry,
         }
     )
 
@@ -160,7 +162,7 @@ def _plan_to_json(plan: AttemptPlan) -> str:
 def _plan_from_json(text: str) -> AttemptPlan:
     data = json.loads(text)
     orders = {key: tuple(value) for key, value in data["option_orders"].items()}
-    return AttemptPlan(data["quiz_id"], data["seed"], tuple(data["question_ids"]), orders)
+    return AttemptPlan(data["quiz_id"], data["seed"], tuple(data["question_ids"]), orders, data["retry"])
 
 
 class Store:
@@ -329,6 +331,7 @@ class Store:
                     class_id=class_id,
                     kiosk=kiosk,
                     plan=_plan_to_json(plan),
+                    retry=plan.retry,
                     started_at=_now(),
                 )
             )
@@ -415,7 +418,11 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(
                 sa.select(attempts.c.quiz_id, sa.func.max(attempts.c.percent))
-                .where(attempts.c.student_id == student_id, attempts.c.finished_at.is_not(None))
+                .where(
+                    attempts.c.student_id == student_id,
+                    attempts.c.finished_at.is_not(None),
+                    attempts.c.retry.is_(False),
+                )
                 .group_by(attempts.c.quiz_id)
             )
             return {quiz_id: best for quiz_id, best in rows}
@@ -486,6 +493,7 @@ def _attempt_summary(row: Any) -> dict[str, Any]:
         "max": row.max_points,
         "percent": row.percent,
         "passed": row.passed,
+        "retry": row.retry,
     }
 
 

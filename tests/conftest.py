@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Results written by tests (AppTest, the browser server) go to a throwaway database, never data/.
+os.environ.setdefault("CLASSROOM_DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='classroom-tests-')}/results.db")
 
 
 @pytest.fixture

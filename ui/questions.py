@@ -25,40 +25,44 @@ VERDICTS = {  # icon and words: colour is never the only signal
 }
 
 
-def _date(view: QuestionView, key: str) -> Any:
+def pts(value: float) -> str:
+    """Points for people: 0.33, not 0.3333."""
+    return f"{round(value, 2):g}"
+
+
+def _date(view: QuestionView, key: str) -> None:
     wanted = describe_precision(view.precision or "year")
-    return st.text_input("Your answer (a date)", key=key, placeholder=f"Write {wanted}", help=f"Write {wanted}.")
+    st.text_input("Your answer (a date)", key=key, placeholder=f"Write {wanted}", help=f"Write {wanted}.")
 
 
-def _text(view: QuestionView, key: str) -> Any:
-    return st.text_input("Your answer", key=key, placeholder="Type your answer")
+def _text(view: QuestionView, key: str) -> None:
+    st.text_input("Your answer", key=key, placeholder="Type your answer")
 
 
-def _choice(view: QuestionView, key: str) -> Any:
+def _choice(view: QuestionView, key: str) -> None:
     if view.several:
         st.markdown("**Pick every answer that applies.**")
-        return [option for index, option in enumerate(view.options) if st.checkbox(option, key=f"{key}:{index}")]
-    return st.radio("Pick one answer", view.options, index=None, key=key)
+        for index, option in enumerate(view.options):
+            st.checkbox(option, key=f"{key}:{index}")
+    else:
+        st.radio("Pick one answer", view.options, index=None, key=key)
 
 
-def _true_false(view: QuestionView, key: str) -> Any:
-    picked = st.radio("True or false?", ["True", "False"], index=None, key=key, horizontal=True)
-    return None if picked is None else picked == "True"
+def _true_false(view: QuestionView, key: str) -> None:
+    st.radio("True or false?", ["True", "False"], index=None, key=key, horizontal=True)
 
 
-def _match(view: QuestionView, key: str) -> Any:
+def _match(view: QuestionView, key: str) -> None:
     st.markdown("**Choose a match for each item.**")
-    return {
-        prompt: st.selectbox(prompt, view.options, index=None, key=f"{key}:{index}", placeholder="Choose a match")
-        for index, prompt in enumerate(view.prompts)
-    }
+    for index, prompt in enumerate(view.prompts):
+        st.selectbox(prompt, view.options, index=None, key=f"{key}:{index}", placeholder="Choose a match")
 
 
-def _number(view: QuestionView, key: str) -> Any:
-    return st.number_input("Your answer (a number)", value=None, step=1.0, format="%g", key=key)
+def _number(view: QuestionView, key: str) -> None:
+    st.number_input("Your answer (a number)", value=None, step=1.0, format="%g", key=key)
 
 
-FORM_INPUTS: dict[str, Callable[[QuestionView, str], Any]] = {
+FORM_INPUTS: dict[str, Callable[[QuestionView, str], None]] = {
     "date": _date,
     "text": _text,
     "choice": _choice,
@@ -68,35 +72,58 @@ FORM_INPUTS: dict[str, Callable[[QuestionView, str], Any]] = {
 }
 
 
-def order_input(view: QuestionView, key: str) -> list[str]:
-    """Reorder with buttons (keyboard and clicks; no dragging needed). Returns the current order."""
+def read_response(view: QuestionView, key: str) -> Any:
+    """The response as the widgets hold it (read in a callback, before the screen is drawn again)."""
+    state = st.session_state
+    if view.kind == "choice" and view.several:
+        return [option for index, option in enumerate(view.options) if state.get(f"{key}:{index}")]
+    if view.kind == "true_false":
+        picked = state.get(key)
+        return None if picked is None else picked == "True"
+    if view.kind == "match":
+        return {prompt: state.get(f"{key}:{index}") for index, prompt in enumerate(view.prompts)}
+    if view.kind == "order":
+        return list(state.get(key, view.options))
+    return state.get(key)
+
+
+def _move(key: str, index: int, step: int) -> None:
+    current = st.session_state[key]
+    current[index], current[index + step] = current[index + step], current[index]
+
+
+def order_input(view: QuestionView, key: str) -> None:
+    """Reorder with Up and Down buttons: keyboard and clicks, no dragging needed."""
     current: list[str] = st.session_state.setdefault(key, list(view.options))
     st.markdown("**Put the items in order, earliest first.** Use the Up and Down buttons.")
     for index, item in enumerate(current):
         text, up, down = st.columns([6, 1, 1], vertical_alignment="center")
         text.markdown(f"{index + 1}. {escape(item)}")
-        if up.button(
-            "Up", key=f"{key}:up:{index}", disabled=index == 0, help=f"Move “{item}” up", icon=":material/arrow_upward:"
-        ):
-            current[index - 1], current[index] = current[index], current[index - 1]
-            st.rerun(scope="fragment")
-        if down.button(
+        up.button(
+            "Up",
+            key=f"{key}:up:{index}",
+            disabled=index == 0,
+            help=f"Move “{item}” up",
+            icon=":material/arrow_upward:",
+            on_click=_move,
+            args=(key, index, -1),
+        )
+        down.button(
             "Down",
             key=f"{key}:down:{index}",
             disabled=index == len(current) - 1,
             help=f"Move “{item}” down",
             icon=":material/arrow_downward:",
-        ):
-            current[index + 1], current[index] = current[index], current[index + 1]
-            st.rerun(scope="fragment")
-    return list(current)
+            on_click=_move,
+            args=(key, index, 1),
+        )
 
 
 def show_verdict(question: Question, graded: Graded, response: Any) -> None:
     """The outcome of a submitted question: verdict, points, feedback, explanation, source."""
     icon, words = VERDICTS[graded.verdict]
     box = {"correct": st.success, "partial": st.warning, "wrong": st.error, "blank": st.info}[graded.verdict]
-    box(f"**{words}** — {graded.points:g} of {graded.max:g} point{'s' if graded.max != 1 else ''}", icon=icon)
+    box(f"**{words}** — {pts(graded.points)} of {pts(graded.max)} point{'s' if graded.max != 1 else ''}", icon=icon)
     st.markdown(f"**Your answer:** {escape(describe_response(question, response))}")
     if graded.verdict != "correct":
         st.markdown(f"**Right answer:** {escape(describe_key(question))}")

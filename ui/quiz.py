@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from classroom.attempts import Attempt, askable, student_view
 from classroom.models import Quiz
 from ui import state
 from ui.course import course
-from ui.questions import FORM_INPUTS, order_input, show_verdict
+from ui.questions import FORM_INPUTS, order_input, read_response, show_verdict
 from ui.safe import friendly_content_problem, teacher_markdown
+
+log = logging.getLogger("classroom")
 
 
 def pick_quiz() -> None:
@@ -20,15 +24,22 @@ def pick_quiz() -> None:
 
 def start_screen(quiz: Quiz) -> None:
     st.title(quiz.title)
-    count = quiz.draw or len(askable(quiz))
-    drawn = f", drawn from a pool of {len(askable(quiz))}" if quiz.draw else ""
-    st.markdown(f"**{count} questions**{drawn}. You pass with **{quiz.pass_mark}%**.")
+    pool = len(askable(quiz))
+    if pool == 0:
+        st.info("This quiz has no questions yet.", icon=":material/hourglass_empty:")
+        return
+    count = min(quiz.draw or pool, pool)
+    drawn = f", drawn from a pool of {pool}" if count < pool else ""
+    st.markdown(f"**{count} question{'s' if count != 1 else ''}**{drawn}. You pass with **{quiz.pass_mark}%**.")
     st.markdown(
         "You see one question at a time. Once you submit an answer it is final, and you see at once "
         "whether it was right and why."
     )
+    if state.student() is None:
+        st.caption("You have not joined a class, so your answers are kept for this browser tab only.")
     if st.button("Start the quiz", type="primary", icon=":material/play_arrow:"):
-        state.start_attempt(quiz)
+        attempt_id, _ = state.start_attempt(quiz)
+        st.query_params["attempt"] = attempt_id
         st.rerun()
 
 
@@ -36,55 +47,72 @@ def _showing_key(quiz: Quiz) -> str:
     return f"showing:{quiz.id}"
 
 
+def _on_submit(quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str) -> None:
+    view = student_view(quiz.question(question_id), attempt.plan)
+    response = read_response(view, state.widget_key(quiz.id, question_id))
+    if state.submit(quiz, attempt_id, attempt, question_id, response) is not None:
+        st.session_state[_showing_key(quiz)] = question_id
+
+
+def _on_next(quiz: Quiz, attempt: Attempt) -> None:
+    st.session_state[_showing_key(quiz)] = attempt.plan.question_ids[attempt.position]
+
+
 @st.fragment
-def question_panel(quiz: Quiz) -> None:
+def question_panel(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     """Only this part reruns while a question is answered."""
-    attempt = state.attempt(quiz.id)
-    if attempt is None:
-        st.rerun()
-        return
-    total = len(attempt.plan.question_ids)
+    try:
+        _question(quiz, attempt_id, attempt)
+    except Exception:  # never a traceback for a student; the answer already saved stays saved
+        log.exception("quiz %s: question panel failed", quiz.id)
+        st.error("Something went wrong showing this question. Your answers so far are saved; reload the page.")
+
+
+def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
+    ids = attempt.plan.question_ids
     showing = st.session_state.get(_showing_key(quiz))
-    if showing not in attempt.plan.question_ids:
-        showing = attempt.plan.question_ids[min(attempt.position, total - 1)]
-    index = attempt.plan.question_ids.index(showing)
-    st.progress(len(attempt.graded) / total, text=f"Question {index + 1} of {total}")
+    if showing not in ids:
+        showing = ids[min(attempt.position, len(ids) - 1)]
+    index = ids.index(showing)
+    st.progress(len(attempt.graded) / len(ids), text=f"Question {index + 1} of {len(ids)}")
     question = quiz.question(showing)
-    assert question is not None
     view = student_view(question, attempt.plan)
     st.subheader(view.ask, anchor=False)
     st.caption(f"{view.points} point{'s' if view.points != 1 else ''}")
 
     if showing in attempt.graded:
         show_verdict(question, attempt.graded[showing], attempt.responses.get(showing))
-        _next_button(quiz, attempt)
+        if attempt.finished:
+            st.page_link(
+                "ui/results.py",
+                label="See my result",
+                icon=":material/leaderboard:",
+                query_params={"quiz": quiz.id, "attempt": attempt_id},
+            )
+        else:
+            st.button(
+                "Next question",
+                type="primary",
+                icon=":material/arrow_forward:",
+                on_click=_on_next,
+                args=(quiz, attempt),
+            )
         return
 
     if view.hint:
         with st.expander("Show a hint", icon=":material/lightbulb:"):
             teacher_markdown(view.hint)
+    if st.session_state.get("save_failed"):
+        st.error("Your answer could not be saved. Check the connection and submit it again.", icon=":material/error:")
     key = state.widget_key(quiz.id, view.id)
+    submit_args = (quiz, attempt_id, attempt, showing)
     if view.kind == "order":
-        response = order_input(view, key)
-        submitted = st.button("Submit answer", type="primary", key=f"{key}:submit")
+        order_input(view, key)
+        st.button("Submit answer", type="primary", key=f"{key}:submit", on_click=_on_submit, args=submit_args)
     else:
         with st.form(key=f"{key}:form", border=False):
-            response = FORM_INPUTS[view.kind](view, key)
-            submitted = st.form_submit_button("Submit answer", type="primary")
-    if submitted:
-        attempt.submit(quiz, showing, response)
-        st.session_state[_showing_key(quiz)] = showing
-        st.rerun(scope="fragment")
-
-
-def _next_button(quiz: Quiz, attempt: Attempt) -> None:
-    if attempt.finished:
-        if st.button("See my result", type="primary", icon=":material/leaderboard:"):
-            st.session_state.pop(_showing_key(quiz), None)
-            st.switch_page("ui/results.py", query_params={"quiz": quiz.id})
-    elif st.button("Next question", type="primary", icon=":material/arrow_forward:"):
-        st.session_state[_showing_key(quiz)] = attempt.plan.question_ids[attempt.position]
-        st.rerun(scope="fragment")
+            FORM_INPUTS[view.kind](view, key)
+            st.form_submit_button("Submit answer", type="primary", on_click=_on_submit, args=submit_args)
 
 
 def main() -> None:
@@ -92,19 +120,19 @@ def main() -> None:
     if not quiz_id:
         pick_quiz()
         return
-    current = course()
-    quiz = current.quizzes.get(quiz_id)
+    quiz = course().quizzes.get(quiz_id)
     if quiz is None:
         st.title("Quiz")
         friendly_content_problem("quiz")
         st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")
         return
     state.remember(state.Place("quiz", quiz.id))
-    if state.attempt(quiz.id) is None:
+    found = state.attempt(quiz)
+    if found is None:
         start_screen(quiz)
         return
     st.title(quiz.title)
-    question_panel(quiz)
+    question_panel(quiz, *found)
 
 
 main()

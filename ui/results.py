@@ -8,7 +8,7 @@ from charts.scores import topic_chart
 from classroom.attempts import describe_key, describe_response
 from ui import state
 from ui.course import course
-from ui.questions import VERDICTS
+from ui.questions import VERDICTS, pts
 from ui.safe import friendly_content_problem
 
 
@@ -20,19 +20,19 @@ def main() -> None:
         friendly_content_problem("result") if quiz_id else st.info("Finish a quiz to see your result here.")
         st.page_link("ui/quiz.py", label="Choose a quiz", icon=":material/quiz:")
         return
-    attempt = state.attempt(quiz.id)
+    found = state.attempt(quiz)
+    attempt = found[1] if found else None
     if attempt is None or not attempt.finished:
         st.info("This quiz is not finished yet.")
         st.page_link("ui/quiz.py", label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
         return
-    score = attempt.score(quiz)
-    state.record_result(score)
+    score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
 
     st.subheader(quiz.title, anchor=False)
     verdict = "Passed" if score.passed else "Not passed yet"
     icon = ":material/check_circle:" if score.passed else ":material/replay:"
     cols = st.columns(3)
-    cols[0].metric("Score", f"{score.score:g} / {score.max:g}")
+    cols[0].metric("Score", f"{pts(score.score)} / {pts(score.max)}")
     cols[1].metric("Percent", f"{score.percent:g}%")
     cols[2].metric("Pass mark", f"{quiz.pass_mark}%")
     (st.success if score.passed else st.warning)(f"**{verdict}**", icon=icon)
@@ -41,7 +41,7 @@ def main() -> None:
     rows = [
         {
             "Topic": topic,
-            "Score": f"{totals['score']:g} / {totals['max']:g}",
+            "Score": f"{pts(totals['score'])} / {pts(totals['max'])}",
             "Percent": f"{100 * totals['score'] / totals['max']:.0f}%",
         }
         for topic, totals in score.by_topic.items()
@@ -57,7 +57,7 @@ def main() -> None:
         icon, words = VERDICTS[graded.verdict]
         with st.container(border=True):
             st.markdown(f"**{number}. {question.ask}**")
-            st.markdown(f"{icon} **{words}** — {graded.points:g} of {graded.max:g}")
+            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
             st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")
             if graded.verdict != "correct":
                 st.text(f"Right answer: {describe_key(question)}")
@@ -65,11 +65,11 @@ def main() -> None:
     missed = attempt.missed()
     cols = st.columns(2)
     if missed and cols[0].button(f"Retry the {len(missed)} I missed", type="primary", icon=":material/replay:"):
-        state.start_attempt(quiz, only=missed)
-        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id})
+        attempt_id, _ = state.start_attempt(quiz, only=missed)
+        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id, "attempt": attempt_id})
     if cols[1].button("Take the whole quiz again", icon=":material/restart_alt:"):
-        state.start_attempt(quiz)
-        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id})
+        attempt_id, _ = state.start_attempt(quiz)
+        st.switch_page("ui/quiz.py", query_params={"quiz": quiz.id, "attempt": attempt_id})
     st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")
 
 
