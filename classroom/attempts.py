@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from classroom.dates import parse_iso
+from classroom.dates import parse_iso, spoken
 from classroom.grading import Graded, QuizScore, grade, is_blank, score_total
 from classroom.models import (
     ChoiceQuestion,
@@ -178,7 +178,8 @@ class Attempt:
 def describe_key(question: Question) -> str:
     """The right answer in words, for the result page (only after the question is answered)."""
     if isinstance(question, DateQuestion):
-        return question.answer
+        key = parse_iso(question.answer)
+        return spoken(key) if key else question.answer
     if isinstance(question, TextQuestion):
         return question.accept[0]
     if isinstance(question, ChoiceQuestion):

@@ -112,3 +112,13 @@ def describe_precision(precision: Precision) -> str:
         "month": "a month and a year (for example December 1991)",
         "day": "a full date (for example 26 December 1991)",
     }[precision]
+
+
+def spoken(date: HistDate) -> str:
+    """A date in words at the precision it was written: "4 April 1949", "January 1996", "1991"."""
+    if date.month is None:
+        return str(date.year)
+    month = calendar.month_name[date.month]
+    if date.day is None:
+        return f"{month} {date.year}"
+    return f"{date.day} {month} {date.year}"

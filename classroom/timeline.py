@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 
 from classroom.content import Course
-from classroom.dates import HistDate, Precision, parse_iso
+from classroom.dates import HistDate, Precision, parse_iso, spoken
 from classroom.models import Event, Lesson
 
 
@@ -45,16 +45,6 @@ def last_day(date: HistDate) -> str:
     month = date.month or 12
     day = date.day or calendar.monthrange(date.year, month)[1]
     return f"{date.year:04d}-{month:02d}-{day:02d}"
-
-
-def spoken(date: HistDate) -> str:
-    """A date in words at the precision it was written: "4 April 1949", "January 1996", "1991"."""
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_name[date.month]
-    if date.day is None:
-        return f"{month} {date.year}"
-    return f"{date.day} {month} {date.year}"
 
 
 def _parsed(text: str) -> HistDate:

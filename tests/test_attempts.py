@@ -141,8 +141,25 @@ def test_descriptions_for_the_result_page(quizzes):
     quiz = quizzes["every-kind"]
     assert describe_key(quiz.question("sequence")) == "Treaty signed → Solana takes office → Three countries join"
     assert describe_key(quiz.question("veto")) == "False"
+    assert describe_key(quiz.question("founded")) == "1949"
     assert describe_key(quiz.question("count")) == "3"
     assert describe_response(quiz.question("joined"), ["Poland", "Croatia"]) == "Poland, Croatia"
     assert describe_response(quiz.question("sequence"), ["b", "a"]) == "b → a"
     assert describe_response(quiz.question("founded"), "  ") == "(no answer)"
     assert describe_response(quiz.question("offices"), {"Javier Solana": None}) == "Javier Solana → (none)"
+
+
+def test_a_date_key_is_described_in_words_at_its_precision():
+    quiz = Quiz.model_validate(
+        {
+            "id": "d",
+            "title": "D",
+            "lessons": ["x"],
+            "questions": [
+                {"id": "day", "kind": "date", "ask": "?", "answer": "1997-05-27"},
+                {"id": "month", "kind": "date", "ask": "?", "answer": "1996-01"},
+            ],
+        }
+    )
+    assert describe_key(quiz.question("day")) == "27 May 1997"
+    assert describe_key(quiz.question("month")) == "January 1996"
