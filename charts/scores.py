@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import altair as alt
 
+from charts.style import on_paper
 from classroom.models import TOPICS
 
 BAR_COLOUR = "#0072B2"
@@ -16,8 +17,8 @@ INSIDE_FROM = 40  # percent; from here on the "score / max" text fits inside the
 
 
 def _points(value: float) -> str:
-    """Points without a useless ".0": 1.0 -> "1", 0.5 -> "0.5"."""
-    return f"{value:g}"
+    """Points as people write them: 1.0 -> "1", 0.5 -> "0.5", 1.6667 -> "1.67"."""
+    return f"{round(value, 2):g}"
 
 
 def topic_rows(by_topic: dict[str, dict[str, float]]) -> list[dict]:
@@ -72,6 +73,7 @@ def topic_chart(by_topic: dict[str, dict[str, float]], title: str = "Score by to
         .mark_text(align="left", dx=6)
         .encode(x=x, text="points:N")
     )
-    return alt.layer(bars, inside, outside).properties(
+    chart = alt.layer(bars, inside, outside).properties(
         title=title, width="container", height=alt.Step(40), description=_describe(rows)
     )
+    return on_paper(chart)

@@ -16,6 +16,7 @@ from dataclasses import asdict
 
 import altair as alt
 
+from charts.style import on_paper
 from classroom.timeline import TimelineEvent
 
 SELECTION = "event"
@@ -140,9 +141,10 @@ def timeline_chart(
     # Points are drawn over bars. A click anywhere in the layered view updates the selection,
     # so declaring it on one layer makes both points and bars selectable.
     height = alt.Step(48) if lanes == "lesson" else 90
-    return alt.layer(periods, points.add_params(selected)).properties(
+    chart = alt.layer(periods, points.add_params(selected)).properties(
         title=title, width="container", height=height, description=_describe(events, lessons)
     )
+    return on_paper(chart)
 
 
 def lesson_timeline_chart(events: list[TimelineEvent], title: str = "Timeline of this lesson") -> alt.LayerChart:

@@ -282,3 +282,31 @@ def test_a_topic_with_no_points_available_scores_zero_instead_of_failing():
 def test_charts_serialise_to_vega_lite_json(build):
     spec = json.loads(build().to_json())
     assert "vega-lite/v6" in spec["$schema"]
+
+
+def test_every_chart_is_dark_ink_on_white_paper_in_both_themes():
+    from charts.scores import topic_chart
+    from charts.style import INK, PAPER
+    from charts.timeline import lesson_timeline_chart, timeline_chart
+
+    events = lesson_events(
+        Lesson.model_validate(
+            {
+                "id": "x",
+                "title": "X",
+                "order": 1,
+                "summary": "s",
+                "passages": [{"id": "p1", "text": "t"}],
+                "events": [{"date": "1949-04-04", "label": "Treaty"}],
+            }
+        )
+    )
+    for chart in (
+        timeline_chart(events),
+        lesson_timeline_chart(events),
+        topic_chart({"dates": {"score": 1, "max": 2}}),
+    ):
+        config = chart.to_dict()["config"]
+        assert config["background"] == PAPER
+        assert config["axis"]["labelColor"] == INK and config["axis"]["titleColor"] == INK
+        assert config["text"]["color"] == INK

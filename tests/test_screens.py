@@ -158,6 +158,11 @@ def button(at: AppTest, label: str) -> Any:
     return found[0]
 
 
+def notes(at: AppTest) -> list[str]:
+    """Small secondary texts (ui.safe.note), without their :small[...] wrapper."""
+    return [m[len(":small[") : -1] for m in values(at.markdown) if m.startswith(":small[") and m.endswith("]")]
+
+
 def labels(at: AppTest) -> list[str]:
     return [b.label for b in at.button]
 
@@ -194,7 +199,7 @@ def quiz_at(question_id: str) -> AppTest:
         attempt.submit(quiz, earlier, key_response(quiz.question(earlier)))  # what the screen does on submit
     run(at)
     assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
-    assert values(at.subheader) == [quiz.question(question_id).ask]
+    assert values(at.header) == [quiz.question(question_id).ask]
     return at
 
 
@@ -256,7 +261,7 @@ def test_home_lists_the_lesson_and_the_quizzes() -> None:
     assert values(at.title) == ["Did Russia want to join NATO?"]
     assert f"1. {LESSON_TITLE}" in values(at.subheader)
     assert "A small lesson used by the screen tests." in values(at.markdown)
-    assert ":material/radio_button_unchecked: Not read yet · Quiz not taken" in values(at.caption)
+    assert ":material/radio_button_unchecked: Not read yet · Quiz not taken" in notes(at)
     links = page_links(at)
     assert links["Read the lesson"] == "lesson=alliance"
     assert links["Take the quiz"] == "quiz=every-kind"
@@ -279,7 +284,7 @@ def test_home_offers_to_continue_the_lesson_last_read() -> None:
     links = page_links(at)
     assert links[f"Continue where you left off: {LESSON_TITLE}"] == "lesson=alliance"
     assert not [label for label in links if label.startswith("Start with lesson")]
-    assert ":material/check_circle: Read · Quiz not taken" in values(at.caption)
+    assert ":material/check_circle: Read · Quiz not taken" in notes(at)
 
 
 def test_home_offers_to_continue_the_quiz_last_opened() -> None:
@@ -296,19 +301,19 @@ def test_home_offers_to_continue_the_quiz_last_opened() -> None:
 def test_lesson_shows_its_passages_in_order() -> None:
     at = open_app(LESSON, lesson="alliance")
     assert values(at.title) == [LESSON_TITLE]
-    assert values(at.subheader)[:2] == ["The founding", "Later years"]
+    assert values(at.header)[:2] == ["The founding", "Later years"]
     shown = values(at.markdown)
     assert shown[:3] == [
         "*A small lesson used by the screen tests.*",
         "The alliance was founded in **1949** with twelve members.",
         "In 1999 three countries joined; *Javier Solana* was Secretary General.",
     ]
-    assert HIGHLIGHT not in values(at.caption)
+    assert HIGHLIGHT not in notes(at)
 
 
 def test_lesson_shows_people_and_offices_as_a_table() -> None:
     at = open_app(LESSON, lesson="alliance")
-    assert "People and offices" in values(at.subheader)
+    assert "People and offices" in values(at.header)
     assert len(at.table) == 1
     table = at.table[0].value
     assert list(table.columns) == ["Person", "Office", "From", "To"]
@@ -317,14 +322,14 @@ def test_lesson_shows_people_and_offices_as_a_table() -> None:
 
 def test_lesson_timeline_lists_dates_as_written() -> None:
     at = open_app(LESSON, lesson="alliance")
-    assert "Timeline" in values(at.subheader)
+    assert "Timeline" in values(at.header)
     assert "- **4 April 1949** — Treaty signed" in values(at.markdown)
     assert "- **December 1995 – October 1999** — Solana in office" in values(at.markdown)
 
 
 def test_lesson_check_the_claim_callout_has_verdict_words_and_sources() -> None:
     at = open_app(LESSON, lesson="alliance")
-    assert "Check the claim" in values(at.subheader)
+    assert "Check the claim" in values(at.header)
     assert len(at.error) == 1
     assert at.error[0].value == (
         "**Check the claim — The record says otherwise**\n\n"
@@ -359,10 +364,10 @@ def test_lesson_without_id_lists_the_lessons() -> None:
 
 def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
     at = open_app(LESSON, lesson="alliance", passage="p2")
-    assert values(at.caption).count(HIGHLIGHT) == 1
-    boxes = [box for box in at.container if HIGHLIGHT in values(box.caption)]
-    innermost = min(boxes, key=lambda box: len(list(box.subheader)))
-    assert values(innermost.subheader) == ["Later years"]
+    assert notes(at).count(HIGHLIGHT) == 1
+    boxes = [box for box in at.container if f":small[{HIGHLIGHT}]" in values(box.markdown)]
+    innermost = min(boxes, key=lambda box: len(list(box.header)))
+    assert values(innermost.header) == ["Later years"]
     assert [m for m in values(innermost.markdown) if "1999" in m] == [
         "In 1999 three countries joined; *Javier Solana* was Secretary General."
     ]
@@ -371,9 +376,9 @@ def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
 
 def test_unknown_passage_is_not_highlighted_nor_put_in_a_script() -> None:
     at = open_app(LESSON, lesson="alliance", passage="p9');alert(1);//")
-    assert HIGHLIGHT not in values(at.caption)
+    assert HIGHLIGHT not in notes(at)
     assert len(at.html) == 0
-    assert values(at.subheader)[:2] == ["The founding", "Later years"]
+    assert values(at.header)[:2] == ["The founding", "Later years"]
 
 
 # ---------------------------------------------------------------- timeline
@@ -406,7 +411,7 @@ def test_starting_the_quiz_shows_question_1_of_8() -> None:
     at = started_quiz()
     assert values(at.title) == [QUIZ_TITLE]
     assert progress_text(at) == ["Question 1 of 8"]
-    assert values(at.subheader) == ["In which year was the alliance founded?"]
+    assert values(at.header) == ["In which year was the alliance founded?"]
     assert [t.label for t in at.text_input] == ["Your answer (a date)"]
     assert "Look at the first part of the lesson." in values(at.markdown)  # the hint
     assert labels(at) == ["Submit answer"]
@@ -618,7 +623,7 @@ def test_whole_quiz_one_question_at_a_time_ends_with_see_my_result() -> None:
     at = started_quiz()
     for number, question_id in enumerate(EVERY_KIND, start=1):
         assert progress_text(at) == [f"Question {number} of 8"]
-        assert values(at.subheader) == [quiz.question(question_id).ask]
+        assert values(at.header) == [quiz.question(question_id).ask]
         answer(at, question_id, key_response(quiz.question(question_id)))
         submit(at)
         assert values(at.success) == ["**Correct** — 1 of 1 point"]
@@ -759,7 +764,7 @@ def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:
     assert at.query_params["attempt"] == at.session_state["attempt:every-kind"][0]
     assert values(at.title) == [QUIZ_TITLE]
     assert progress_text(at) == ["Question 1 of 3"]
-    assert values(at.subheader) == ["In which year was the alliance founded?"]
+    assert values(at.header) == ["In which year was the alliance founded?"]
     assert live_attempt(at).plan.question_ids == ("founded", "members", "offices")
     assert live_attempt(at).graded == {}
 
@@ -769,7 +774,7 @@ def test_home_shows_the_best_quiz_score_after_a_result() -> None:
     at.switch_page(HOME)
     at.query_params.clear()
     run(at)
-    assert ":material/radio_button_unchecked: Not read yet · Quiz best: 75%" in values(at.caption)
+    assert ":material/radio_button_unchecked: Not read yet · Quiz best: 75%" in notes(at)
     assert f"{QUIZ_TITLE} — best so far 75%" in page_links(at)
 
 
@@ -814,12 +819,12 @@ def test_drawn_questions_and_option_order_stay_the_same_across_reruns(drawn_cour
     at = started_quiz("drawn")
     plan = live_attempt(at, "drawn").plan
     assert len(plan.question_ids) == 3 == len(set(plan.question_ids))
-    seen = (values(at.subheader), list(at.radio[0].options), progress_text(at))
+    seen = (values(at.header), list(at.radio[0].options), progress_text(at))
     assert seen[2] == ["Question 1 of 3"]
     for _ in range(3):
         run(at)
         assert live_attempt(at, "drawn").plan == plan
-        assert (values(at.subheader), list(at.radio[0].options), progress_text(at)) == seen
+        assert (values(at.header), list(at.radio[0].options), progress_text(at)) == seen
 
 
 def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
@@ -829,7 +834,7 @@ def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
         at = started_quiz("drawn")
         ids = live_attempt(at, "drawn").plan.question_ids
         assert len(set(ids)) == 3 and set(ids) <= pool
-        assert values(at.subheader) == [f"Question {ids[0][1:]}?"]
+        assert values(at.header) == [f"Question {ids[0][1:]}?"]
         draws.append(frozenset(ids))
     assert len(set(draws)) > 1
 

@@ -172,3 +172,19 @@ def test_fifty_threads_submitting_at_once_lose_nothing_and_count_nothing_twice(s
     rows = store.response_rows(quiz_id=quiz.id)
     assert sorted(r["attempt_id"] for r in rows) == sorted(attempt_ids)
     assert sum(r["points"] for r in rows) == 25 * question.points
+
+
+def test_a_retry_of_missed_questions_is_not_a_best_score(store, quiz):
+    room = store.create_class("9D")
+    student = store.join(room.join_code, "Eve")
+    full = plan_attempt(quiz, 1)
+    full_id = store.start_attempt(full, student_id=student.id)
+    answer_all(store, full_id, quiz, full, wrong={"count", "veto"})
+    store.finish_attempt(full_id, store.load_attempt(full_id).attempt.score(quiz))
+    retry = plan_attempt(quiz, 2, only=["count", "veto"])
+    retry_id = store.start_attempt(retry, student_id=student.id)
+    answer_all(store, retry_id, quiz, retry)
+    store.finish_attempt(retry_id, store.load_attempt(retry_id).attempt.score(quiz))
+    assert store.load_attempt(retry_id).attempt.plan.retry is True
+    assert store.best_scores(student.id) == {quiz.id: 75.0}
+    assert [row["retry"] for row in store.attempt_rows(class_id=room.id)] == [False, True]

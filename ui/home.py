@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import state
 from ui.course import broken_files, course
-from ui.safe import escape
+from ui.safe import escape, note
 
 st.title("Did Russia want to join NATO?")
 
@@ -22,7 +22,7 @@ def join_panel() -> None:
             st.rerun()
         return
     with st.expander("Join your class to keep your progress", icon=":material/group_add:"):
-        st.caption("Without a class, what you do is kept in this browser tab only.")
+        note("Without a class, what you do is kept in this browser tab only.")
         with st.form("join", border=False):
             code = st.text_input("Class code", max_chars=12, placeholder="e.g. K7M2QP")
             name = st.text_input("Your name", max_chars=100)
@@ -79,7 +79,7 @@ for number, lesson in enumerate(current.lessons.values(), start=1):
         if quiz is not None:
             best = state.best_percent(quiz.id)
             done.append(f"Quiz best: {best:g}%" if best is not None else "Quiz not taken")
-        st.caption(" · ".join(done))
+        note(" · ".join(done))
         cols = st.columns(2)
         cols[0].page_link(
             "ui/lesson.py", label="Read the lesson", icon=":material/menu_book:", query_params={"lesson": lesson.id}

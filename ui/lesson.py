@@ -9,7 +9,7 @@ from classroom.models import Lesson
 from classroom.timeline import lesson_events
 from ui import state
 from ui.course import course
-from ui.safe import friendly_content_problem, teacher_markdown
+from ui.safe import friendly_content_problem, note, teacher_markdown
 
 VERDICT_LOOK = {  # words and icon for each verdict of a check, never colour alone
     "wrong": (st.error, ":material/report:", "The record says otherwise"),
@@ -45,16 +45,16 @@ def passages(lesson: Lesson, highlight: str | None) -> None:
         heading = passage.heading or f"Part {number}"
         box = st.container(border=True) if passage.id == highlight else st.container()
         with box:
-            st.subheader(heading, anchor=anchor)
+            st.header(heading, anchor=anchor)
             if passage.id == highlight:
-                st.caption(":material/my_location: The answer to your question comes from this part.")
+                note(":material/my_location: The answer to your question comes from this part.")
             teacher_markdown(passage.text)
 
 
 def people(lesson: Lesson) -> None:
     if not lesson.people:
         return
-    st.subheader("People and offices", anchor=False)
+    st.header("People and offices", anchor=False)
     st.table(
         [{"Person": p.name, "Office": p.role, "From": p.from_ or "", "To": p.to or ""} for p in lesson.people],
     )
@@ -64,8 +64,8 @@ def timeline(lesson: Lesson) -> None:
     events = lesson_events(lesson)
     if not events:
         return
-    st.subheader("Timeline", anchor=False)
-    st.altair_chart(lesson_timeline_chart(events), width="stretch")
+    st.header("Timeline", anchor=False)
+    st.altair_chart(lesson_timeline_chart(events), width="stretch", theme=None)
     with st.expander("Timeline as a list"):
         for event in events:
             st.markdown(f"- **{event.when}** — {event.label}")
@@ -74,7 +74,7 @@ def timeline(lesson: Lesson) -> None:
 def checks(lesson: Lesson) -> None:
     if not lesson.checks:
         return
-    st.subheader("Check the claim", anchor=False)
+    st.header("Check the claim", anchor=False)
     for check in lesson.checks:
         box, icon, words = VERDICT_LOOK[check.verdict]
         box(

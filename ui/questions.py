@@ -95,24 +95,23 @@ def _move(key: str, index: int, step: int) -> None:
 def order_input(view: QuestionView, key: str) -> None:
     """Reorder with Up and Down buttons: keyboard and clicks, no dragging needed."""
     current: list[str] = st.session_state.setdefault(key, list(view.options))
-    st.markdown("**Put the items in order, earliest first.** Use the Up and Down buttons.")
+    st.markdown("**Put the items in order, earliest first.** Use the Move up and Move down buttons.")
     for index, item in enumerate(current):
-        text, up, down = st.columns([6, 1, 1], vertical_alignment="center")
+        text, up, down = st.columns([4, 2, 2], vertical_alignment="center")
         text.markdown(f"{index + 1}. {escape(item)}")
+        # The label names the position shown beside the item, so a screen reader can tell the buttons apart.
         up.button(
-            "Up",
+            f"Move {index + 1} up",
             key=f"{key}:up:{index}",
             disabled=index == 0,
-            help=f"Move “{item}” up",
             icon=":material/arrow_upward:",
             on_click=_move,
             args=(key, index, -1),
         )
         down.button(
-            "Down",
+            f"Move {index + 1} down",
             key=f"{key}:down:{index}",
             disabled=index == len(current) - 1,
-            help=f"Move “{item}” down",
             icon=":material/arrow_downward:",
             on_click=_move,
             args=(key, index, 1),

@@ -11,7 +11,7 @@ from classroom.models import Quiz
 from ui import state
 from ui.course import course
 from ui.questions import FORM_INPUTS, order_input, read_response, show_verdict
-from ui.safe import friendly_content_problem, teacher_markdown
+from ui.safe import friendly_content_problem, note, teacher_markdown
 
 log = logging.getLogger("classroom")
 
@@ -36,7 +36,7 @@ def start_screen(quiz: Quiz) -> None:
         "whether it was right and why."
     )
     if state.student() is None:
-        st.caption("You have not joined a class, so your answers are kept for this browser tab only.")
+        note("You have not joined a class, so your answers are kept for this browser tab only.")
     if st.button("Start the quiz", type="primary", icon=":material/play_arrow:"):
         attempt_id, _ = state.start_attempt(quiz)
         st.query_params["attempt"] = attempt_id
@@ -77,8 +77,8 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     st.progress(len(attempt.graded) / len(ids), text=f"Question {index + 1} of {len(ids)}")
     question = quiz.question(showing)
     view = student_view(question, attempt.plan)
-    st.subheader(view.ask, anchor=False)
-    st.caption(f"{view.points} point{'s' if view.points != 1 else ''}")
+    st.header(view.ask, anchor=False)
+    note(f"{view.points} point{'s' if view.points != 1 else ''}")
 
     if showing in attempt.graded:
         show_verdict(question, attempt.graded[showing], attempt.responses.get(showing))

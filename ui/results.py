@@ -17,7 +17,10 @@ def main() -> None:
     quiz = course().quizzes.get(quiz_id or "")
     st.title("Your result")
     if quiz is None:
-        friendly_content_problem("result") if quiz_id else st.info("Finish a quiz to see your result here.")
+        if quiz_id:
+            friendly_content_problem("result")
+        else:
+            st.info("Finish a quiz to see your result here.")
         st.page_link("ui/quiz.py", label="Choose a quiz", icon=":material/quiz:")
         return
     found = state.attempt(quiz)
@@ -28,7 +31,7 @@ def main() -> None:
         return
     score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
 
-    st.subheader(quiz.title, anchor=False)
+    st.header(quiz.title, anchor=False)
     verdict = "Passed" if score.passed else "Not passed yet"
     icon = ":material/check_circle:" if score.passed else ":material/replay:"
     cols = st.columns(3)
@@ -37,7 +40,7 @@ def main() -> None:
     cols[2].metric("Pass mark", f"{quiz.pass_mark}%")
     (st.success if score.passed else st.warning)(f"**{verdict}**", icon=icon)
 
-    st.subheader("Score by topic", anchor=False)
+    st.header("Score by topic", anchor=False)
     rows = [
         {
             "Topic": topic,
@@ -46,11 +49,11 @@ def main() -> None:
         }
         for topic, totals in score.by_topic.items()
     ]
-    st.altair_chart(topic_chart(score.by_topic), width="stretch")
+    st.altair_chart(topic_chart(score.by_topic), width="stretch", theme=None)
     with st.expander("Score by topic as a table"):
         st.table(rows)
 
-    st.subheader("Question by question", anchor=False)
+    st.header("Question by question", anchor=False)
     for number, question_id in enumerate(attempt.plan.question_ids, start=1):
         question = quiz.question(question_id)
         graded = attempt.graded[question_id]

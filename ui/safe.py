@@ -23,6 +23,11 @@ def student_text(text: str) -> None:
     st.markdown(escape(text))
 
 
+def note(text: str) -> None:
+    """Small secondary text at full contrast (st.caption's faded grey fails WCAG AA on white)."""
+    st.markdown(f":small[{text}]")
+
+
 def friendly_content_problem(what: str) -> None:
     """What a student sees when a lesson or quiz file is broken: no details, no traceback."""
     st.warning(

@@ -29,12 +29,22 @@ def main() -> None:
     picked = st.altair_chart(
         chart,
         width="stretch",
+        theme=None,
         on_select="rerun",
         selection_mode="event",
         key="course-timeline",
     )
     keys = [row.get("key") for row in (picked.selection.get("event") or [])] if picked else []
-    chosen = next((e for e in events if e.key in keys), None)
+    clicked = next((e for e in events if e.key in keys), None)
+    # The same choice without a mouse: a labelled select that keyboards and screen readers can use.
+    listed = st.selectbox(
+        "Or choose an event",
+        events,
+        index=None,
+        format_func=lambda e: f"{e.when}: {e.label}",
+        placeholder="Choose an event to see where the course tells it",
+    )
+    chosen = clicked or listed
     if chosen is not None:
         with st.container(border=True):
             st.markdown(f"**{chosen.when}** — {chosen.label}")
@@ -45,7 +55,7 @@ def main() -> None:
                 query_params={"lesson": chosen.lesson_id, **({"passage": chosen.passage} if chosen.passage else {})},
             )
 
-    st.subheader("All events", anchor=False)
+    st.header("All events", anchor=False)
     st.table([{"When": e.when, "Event": e.label, "Lesson": e.lesson_title} for e in events])
 
 
