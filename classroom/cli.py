@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from classroom import auth, schema
+from classroom import auth, ingest, schema
 from classroom.content import DEFAULT_PATHS, find_files, load_course, load_file
 from classroom.grading import QuizScore, grade_quiz, key_response
 from classroom.models import Quiz
@@ -130,6 +130,35 @@ def cmd_teacher_password(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    path = Path(args.article)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return USAGE
+    if args.id is not None and not ingest.valid_id(args.id):
+        print(f"error: --id '{args.id}' is not valid: use lowercase letters, digits and dashes", file=sys.stderr)
+        return USAGE
+    try:
+        text, fmt = ingest.read_article_file(path)
+        large = len(text) >= ingest.PROGRESS_CHARS  # a long file prints a line per stage
+        say = (lambda line: print(f"ingest: {line}", file=sys.stderr, flush=True)) if large else None
+        course = ingest.draft_course(text, path.name, args.id, fmt, progress=say)
+        out = Path(args.out) if args.out else Path("drafts") / course.id
+        written = ingest.write_course(course, out, overwrite=args.force)
+    except ingest.ArticleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return PROBLEMS
+    for target in written:
+        print(target)
+    drafted = len(course.questions())
+    print(
+        f"{len(course.lessons)} lesson(s) and {drafted} draft question(s) from {path.name}; review them, then run: "
+        f"python -m classroom check {out / 'lessons'} {out / 'quizzes'}",
+        file=sys.stderr,
+    )
+    return OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m classroom", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -155,6 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
     teacher = commands.add_parser("teacher-password", help="set the password for the teacher screens (stores a hash)")
     teacher.add_argument("--stdin", action="store_true", help="read the password from one line of standard input")
     teacher.set_defaults(run=cmd_teacher_password)
+
+    ingest_cmd = commands.add_parser("ingest", help="draft lessons and quizzes from an article (.txt, .md, .html)")
+    ingest_cmd.add_argument("article", metavar="ARTICLE")
+    ingest_cmd.add_argument("--id", help="id prefix of the lessons (default: from the file name)")
+    ingest_cmd.add_argument("--out", metavar="DIR", help="folder for lessons/ and quizzes/ (default: drafts/ID)")
+    ingest_cmd.add_argument("--force", action="store_true", help="replace files that already exist")
+    ingest_cmd.set_defaults(run=cmd_ingest)
     return parser
 
 

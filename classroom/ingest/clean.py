@@ -1,0 +1,412 @@
+"""Keep the article, drop the page around it.
+
+A saved web page carries navigation, bylines, share buttons, "related" lists,
+cookie banners, scripts and styles; an encyclopedia entry ends in references;
+a textbook section comes with objectives and review questions. None of that
+may become a question, so every format is reduced to one shape (a title and a
+list of heading and paragraph blocks) and the furniture is removed. What was
+removed is kept, so a teacher can see that nothing of the article was lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading (level 2–6), a paragraph, or one item of a list."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article's title (when it has one), its body blocks, and what was stripped."""
+
+    title: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[str, ...]
+
+
+def squeeze(text: str) -> str:
+    """One space between words, none at the ends."""
+    return " ".join(text.split())
+
+
+_CITATION = re.compile(r"\s?\[(?:\d+|[a-z]|citation needed|note \d+)\]")
+
+
+def _tidy(text: str) -> str:
+    return squeeze(_CITATION.sub("", text))
+
+
+# ---------------------------------------------------------------- HTML
+
+_SKIP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "video", "audio",
+    "nav", "aside", "header", "footer", "form", "button", "select", "textarea", "label", "input",
+    "dialog", "menu", "figure", "figcaption",
+}  # fmt: skip
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "wbr"}
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre",
+    "table", "tr", "td", "th", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "body",
+}  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_FURNITURE_WORDS = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
+    "related", "recommended", "comment", "comments", "footer", "sidebar", "byline", "author", "meta",
+    "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "promo", "sponsored", "cookie",
+    "cookies", "banner", "tags", "widget", "popular", "trending", "skip", "hidden", "modal", "popup",
+    "readmore", "caption", "signup",
+}  # fmt: skip
+_FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
+
+
+def _is_furniture(tag: str, attrs: dict[str, str]) -> bool:
+    """Tags and class/id/role names that web pages use for everything but the article."""
+    if tag in _SKIP_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if attrs.get("role", "") in _FURNITURE_ROLES:
+        return True
+    names = " ".join(attrs.get(key, "") for key in ("class", "id")).lower()
+    words = set(re.split(r"[^a-z0-9]+", names))
+    joined = re.sub(r"[-_]", "", names)
+    return bool(words & _FURNITURE_WORDS) or "readmore" in joined or "seealso" in joined
+
+
+class _PageReader(HTMLParser):
+    """Collect blocks per candidate root (<article>, <main> or <body>), skipping furniture."""
+
+    def __init__(self, roots: tuple[str, ...]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.roots = roots
+        self.stack: list[tuple[str, bool]] = []  # (tag, is furniture)
+        self.root_depth: int | None = None
+        self.candidates: list[list[Block]] = []
+        self.removed: list[str] = []
+        self.buffer: list[str] = []
+        self.skipped: list[str] = []
+        self.heading: int = 0
+        self.titles: dict[str, str] = {}
+        self.capture: str | None = None  # "title", "h1" while inside those tags
+        self.captured: list[str] = []
+
+    @property
+    def skipping(self) -> bool:
+        return any(furniture for _, furniture in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta" and values.get("property") == "og:title":
+            self.titles.setdefault("og", squeeze(values.get("content", "")))
+        if tag in ("title", "h1") and tag not in self.titles and self.capture is None:
+            self.capture, self.captured = tag, []
+        if tag in _VOID_TAGS:
+            if tag in ("br", "hr"):
+                self._flush()
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        furniture = _is_furniture(tag, values) and tag not in ("body", "html")
+        if furniture and not self.skipping:
+            self._flush_skipped()
+        self.stack.append((tag, furniture))
+        if tag in self.roots and self.root_depth is None and not self.skipping:
+            self.root_depth = len(self.stack)
+            self.candidates.append([])
+        if tag in _HEADINGS:
+            self.heading = _HEADINGS[tag]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.capture == tag:
+            self.titles[tag] = squeeze("".join(self.captured))
+            self.capture = None
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if not any(open_tag == tag for open_tag, _ in self.stack):
+            return
+        was_skipping = self.skipping
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if self.root_depth is not None and len(self.stack) < self.root_depth:
+                self.root_depth = None
+            if open_tag == tag:
+                break
+        if was_skipping and not self.skipping:
+            self._flush_skipped()
+        if tag in _HEADINGS:
+            self.heading = 0
+
+    def handle_data(self, data: str) -> None:
+        if self.capture is not None:
+            self.captured.append(data)
+        if any(tag in ("script", "style", "template") for tag, _ in self.stack):
+            return
+        (self.skipped if self.skipping else self.buffer).append(data)
+
+    def _flush(self) -> None:
+        text = _tidy("".join(self.buffer))
+        self.buffer = []
+        if not text:
+            return
+        if self.root_depth is None:
+            self.removed.append(text)
+            return
+        if self.heading:
+            self.candidates[-1].append(Block("heading", text, self.heading))
+        else:
+            self.candidates[-1].append(Block("paragraph", text))
+
+    def _flush_skipped(self) -> None:
+        text = _tidy(" ".join(self.skipped))
+        self.skipped = []
+        if text:
+            self.removed.append(text)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        self._flush_skipped()
+
+
+def _page_title(titles: dict[str, str]) -> str | None:
+    if titles.get("h1"):
+        return titles["h1"]
+    if titles.get("og"):
+        return titles["og"]
+    if titles.get("title"):  # "Story headline | Site name": keep the headline
+        return re.split(r"\s+[|–—-]\s+", titles["title"])[0]
+    return None
+
+
+def read_html(source: str) -> Article:
+    """Blocks of the page's main text: the <article> (or <main>) holding the most text."""
+    lower = source.lower()
+    roots = ("article",) if "<article" in lower else ("main",) if "<main" in lower else ("body",)
+    reader = _PageReader(roots)
+    reader.feed(source)
+    reader.close()
+    removed = list(reader.removed)
+    best: list[Block] = []
+    for blocks in reader.candidates:
+        if sum(len(b.text) for b in blocks) > sum(len(b.text) for b in best):
+            removed.extend(b.text for b in best)
+            best = blocks
+        else:
+            removed.extend(b.text for b in blocks)
+    title = _page_title(reader.titles)
+    blocks = [b for b in best if not (b.kind == "heading" and b.level == 1)]
+    return _finish(title, blocks, removed)
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
+_MD_INLINE = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"), r"\1"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"<[^>]+>"), ""),
+]
+
+
+def _md_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return _tidy(text)
+
+
+def read_markdown(source: str) -> Article:
+    """Headings from '#' lines, paragraphs from blank-line separated text; markup removed."""
+    source = re.sub(r"<!--.*?-->", "", source, flags=re.S)
+    source = re.sub(r"^(```|~~~).*?^\1\s*$", "", source, flags=re.S | re.M)  # code blocks
+    source = re.sub(r"^(?![-*+>#\s])(.+)\n=+[ \t]*$", r"# \1", source, flags=re.M)  # setext headings
+    source = re.sub(r"^(?![-*+>#\s])(.+)\n-{2,}[ \t]*$", r"## \1", source, flags=re.M)
+    lines = source.splitlines()
+    title: str | None = None
+    blocks: list[Block] = []
+    removed: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        text = _md_inline(" ".join(paragraph))
+        paragraph.clear()
+        if text:
+            blocks.append(Block("paragraph", text))
+
+    for line in lines:
+        heading = _MD_HEADING.match(line)
+        if heading:
+            flush()
+            level = len(heading.group(1))
+            text = _md_inline(heading.group(2))
+            if level == 1 and title is None:
+                title = text
+            elif text:
+                blocks.append(Block("heading", text, max(level, 2)))
+        elif line.lstrip().startswith("|"):
+            flush()
+            removed.append(squeeze(line))  # tables are reference data, not prose
+        elif item := _MD_ITEM.match(line):
+            flush()
+            blocks.append(Block("item", _md_inline(item.group(1))))
+        elif not line.strip():
+            flush()
+        elif blocks and blocks[-1].kind == "item" and not paragraph and line.startswith((" ", "\t")):
+            blocks[-1] = Block("item", squeeze(blocks[-1].text + " " + _md_inline(line)))
+        else:
+            paragraph.append(re.sub(r"^\s*>\s?", "", line))
+    flush()
+    return _finish(title, blocks, removed)
+
+
+# ---------------------------------------------------------------- plain text
+
+_TXT_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.*)$")
+
+
+def _looks_like_heading(line: str, most_words: int = 12) -> bool:
+    """A short line without closing punctuation ("The Black Ships"), or a short title-case question."""
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > most_words or len(line) > most_words * 10:
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line.endswith(("?", "!")):
+        capitalised = sum(1 for w in words if w[0].isupper())
+        return capitalised >= max(2, len(words) // 2)
+    return not line.endswith((".", ",", ";", ":", "—", "-", "–", '"', "”"))
+
+
+def read_text(source: str) -> Article:
+    """Paragraphs are separated by blank lines (or are single lines when there are none)."""
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    blocks: list[Block] = []
+    removed: list[str] = []
+    for chunk in chunks:
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if not blocks and len(lines) == 1 and _BREADCRUMB.match(lines[0].strip()):
+            removed.append(_tidy(lines[0]))  # "Home > Topic > Title" before the title
+            continue
+        if not blocks and len(lines) == 1 and _looks_like_heading(lines[0], most_words=20):
+            blocks.append(Block("heading", _tidy(lines[0]), 1))  # the title may be longer than a heading
+            continue
+        if len(lines) > 1 and _looks_like_heading(lines[0]) and not _TXT_ITEM.match(lines[0]):
+            blocks.append(Block("heading", _tidy(lines[0]), 2))
+            lines = lines[1:]
+        if all(_TXT_ITEM.match(line) for line in lines):
+            blocks.extend(Block("item", _tidy(_TXT_ITEM.match(line).group(1))) for line in lines)
+        elif len(lines) == 1 and _looks_like_heading(lines[0]):
+            blocks.append(Block("heading", _tidy(lines[0]), 2))
+        else:
+            blocks.append(Block("paragraph", _tidy(" ".join(lines))))
+    title = None
+    if blocks and blocks[0].kind == "heading":
+        title = blocks.pop(0).text
+    return _finish(title, blocks, removed)
+
+
+# ---------------------------------------------------------------- furniture in the text itself
+
+_SHORT_FURNITURE = re.compile(
+    r"""^(?:
+        (?:by|written\s+by|posted\s+by|words\s+by|author:?)\s+\S.*
+      | (?:published|posted|updated|last\s+updated|first\s+published)\b.*
+      | share\b.*|tweet|e-?mail|print|copy\s+link|facebook|twitter|whatsapp|linkedin
+      | read\s+more\b.*|continue\s+reading\b.*|click\s+here\b.*
+      | advertisement|sponsored\b.*|subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*
+      | tags?:.*|filed\s+under\b.*|categories?:.*|posted\s+in\b.*
+      | leave\s+a\s+(?:reply|comment)\b.*|\d+\s+comments?|comments?
+      | skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|accept\s+(?:all\s+)?cookies?
+      | \d+\s+min(?:ute)?s?\s+read
+      | photo(?:graph)?:.*|image:.*|credit:.*|source:.*|getty\s+images.*
+      | home(?:\s+(?:[›»>/|]\s*)?[A-Z][\w'’-]*){2,}.*
+    )$""",
+    re.I | re.X,
+)
+_BREADCRUMB = re.compile(r"^Home\s+(?:[›»>/|]\s*)?[A-Z0-9][^.!?]*$")  # "Home › Topic › Title", no sentence
+_ANYWHERE_FURNITURE = re.compile(
+    r"^(?:©|copyright\b)|all rights reserved|cookie policy|[›»].*[›»]|^[^.!?]{1,60}(?:\s[|•·]\s[^.!?|•·]{1,40}){2,}$",
+    re.I,
+)  # the last: a menu line, "Site | Log in | Subscribe"
+_ZONE_START = re.compile(
+    r"""^(?:related(?:\s+(?:news|articles?|posts?|stories|coverage|reading|content|links))?
+      | more\s+(?:from|on|stories|news|in)\b.*|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+for\s+you)?
+      | popular(?:\s+now)?|most\s+(?:read|popular)|trending(?:\s+now)?|latest\s+(?:news|stories)
+      | see\s+also|further\s+reading|external\s+links|references|notes|sources|bibliography|footnotes|citations
+      | learning\s+(?:objectives|goals|outcomes)|objectives|key\s+(?:terms|words|vocabulary)|glossary|vocabulary
+      | check\s+your\s+understanding|review(?:\s+questions)?|(?:discussion|comprehension|review)\s+questions
+      | questions|activities|exercises|think\s+about\s+it|\d+\s+comments?|comments?
+    )\s*:?$""",
+    re.I | re.X,
+)
+
+
+def _is_prose(block: Block) -> bool:
+    return (
+        block.kind == "paragraph"
+        and len(block.text.split()) >= 20
+        and block.text.rstrip('"”’)').endswith((".", "!", "?"))
+    )
+
+
+def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Article:
+    """Drop furniture written into the text: bylines, share lines, breadcrumbs, 'related' and reference zones."""
+    kept: list[Block] = []
+    removed = list(removed)
+    in_zone = False
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _ZONE_START.match(block.text) and (block.kind == "heading" or len(block.text.split()) <= 4):
+            in_zone = True
+        elif in_zone and block.kind == "heading" and following is not None and _is_prose(following):
+            in_zone = False
+        words = len(block.text.split())
+        short = words <= 15 and not block.text.endswith((".", "?", "!"))
+        if (
+            in_zone
+            or (short and _SHORT_FURNITURE.match(block.text))
+            or (words <= 30 and _BREADCRUMB.match(block.text))
+            or (len(block.text.split()) <= 25 and _ANYWHERE_FURNITURE.search(block.text))
+            or (title is not None and block.kind == "heading" and squeeze(block.text) == squeeze(title))
+        ):
+            removed.append(block.text)
+            continue
+        kept.append(block)
+    if title is not None and _SHORT_FURNITURE.match(title):
+        removed.append(title)
+        title = None
+    while kept and kept[-1].kind == "heading":  # a heading with nothing under it
+        removed.append(kept.pop().text)
+    return Article(title, tuple(kept), tuple(removed))
+
+
+def read_article(source: str, fmt: str) -> Article:
+    """``fmt`` is "html", "md" or "txt"."""
+    readers = {"html": read_html, "md": read_markdown, "txt": read_text}
+    return readers[fmt](source)

@@ -1,0 +1,482 @@
+"""Turn what was found in a lesson's passages into timeline events, people and draft questions.
+
+Every answer is copied from, or computed from, the passage the question cites:
+a date question's key is the date as the passage writes it (its precision
+included), a role question accepts the office in the passage's words, an order
+question sorts the passage's own event labels by their dates, and an outcome
+question's right option is a clause of the passage, its wrong options other
+statements of the same article. Anything the text only implies is left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from classroom.dates import parse_iso
+from classroom.ingest.extract_dates import DateMention, sort_key
+from classroom.ingest.extract_people import RoleMention, fold
+from classroom.ingest.split import Sentence
+
+LABEL_WORDS = 18  # longer labels are cut with an ellipsis: a timeline label is not a paragraph
+OPTION_WORDS = (5, 32)  # outcome options outside this many words read badly
+MAX_ORDER_ITEMS = 6
+
+
+@dataclass(frozen=True)
+class PassageFindings:
+    """One passage with its sentences, dates and people, as the extractors found them."""
+
+    passage_id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    dates: tuple[DateMention, ...]
+    roles: tuple[RoleMention, ...]
+
+    def sentence_of(self, start: int) -> Sentence:
+        return next((s for s in self.sentences if s.start <= start < s.end), self.sentences[-1])
+
+
+@dataclass(frozen=True)
+class DraftEvent:
+    """A timeline event; ``ask_label`` is its label without the date, for questions."""
+
+    mention: DateMention
+    label: str
+    passage_id: str
+    sentence: str
+    preposition: str
+    ask_label: str
+    askable: bool = True  # False for "in 2004 and 2009" (two answers) and "the war of 1812" (the label tells it)
+
+
+# ---------------------------------------------------------------- labels
+
+_PREPOSITION = re.compile(
+    r"(?P<prep>\b(?:on|in|by|from|since|during|until|till|between|at|of|around|about|circa|c\.|before|after|"
+    r"as\s+early\s+as|as\s+late\s+as)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_CLAUSE_SPLIT = re.compile(r";\s+|:\s+|\s[—–]\s|,\s+(?:and|but|while|whereas)\s+")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week)|"
+    r"next\s+(?:day|week)|that\s+(?:day|week)|the\s+(?:day|week)\s+before)\b",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
+
+
+def _tidy_label(text: str) -> str:
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    text = _CONCLUSION_MARKER.sub("", _RESULT_MARKER.sub("", _DISCOURSE.sub("", text)))
+    text = re.sub(r"^(?:[,;:—–-]\s*|(?:and|but|then|so|which|when|while|where|as)\s+)+", "", text, flags=re.I)
+    text = re.sub(r"(?:\s*[,;:—–-])+\s*$", "", text).rstrip(". ")
+    text = re.sub(r",\s*,", ",", text)
+    return text[:1].upper() + text[1:]
+
+
+def _cut(text: str, words: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
+
+
+def coordinated_span(mention: DateMention, others: Iterable[DateMention], text: str, offset: int) -> tuple[int, int]:
+    """Start and end of "2004 and 2009" around ``mention`` (just the mention when it stands alone)."""
+    start, end = mention.start, mention.end
+    ordered = sorted(others, key=lambda m: m.start)
+    changed = True
+    while changed:
+        changed = False
+        for other in ordered:
+            if other.end <= start and _COORDINATION.match(text[other.end - offset : start - offset]):
+                start, changed = other.start, True
+            elif other.start >= end and _COORDINATION.match(text[end - offset : other.start - offset]):
+                end, changed = other.end, True
+    return start, end
+
+
+def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateMention] = ()) -> tuple[str, str]:
+    """A timeline label from the clause that holds the date, with the date taken out.
+
+    ``others`` are the sentence's other dates: "X was founded in May 1949 and Y
+    in October 1949" gives the May event the label "X was founded", not a label
+    that also tells October. Returns (label, preposition) — the preposition
+    ("until", "since") tells the question whether the date starts, ends or
+    simply places the event.
+    """
+    text = sentence.text
+    others = list(others)
+    start, end = coordinated_span(mention, others, text, sentence.start)
+    start, end = start - sentence.start, end - sentence.start
+    later = [o.start - sentence.start for o in others if o.start - sentence.start >= end]
+    clause_start, clause_end = 0, len(text)
+    for cut in _CLAUSE_SPLIT.finditer(text):
+        if cut.end() <= start:
+            clause_start = cut.end()
+        elif cut.start() >= end:
+            clause_end = min(clause_end, cut.start())
+    if later and (cut := re.search(r"\s+and\s+", text[end : min(later)])):
+        clause_end = min(clause_end, end + cut.start())  # "… in May 1949 and Y in October": May's clause ends
+    before = text[clause_start:start]
+    found = _PREPOSITION.search(before)
+    preposition = (found.group("prep") or "").split()[0].lower() if found and found.group("prep") else ""
+    before = before[: found.start()] if found else before
+    label = _tidy_label(before + " " + text[end:clause_end])
+    if len(label.split()) < 2:  # the clause was little more than the date: use the whole sentence
+        full_before = text[:start]
+        found = _PREPOSITION.search(full_before)
+        label = _tidy_label((full_before[: found.start()] if found else full_before) + " " + text[end:])
+    return _cut(label, LABEL_WORDS), preposition
+
+
+_NOUN_BEFORE_OF = re.compile(
+    r"(?P<phrase>\b(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+of\s+)$", re.I
+)
+
+
+def _named_by_date(sentence: Sentence, mention: DateMention) -> str | None:
+    """A label such as "The settlement of 1688–1689" when the date only names a thing in a longer clause."""
+    found = _NOUN_BEFORE_OF.search(sentence.text[: mention.start - sentence.start])
+    if not found:
+        return None
+    phrase = found.group("phrase") + mention.text
+    return phrase[:1].upper() + phrase[1:]
+
+
+def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
+    """One event per date or period, the first telling of each (a summary repeating a date adds none)."""
+    events: list[DraftEvent] = []
+    seen: set[tuple[str, str | None]] = set()
+    for passage in findings:
+        for mention in passage.dates:
+            sentence = passage.sentence_of(mention.start)
+            if _DATELINE.match(sentence.text[: mention.start - sentence.start]):
+                continue  # "LONDON, 10 January 1957 —" dates the report, not an event
+            others = [m for m in passage.dates if m != mention and sentence.start <= m.start < sentence.end]
+            label, preposition = event_label(sentence, mention, others)
+            askable = coordinated_span(mention, others, sentence.text, sentence.start) == (mention.start, mention.end)
+            if named := _named_by_date(sentence, mention):
+                label, askable = named, False  # "the revolutions of 1848": the date names a thing
+            if _RELATIVE_TIME.search(label) or (mention.date, mention.until) in seen or len(label.split()) < 2:
+                continue  # "resigned yesterday": the date written is not the date of the event
+            seen.add((mention.date, mention.until))
+            shown = label
+            if mention.vague:
+                shown = f"{label} — {mention.text}"
+            elif preposition in ("since", "until", "till"):  # a state that starts or ends then, not an event
+                shown = f"{label} ({preposition} {mention.text})"
+            events.append(DraftEvent(mention, shown, passage.passage_id, sentence.text, preposition, label, askable))
+    return events
+
+
+# ---------------------------------------------------------------- questions
+
+_LEADS = {
+    "year": "In which year",
+    "month": "In which month and year",
+    "day": "On which date",
+}
+
+
+def human_date(iso: str) -> str:
+    """An ISO date in words for a question: "24 June 1948", "June 1948" or "1948"."""
+    date = parse_iso(iso)
+    if date is None or date.month is None:
+        return iso
+    month = calendar.month_name[date.month]
+    return f"{date.day} {month} {date.year}" if date.day is not None else f"{month} {date.year}"
+
+
+def _on(iso: str) -> str:
+    """The date with its preposition: on 4 April 1949, in April 1949, in 1949."""
+    return ("on " if iso.count("-") == 2 else "in ") + human_date(iso)
+
+
+def date_question(event: DraftEvent, lesson_id: str, number: int) -> dict | None:
+    """Ask for the date (or the start of the period) at the precision the passage gives it."""
+    mention = event.mention
+    if mention.vague or not event.askable:
+        return None  # "the early 1870s" has no exact answer; "in 2004 and 2009" has two
+    precision = parse_iso(mention.date).precision  # type: ignore[union-attr]
+    lead = _LEADS[precision]
+    if mention.is_period:
+        ask = f"{lead} did this begin: {event.ask_label}?"
+    elif event.preposition in ("until", "till"):
+        ask = f"{re.sub('^(In|On) which', 'Until which', lead)} did this go on: {event.ask_label}?"
+    elif event.preposition == "since":
+        ask = f"{re.sub('^(In|On) which', 'Since which', lead)}: {event.ask_label}?"
+    else:
+        ask = f"{lead} did this happen: {event.ask_label}?"
+    explain = f"The text says: “{event.sentence}”"
+    if mention.is_period:
+        explain += f" The period runs from {human_date(mention.date)} to {human_date(mention.until or '')}."
+    return {
+        "id": f"date-{number}",
+        "kind": "date",
+        "ask": ask,
+        "answer": mention.date,
+        "explain": explain,
+        "source": f"{lesson_id}#{event.passage_id}",
+        "status": "draft",
+    }
+
+
+def role_question(
+    role: RoleMention,
+    passage_id: str,
+    lesson_id: str,
+    number: int,
+    also: Sequence[RoleMention] = (),
+    others: Sequence[str] = (),
+) -> dict:
+    """Which office did this person hold (when the passage says when)?
+
+    ``also``: the person's other offices named in the same passage, accepted
+    too when the question cannot say which one it means (no date). ``others``:
+    offices of the person named elsewhere, answered with feedback.
+    """
+    if role.start_date and role.end_date:
+        when = role.when.text if role.when and role.when.text.lower().startswith(("from", "between")) else None
+        span = when or f"from {human_date(role.start_date)} to {human_date(role.end_date)}"
+        ask = f"Which office did {role.name} hold {span}?"
+    elif role.start_date:
+        ask = f"Which office did {role.name} take up {_on(role.start_date)}?"
+    elif role.end_date:
+        ask = f"Which office did {role.name} hold until {human_date(role.end_date)}?"
+    elif role.when is not None and role.when.vague:
+        ask = f"Which office did {role.name} hold in {role.when.text}?"
+    elif role.when is not None:
+        ask = f"Which office did {role.name} hold {_on(role.when.date)}?"
+    elif also:
+        ask = f"Name one office that {role.name} held, according to the text."
+    else:
+        ask = f"Which office did {role.name} hold, according to the text?"
+    accept = list(role.accept)
+    sentences = [role.sentence]
+    if role.when is None:
+        for other in also:
+            accept.extend(a for a in other.accept if fold(a) not in {fold(x) for x in accept})
+            if other.sentence not in sentences:
+                sentences.append(other.sentence)
+    question = {
+        "id": f"role-{number}",
+        "kind": "text",
+        "ask": ask,
+        "accept": accept,
+        "topic": "roles",
+        "explain": "The text says: " + " ".join(f"“{s}”" for s in sentences),
+        "source": f"{lesson_id}#{passage_id}",
+        "status": "draft",
+    }
+    accepted = {fold(a) for a in accept}
+    feedback = {
+        other: f"{role.name} held that office too, according to the text, but not at the time this question names."
+        for other in [*(o.core for o in also), *others]
+        if fold(other) not in accepted
+    }
+    if feedback:
+        question["feedback"] = feedback
+    return question
+
+
+def _span(mention: DateMention) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    start = sort_key(mention)
+    end_text = mention.until or mention.date
+    parts = [int(p) for p in end_text.split("-")]
+    end = (parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 31)
+    return start, end
+
+
+_YEAR_IN_LABEL = re.compile(r"\b(?:1\d{3}|20\d{2})s?\b")
+
+
+def order_question(events: list[DraftEvent], lesson_id: str) -> dict | None:
+    """Order the lesson's exactly dated events; events whose dates overlap are left out (no true order)."""
+    chosen: list[DraftEvent] = []
+    exact = (e for e in events if not e.mention.vague and e.askable)
+    for event in sorted(exact, key=lambda e: sort_key(e.mention)):
+        start, _ = _span(event.mention)
+        if chosen and start <= _span(chosen[-1].mention)[1]:
+            continue
+        if any(fold(event.label) == fold(c.label) for c in chosen) or _YEAR_IN_LABEL.search(event.label):
+            continue  # a label naming a year would give the order away
+        chosen.append(event)
+    if len(chosen) < 2:
+        return None
+    if len(chosen) > MAX_ORDER_ITEMS:  # keep the first and last, spread the rest evenly
+        step = (len(chosen) - 1) / (MAX_ORDER_ITEMS - 1)
+        chosen = [chosen[round(i * step)] for i in range(MAX_ORDER_ITEMS)]
+    dates = "; ".join(f"{human_date(e.mention.date)}: {e.label}" for e in chosen)
+    return {
+        "id": "order-1",
+        "kind": "order",
+        "ask": "Put these events in the order they happened, earliest first.",
+        "items": [e.label for e in chosen],
+        "explain": f"The dates in the text: {dates}.",
+        "source": f"{lesson_id}#{chosen[0].passage_id}",
+        "status": "draft",
+    }
+
+
+# ---------------------------------------------------------------- outcomes
+
+_RESULT_MARKER = re.compile(
+    r"^(?P<marker>As\s+a\s+(?:result|consequence)|Consequently|Therefore|Thus|Hence|In\s+the\s+end|Ultimately|"
+    r"In\s+the\s+long\s+run|Because\s+of\s+this|For\s+this\s+reason|The\s+(?:result|outcome)\s+was\s+that|"
+    r"This\s+meant\s+that)\s*,?\s+",
+)
+_CONCLUSION_MARKER = re.compile(
+    r"^(?P<marker>In\s+conclusion|To\s+sum\s+up|In\s+sum|In\s+short|Overall|All\s+in\s+all|In\s+summary)\s*,?\s+"
+)
+_CAUSAL_VERB = re.compile(
+    r"\s(?P<verb>led\s+to|resulted\s+in|brought\s+about|paved\s+the\s+way\s+for|gave\s+rise\s+to|caused|"
+    r"ended\s+in)\s"
+)
+_VERB_ASK = {
+    "led to": "lead to",
+    "resulted in": "result in",
+    "brought about": "bring about",
+    "paved the way for": "pave the way for",
+    "gave rise to": "give rise to",
+    "caused": "cause",
+    "ended in": "end in",
+}
+_DISCOURSE = re.compile(
+    r"^(?:However|Moreover|Meanwhile|Nevertheless|Still|Yet|Indeed|In\s+fact|Instead|Later|Then|Also|"
+    r"Furthermore|Even\s+so|At\s+first|At\s+the\s+start|In\s+the\s+meantime),\s+"
+)
+_PRONOUN_START = re.compile(r"^(?:This|That|These|Those|It|They|Such)\b")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of the article that can serve as an option: its text and where it stands."""
+
+    text: str
+    passage_ref: str  # lesson-id#passage-id
+    is_outcome: bool
+    key: str  # folded text, computed once: a long article has thousands of statements
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+class StatementIndex:
+    """Statements by kind and length, so each question finds its wrong options without scanning them all."""
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.by_length: dict[tuple[bool, int], list[Statement]] = {}
+        for statement in statements:
+            self.by_length.setdefault((statement.is_outcome, statement.words), []).append(statement)
+
+    def near(self, words: int) -> Iterable[Statement]:
+        """Outcome statements first, then the rest; each group from the closest length outwards."""
+        for is_outcome in (True, False):
+            for distance in range(OPTION_WORDS[1] + 1):
+                for length in {words - distance, words + distance}:
+                    yield from self.by_length.get((is_outcome, length), [])
+
+
+def _as_option(text: str) -> str:
+    text = _DISCOURSE.sub("", text.strip()).rstrip(" .;:")
+    return text[:1].upper() + text[1:]
+
+
+def statements_of(lesson_id: str, findings: Iterable[PassageFindings]) -> list[Statement]:
+    """Candidate wrong options: plain statements of this lesson (other lessons add theirs)."""
+    found: list[Statement] = []
+    for passage in findings:
+        for sentence in passage.sentences:
+            text = sentence.text
+            marker = _RESULT_MARKER.match(text) or _CONCLUSION_MARKER.match(text)
+            option = _as_option(text[marker.end() :] if marker else text)
+            words = len(option.split())
+            if text.endswith("?") or not OPTION_WORDS[0] <= words <= OPTION_WORDS[1] or '"' in option:
+                continue
+            found.append(Statement(option, f"{lesson_id}#{passage.passage_id}", marker is not None, fold(option)))
+    return found
+
+
+def outcome_questions(findings: list[PassageFindings], lesson_id: str, statements: StatementIndex) -> list[dict]:
+    """Choice questions from the passages' conclusions; wrong options are other statements of the article."""
+    questions: list[dict] = []
+    for passage in findings:
+        previous: str | None = None  # a cause from another passage would rarely be the cause
+        for sentence in passage.sentences:
+            drafted = _outcome(sentence.text, previous)
+            previous = sentence.text
+            if drafted is None:
+                continue
+            ask, correct = drafted
+            ref = f"{lesson_id}#{passage.passage_id}"
+            wrong = _distractors(correct, sentence.text, ref, statements)
+            if not wrong:
+                continue
+            number = len(questions) + 1
+            options = list(wrong)
+            options.insert(number % (len(wrong) + 1), correct)
+            questions.append(
+                {
+                    "id": f"outcome-{number}",
+                    "kind": "choice",
+                    "ask": ask,
+                    "options": options,
+                    "correct": [correct],
+                    "topic": "outcomes",
+                    "explain": f"The text says: “{sentence.text}” The other options are true statements"
+                    " of the article about other things.",
+                    "source": ref,
+                    "status": "draft",
+                }
+            )
+    return questions
+
+
+def _quote(text: str, words: int = 30) -> str:
+    return "“" + _cut(text.rstrip(" ."), words) + "”"
+
+
+def _outcome(text: str, previous: str | None) -> tuple[str, str] | None:
+    """(question, right answer) for a sentence that states a result or a conclusion."""
+    if marker := _CONCLUSION_MARKER.match(text):
+        correct = _as_option(text[marker.end() :])
+        ask = "Which of these statements is the conclusion the text draws?"
+    elif marker := _RESULT_MARKER.match(text):
+        correct = _as_option(text[marker.end() :])
+        if previous:
+            ask = f"According to the text, what was a result of this: {_quote(previous)}?"
+        else:
+            ask = "According to the text, which of these was a result of the events this lesson describes?"
+    elif (verb := _CAUSAL_VERB.search(text)) and not _PRONOUN_START.match(text):
+        cause = _as_option(text[: verb.start()])
+        correct = _as_option(text[verb.end() :])
+        if not 1 <= len(cause.split()) <= 15:
+            return None
+        cause = cause[:1].lower() + cause[1:] if not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]\w*\s+[A-Z]", cause) else cause
+        ask = f"According to the text, what did {cause} {_VERB_ASK[' '.join(verb.group('verb').split())]}?"
+    else:
+        return None
+    if not OPTION_WORDS[0] <= len(correct.split()) <= OPTION_WORDS[1]:
+        return None
+    return ask, correct
+
+
+def _distractors(correct: str, sentence: str, ref: str, statements: StatementIndex, count: int = 3) -> list[str]:
+    """Statements of other passages, outcomes first, then those closest in length to the right answer."""
+    taken = {fold(correct)}
+    folded_sentence = fold(sentence)
+    chosen: list[str] = []
+    for statement in statements.near(len(correct.split())):
+        if statement.passage_ref == ref or statement.key in taken or statement.key in folded_sentence:
+            continue
+        taken.add(statement.key)
+        chosen.append(statement.text)
+        if len(chosen) == count:
+            break
+    return chosen

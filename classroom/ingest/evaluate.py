@@ -1,0 +1,197 @@
+"""Measure the importer against hand-made keys: precision and recall of dates and of person-office pairs.
+
+    python -m classroom.ingest.evaluate [FOLDER] [--verbose] [--check]
+
+FOLDER (default tests/testdata/ingest) holds articles and, beside each, a
+``<name>.key.yaml`` listing every date of the running text as written with its
+ISO form, and every person-office pair. A date counts as found when the
+importer reports the same ISO start and end (so the precision — year, month,
+day — must be right too) for a mention overlapping the written text. A pair
+counts when the name matches and the drafted role question would accept the
+key's office. The whole pipeline runs, boilerplate stripping included, so a
+date left in a byline counts against precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from classroom.ingest.course import draft_course, read_article_file
+from classroom.ingest.extract_dates import DateMention
+from classroom.ingest.extract_people import RoleMention, fold
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "testdata" / "ingest"
+TARGET = 0.9
+
+
+@dataclass(frozen=True)
+class Score:
+    found: int  # what the importer reported
+    expected: int  # what the key lists
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.found + other.found, self.expected + other.expected, self.matched + other.matched)
+
+
+@dataclass
+class ArticleReport:
+    article: str
+    style: str
+    dates: Score
+    people: Score
+    when_right: int  # matched pairs whose from/to (as far as the key gives them) the importer got right
+    when_keyed: int  # matched pairs for which the key gives a from or to
+    misses: list[str] = field(default_factory=list)
+    false_finds: list[str] = field(default_factory=list)
+
+
+def _written(text: str) -> str:
+    return " ".join(text.lower().replace("–", "-").replace("—", "-").removeprefix("the ").split())
+
+
+def _date_matches(mention: DateMention, entry: dict) -> bool:
+    a, b = _written(mention.text), _written(str(entry["text"]))
+    return (
+        mention.date == str(entry["date"])
+        and mention.until == (str(entry["end"]) if entry.get("end") else None)
+        and mention.vague == bool(entry.get("vague", False))
+        and (a in b or b in a)
+    )
+
+
+def _pairs(roles: list[RoleMention]) -> list[tuple[str, set[str], RoleMention]]:
+    """One entry per person and office: the name, every accepted form, and the first mention that says when."""
+    merged: dict[tuple[str, str], tuple[str, set[str], RoleMention]] = {}
+    for role in roles:
+        name, forms, first = merged.setdefault(role.key, (role.name, set(), role))
+        forms.update(fold(a) for a in role.accept)
+        if first.start_date is None and first.end_date is None and (role.start_date or role.end_date):
+            merged[role.key] = (name, forms, role)
+    return list(merged.values())
+
+
+def _pair_matches(name: str, forms: set[str], entry: dict) -> bool:
+    names = {fold(str(entry["name"]))} | {fold(str(n)) for n in entry.get("also", [])}
+    offices = [str(entry["office"]), *map(str, entry.get("accept", []))]
+    return fold(name) in names and any(fold(o) in forms for o in offices)
+
+
+def evaluate_article(article: Path, key: dict) -> ArticleReport:
+    text, fmt = read_article_file(article)
+    course = draft_course(text, article.name, fmt=fmt)
+    report = ArticleReport(article.name, str(key.get("style", "")), Score(0, 0, 0), Score(0, 0, 0), 0, 0)
+
+    expected_dates = list(key.get("dates", []))
+    found_dates = [mention for _, mention in course.dates()]
+    open_dates = list(expected_dates)
+    matched = 0
+    for mention in found_dates:
+        entry = next((e for e in open_dates if _date_matches(mention, e)), None)
+        if entry is None:
+            report.false_finds.append(
+                f"date {mention.text!r} -> {mention.date}{'/' + mention.until if mention.until else ''}"
+            )
+        else:
+            open_dates.remove(entry)
+            matched += 1
+    report.misses.extend(
+        f"date {e['text']!r} -> {e['date']}{'/' + e['end'] if e.get('end') else ''}" for e in open_dates
+    )
+    report.dates = Score(len(found_dates), len(expected_dates), matched)
+
+    expected_people = list(key.get("people", []))
+    found_pairs = _pairs([role for _, role in course.roles()])
+    open_people = list(expected_people)
+    matched = 0
+    for name, forms, role in found_pairs:
+        entry = next((e for e in open_people if _pair_matches(name, forms, e)), None)
+        if entry is None:
+            report.false_finds.append(f"pair {name!r} as {role.office!r}")
+            continue
+        open_people.remove(entry)
+        matched += 1
+        if entry.get("from") or entry.get("to"):
+            report.when_keyed += 1
+            right_from = not entry.get("from") or role.start_date == str(entry["from"])
+            right_to = not entry.get("to") or role.end_date == str(entry["to"])
+            report.when_right += right_from and right_to
+    report.misses.extend(f"pair {e['name']!r} as {e['office']!r}" for e in open_people)
+    report.people = Score(len(found_pairs), len(expected_people), matched)
+    return report
+
+
+def evaluate_folder(folder: Path = DEFAULT_FOLDER) -> list[ArticleReport]:
+    """Every article of ``folder`` that has a key beside it, in name order."""
+    reports = []
+    for key_path in sorted(folder.glob("*.key.yaml")):
+        key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+        reports.append(evaluate_article(folder / key["article"], key))
+    return reports
+
+
+def totals(reports: list[ArticleReport]) -> tuple[Score, Score]:
+    dates, people = Score(0, 0, 0), Score(0, 0, 0)
+    for report in reports:
+        dates, people = dates + report.dates, people + report.people
+    return dates, people
+
+
+def _row(name: str, style: str, dates: Score, people: Score) -> str:
+    return (
+        f"{name:28} {style:26} {dates.matched:>3}/{dates.found:<3} {dates.matched:>3}/{dates.expected:<3}"
+        f" {dates.precision:>6.1%} {dates.recall:>6.1%}   {people.matched:>3}/{people.found:<3}"
+        f" {people.matched:>3}/{people.expected:<3} {people.precision:>6.1%} {people.recall:>6.1%}"
+    )
+
+
+def render(reports: list[ArticleReport], verbose: bool = False) -> str:
+    """The table docs/importer.md quotes."""
+    header = (
+        f"{'article':28} {'style':26} {'dates: precision':>17} {'recall':>16}   {'pairs: precision':>17} {'recall':>16}"
+    )
+    lines = [header]
+    for report in reports:
+        lines.append(_row(report.article, report.style, report.dates, report.people))
+    dates, people = totals(reports)
+    lines.append(_row("all articles", "", dates, people))
+    keyed = sum(r.when_keyed for r in reports)
+    right = sum(r.when_right for r in reports)
+    lines.append(f"when (from/to) right for {right} of {keyed} matched pairs whose key gives it")
+    if verbose:
+        for report in reports:
+            for line in report.misses:
+                lines.append(f"{report.article}: missed {line}")
+            for line in report.false_finds:
+                lines.append(f"{report.article}: not in the key: {line}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m classroom.ingest.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--verbose", action="store_true", help="list every miss and every find not in the key")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 when a total is below {TARGET:.0%}")
+    args = parser.parse_args(argv)
+    reports = evaluate_folder(args.folder)
+    print(render(reports, args.verbose))
+    dates, people = totals(reports)
+    below = min(dates.precision, dates.recall, people.precision, people.recall) < TARGET
+    return 1 if args.check and below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""Find dates and periods in running text, each with the precision it is written with.
+
+"March 2004" is a month, "2004" a year, "29 March 2004" a day; a teacher's key
+must not claim more than the text does, so the form decides the precision.
+Vague spans ("the early 1990s", "the 19th century") stay vague: they become
+periods flagged as such, never a made-up exact year.
+
+Plain regular expressions (standard library) instead of dateparser: the forms
+found in history texts are few, and rules keep the false positives down
+(dateparser reads "May" or a bare "12" as a date; we need to know why a match is one).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+
+from classroom.dates import HistDate
+
+_MONTH_NUMBER = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTH_NUMBER["sept"] = 9
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?<![\d$£€#/])(?<!\d[,.])(?:1\d{3}|20\d{2})(?!\d|[,.]\d|%)"
+ISO_DAY = rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+FULL = rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{ISO_DAY})"
+MONTH_YEAR = rf"{MONTH},?\s+(?:of\s+)?{YEAR}"
+DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}(?!,?\s+\d))"
+SIMPLE = rf"(?:{FULL}|{MONTH_YEAR}|{DAY_MONTH}|{YEAR})"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+PART = r"(?:early|late|mid|middle)"
+
+_COUNT_NOUNS = (
+    "tons|tonnes|men|women|people|soldiers|troops|sailors|ships|planes|aircraft|flights|missions|km|kilometres|"
+    "kilometers|miles|metres|meters|feet|dollars|pounds|marks|francs|roubles|votes|members|casualties|deaths|dead|"
+    "prisoners|years|days|hours|copies|pages|acres|hectares|guns|tanks|workers|students|delegates|seats|hours"
+)
+_NOT_A_YEAR_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{_COUNT_NOUNS})\b")
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:page|pages|p|pp|no|number|route|flight|room|platform)\.?\s*)$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or period as written, with its ISO form(s).
+
+    ``start``/``end`` are offsets in the text searched. ``until`` is the end of a
+    period. ``vague`` marks spans such as decades ("the early 1990s") whose ISO
+    bounds are a convention, not a claim of the text. ``inferred_year`` marks
+    "6 November" whose year was taken from another date of the same passage.
+    """
+
+    text: str
+    start: int
+    end: int
+    date: str
+    until: str | None = None
+    vague: bool = False
+    inferred_year: bool = False
+
+    @property
+    def is_period(self) -> bool:
+        return self.until is not None
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """A date being read: the year may be missing ("6 November") until the passage supplies it."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def complete(self, year: int | None) -> HistDate | None:
+        year = self.year if self.year is not None else year
+        if year is None:
+            return None
+        if not 1 <= year <= 9999 or (self.month is not None and not 1 <= self.month <= 12):
+            return None
+        if self.day is not None and not 1 <= self.day <= calendar.monthrange(year, self.month or 1)[1]:
+            return None  # "31 June 1950" is not a date
+        return HistDate(year, self.month, self.day)
+
+
+def _month(text: str) -> int:
+    return _MONTH_NUMBER[text.rstrip(".").lower()]
+
+
+def _read_simple(text: str) -> _Partial | None:
+    """Read one date written as a day, a month, a year or any combination."""
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return _Partial(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    year_match = re.search(r"(\d{4})$", text)
+    year = int(year_match.group(1)) if year_match else None
+    month_match = re.search(MONTH, text)
+    month = _month(month_match.group(0)) if month_match else None
+    rest = text[: year_match.start()] if year_match else text
+    day_match = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", rest)
+    day = int(day_match.group(1)) if day_match else None
+    if day is not None and month is None:
+        return _Partial(year, None, day) if year is None else None
+    if year is None and month is None:
+        return None
+    return _Partial(year, month, day)
+
+
+def _point(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    partial = _read_simple(re.sub(rf"^(?:{PART}-?\s*|(?:the\s+)?{SEASON}\s+(?:of\s+)?)", "", match.group(0)))
+    return (partial, None, False) if partial else None
+
+
+def _range(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    first, second = match.group("a"), match.group("b")
+    end = _read_simple(second) if len(second.strip()) > 2 else None
+    if end is None and re.fullmatch(r"\s*\d{2}\s*", second):  # "1945–51"
+        start_year = re.search(r"\d{4}", first)
+        if not start_year:
+            return None
+        century = int(start_year.group(0)) // 100 * 100
+        end = _Partial(century + int(second))
+    start = _read_simple(first)
+    if start is None or end is None:
+        return None
+    if start.year is None:  # "from May to September 1998", "5–6 November 1956"
+        start = _Partial(end.year, start.month if start.month is not None else end.month, start.day)
+    return start, end, False
+
+
+def _bare_month(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    return _Partial(None, _month(match.group("m"))), None, False
+
+
+def _decade(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    decade = int(match.group("d"))
+    first, last = _part_of(match.group("p"), decade, 10)
+    return _Partial(first), _Partial(last), True
+
+
+def _century(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    number = int(match.group("n")) if match.group("n") else _ORDINALS[match.group("w").lower()]
+    start = (number - 1) * 100
+    if start < 1:
+        return None
+    first, last = _part_of(match.group("p"), start, 100)
+    return _Partial(first), _Partial(last), True
+
+
+def _part_of(part: str | None, start: int, length: int) -> tuple[int, int]:
+    """Early, mid and late cut a decade (or century) in thirds: 1990–1993, 1994–1996, 1997–1999."""
+    if not part:
+        return start, start + length - 1
+    part = part.lower()
+    if part == "early":
+        return start, start + length * 3 // 10
+    if part in ("mid", "middle"):
+        return start + length * 4 // 10, start + length * 6 // 10
+    return start + length * 7 // 10, start + length - 1
+
+
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "twenty-first",
+]  # fmt: skip
+_ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)}
+
+# Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
+_FORMS: list[tuple[re.Pattern, object]] = [
+    (
+        re.compile(
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<a>{SIMPLE}|{MONTH}|{DAY})\s+(?:to|until|till|through|and)\s+"
+            rf"(?P<b>{FULL}|{MONTH_YEAR}|{YEAR})"
+        ),
+        _range,
+    ),
+    (
+        re.compile(rf"(?P<a>{SIMPLE}|{MONTH}|{DAY})\s*[–—-]\s*(?P<b>{FULL}|{MONTH_YEAR}|{YEAR}|\d{{2}}(?![\d–-]))"),
+        _range,
+    ),
+    (re.compile(rf"(?P<a>{YEAR})\s+to\s+(?P<b>{YEAR})"), _range),
+    (re.compile(rf"\b(?:(?:the\s+)?(?P<p>{PART})[\s-]+)?(?:the\s+)?(?P<d>1\d{{2}}0|20\d0)s\b"), _decade),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:(?P<p>{PART})[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{'|'.join(_ORDINALS)}))"
+            r"[\s-]+century\b",
+            re.I,
+        ),
+        _century,
+    ),
+    (re.compile(rf"\b(?:{PART}-?\s*)?{FULL}"), _point),
+    (re.compile(rf"\b(?:{PART}-?\s*)?{MONTH_YEAR}"), _point),
+    (re.compile(rf"\b(?:(?:the\s+)?{SEASON}\s+(?:of\s+)?|{PART}-?\s*){YEAR}"), _point),
+    (re.compile(rf"\b(?:{PART}-?\s*)?{DAY_MONTH}"), _point),
+    (
+        re.compile(
+            rf"(?:\b(?:in|by|until|till|since|during|from|of)\s+(?=\w)|\b(?={PART}))"
+            rf"(?P<w>(?:{PART}-?\s*)?(?P<m>{MONTH}))(?!\s*\d)"
+        ),
+        _bare_month,
+    ),
+    (re.compile(YEAR), _point),
+]
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """1500 soldiers, page 1948, flight 1949: numbers that only look like years."""
+    return bool(_NOT_A_YEAR_AFTER.match(text[end:]) or _NOT_A_YEAR_BEFORE.search(text[:start]))
+
+
+def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | None, bool]]]:
+    found = []
+    for pattern, reader in _FORMS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if pattern.pattern == YEAR and _is_count(text, start, end):
+                continue
+            if reader is _bare_month:
+                start = match.start("w")  # "in November": the preposition is not part of the date
+            read = reader(match)  # type: ignore[operator]
+            if read is not None:
+                found.append((start, end, read))
+    return found
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date and period in ``text`` (a passage), longest reading first, in text order.
+
+    A day or month without a year ("on 6 November", "by mid-November") takes the
+    year of the nearest full date of the same text, the one before it if any.
+    """
+    chosen: list[tuple[int, int, tuple[_Partial, _Partial | None, bool]]] = []
+    for start, end, read in sorted(_candidates(text), key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, read))
+    chosen.sort(key=lambda c: c[0])
+    years = [(s, read[0].year) for s, _, read in chosen if read[0].year is not None]
+    mentions: list[DateMention] = []
+    for start, end, (first, last, vague) in chosen:
+        year = None
+        if first.year is None:
+            before = [y for s, y in years if s < start]
+            after = [y for s, y in years if s > start]
+            year = before[-1] if before else after[0] if after else None
+        begin = first.complete(year)
+        finish = last.complete(year) if last is not None else None
+        if begin is None or (last is not None and finish is None):
+            continue
+        if finish is not None and (finish.year, finish.month or 0, finish.day or 0) < (
+            begin.year,
+            begin.month or 0,
+            begin.day or 0,
+        ):
+            continue
+        written = text[start:end].strip()
+        mention = DateMention(written, start, end, begin.iso(), finish.iso() if finish else None, vague)
+        mentions.append(replace(mention, inferred_year=year is not None))
+    return mentions
+
+
+def sort_key(mention: DateMention) -> tuple[int, int, int]:
+    """Chronological order of the start; undated parts of a date sort first within their year or month."""
+    parts = [int(p) for p in mention.date.split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else 0

@@ -1,0 +1,461 @@
+"""Find people named with an office the text says they held, and when.
+
+Rules, not a model: an office word from a fixed list ("Foreign Minister",
+"shogun", "Secretary-General") must stand in one of a few English patterns
+next to a name, for example
+
+    President Harry S. Truman            title before the name
+    Ernest Bevin, the Foreign Secretary  apposition after the name
+    the French Prime Minister, Guy Mollet, ...
+    Reuter became mayor of West Berlin   a verb of holding or taking office
+    As foreign minister, Primakov ...    "As <office>, <name>"
+
+An office with no name in such a pattern is never paired with one: a missed
+pair costs a question, a wrong pair would teach something false. Military
+ranks (General, Commodore) are titles, not offices, and are dropped from names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from classroom.ingest.extract_dates import DateMention
+
+_LATIN = [chr(code) for code in range(0x250)]
+UPPER = "".join(ch for ch in _LATIN if ch.isupper())
+LOWER = "".join(ch for ch in _LATIN if ch.islower())
+NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}]+)*"
+INITIAL = rf"[{UPPER}]\."
+ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX)\b"
+PARTICLE = r"(?:von|van|de|der|den|del|della|di|da|du|la|le|bin|ibn|al|el|y|ten|ter|zu)"
+NAME = rf"(?:{NAME_WORD}|{INITIAL})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}|{ROMAN}))*"
+_NAME_RE = re.compile(NAME)
+
+OFFICES = [
+    "chancellor of the exchequer", "secretary of state", "secretary of defense", "secretary of defence",
+    "secretary of war", "secretary of the treasury", "secretary of the navy", "minister of foreign affairs",
+    "deputy prime minister", "prime minister", "foreign minister", "foreign secretary", "home secretary",
+    "defence minister", "defense minister", "defence secretary", "finance minister", "war minister",
+    "interior minister", "chief minister", "first minister", "minister", "secretary-general", "secretary general",
+    "general secretary", "first secretary", "secretary", "vice-president", "vice president", "president",
+    "premier", "chancellor", "king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pope",
+    "shogun", "sultan", "caliph", "shah", "pharaoh", "regent", "governor-general", "governor general",
+    "military governor", "governor", "governing mayor", "lord mayor", "mayor", "ambassador", "high commissioner",
+    "consul general", "first consul", "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman",
+    "commander-in-chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
+    "bishop", "cardinal", "grand vizier", "head of state", "head of government", "attorney general", "spokesman",
+    "spokeswoman", "spokesperson",
+]  # fmt: skip
+_OFFICE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
+    + r")(?![\w-])(?!['’]s\b)",
+    re.I,
+)
+
+_HONORIFICS = {
+    "sir", "dame", "mr", "mrs", "ms", "miss", "dr", "general", "gen", "admiral", "adm", "commodore", "colonel",
+    "col", "captain", "capt", "major", "lieutenant", "lt", "marshal", "field", "sergeant", "professor", "prof",
+    "father", "brother", "sister", "saint", "st",
+}  # fmt: skip
+_OFFICE_WORDS = {word for office in OFFICES for word in re.split(r"[\s-]+", office)} - {"of", "the", "state"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+}  # fmt: skip
+# Words that start a capitalised run without being part of a name ("In August Clay ...").
+_LEADING_NOT_NAMES = _MONTHS | {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "with", "as", "after", "before", "during",
+    "when", "while", "since", "until", "then", "but", "and", "or", "so", "if", "although", "though", "because",
+    "however", "meanwhile", "later", "soon", "days", "weeks", "months", "years", "this", "that", "these", "those",
+    "his", "her", "its", "their", "our", "my", "your", "it", "he", "she", "they", "we", "there", "here", "just",
+    "only", "even", "also", "yet", "still", "once", "both", "each", "every", "many", "most", "some", "few", "all",
+    "no", "not", "under", "over", "through", "within", "without", "against", "between", "among", "following",
+    "according", "despite", "unlike", "like", "why", "how", "what", "which", "who", "where", "yesterday", "today",
+    "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "easter",
+    "christmas",
+}  # fmt: skip
+# Words that make a capitalised run an institution, a place or a people rather than a person.
+_NOT_NAMES = (_LEADING_NOT_NAMES - _MONTHS) | {
+    "union", "states", "kingdom", "republic", "empire", "confederation", "party", "army", "navy", "force", "forces",
+    "treaty", "pact", "act", "conference", "congress", "council", "assembly", "canal", "company", "sea", "ocean",
+    "river", "bay", "castle", "street", "university", "war", "revolution", "restoration", "airlift", "diet", "oath",
+    "constitution", "nations", "organization", "organisation", "alliance", "committee", "ministry", "office",
+    "government", "parliament", "senate", "court", "bank", "agreement", "convention", "declaration", "doctrine",
+    "plan", "crisis", "summit", "zone", "sector", "wall", "gate", "square", "palace", "house", "island", "islands",
+    "church", "cathedral", "era", "period", "age", "dynasty", "shogunate", "commission", "fund", "operation",
+    "times", "news", "post", "press", "magazine", "museum", "institute", "foundation", "society", "league",
+    "federation", "front", "movement", "guard", "brigade", "division", "corps", "regiment", "fleet", "airport",
+    "station", "railway", "road", "avenue", "bridge", "tower", "hall", "centre", "center", "library", "archive",
+    "europe", "asia", "africa", "america", "east", "west", "north", "south", "western", "eastern", "northern",
+    "southern", "soviet", "british", "french", "american", "german", "russian", "austrian", "prussian", "japanese",
+    "chinese", "egyptian", "israeli", "canadian", "italian", "spanish", "polish", "dutch", "english", "scottish",
+    "irish", "indian", "turkish", "ottoman", "greek", "roman", "communist", "conservative", "labour", "liberal",
+    "democratic", "republican", "catholic", "protestant", "christian", "muslim", "jewish", "allied", "allies",
+    "axis", "imperial", "royal", "national", "federal", "supreme", "holy", "great", "new", "old", "first", "second",
+    "third", "last",
+}  # fmt: skip
+_ADVERBS = (
+    r"(?:later|then|also|briefly|eventually|soon|once|twice|still|already|formally|officially|again|himself|"
+    r"herself|first|at\s+first|in\s+turn|finally|subsequently|now|long)"
+)
+_START_VERBS = (
+    r"became|become|becomes|was\s+appointed|were\s+appointed|was\s+named|was\s+elected|was\s+re-elected|was\s+made|"
+    r"was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+crowned|was\s+proclaimed|rose\s+to\s+become|"
+    r"went\s+on\s+to\s+become|was\s+chosen\s+as|was\s+installed\s+as|succeeded\s+\S+\s+as|replaced\s+\S+\s+as|"
+    r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as"
+)
+_END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+as|was\s+removed\s+as"
+_HOLD_VERBS = (
+    r"was|is|had\s+been|has\s+been|served\s+as|serves\s+as|acted\s+as|remained|continued\s+as|stayed\s+on\s+as|"
+    r"was\s+then|worked\s+as"
+)
+_VERB = rf"(?P<verb>(?:{_START_VERBS}|{_END_VERBS}|{_HOLD_VERBS})(?:\s+as)?)"
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I)
+_MODIFIER = re.compile(
+    r"(?:\b(?:first|last|new|former|then|acting|future|interim|incoming|outgoing|long-serving|longtime|young|"
+    r"powerful|sole|only|second|third|next|previous)\s+)$",
+    re.I,
+)
+# "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
+_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
+_QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM})\s+)$")
+_COMPLEMENT_NOUNS = (
+    r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
+    r"navy|army|interior|colonies|city|province|realm|federation|confederation|alliance|party|union"
+)
+_COMPLEMENT = re.compile(
+    rf"^\s+(?:of|for)\s+(?:the\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z]))?(?:[A-Z]{{2,5}}|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b)"
+    rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:[A-Z]{{2,5}}\b|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b))*"
+)
+_CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|,\s+(?:but|and|while|whereas|although)\s")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A person the text names with an office, and when it says they held it.
+
+    ``accept`` lists the answers a role question accepts: first the office as
+    written in the passage, then forms computed from it (without the country,
+    "Britain's X" as "X of Britain"). ``start_date``/``end_date`` are ISO dates
+    when the text says when the office began or ended; ``when`` is the date
+    mention the question may quote.
+    """
+
+    name: str
+    written_name: str
+    office: str
+    core: str
+    accept: tuple[str, ...]
+    sentence: str
+    start: int
+    end: int
+    when: DateMention | None
+    start_date: str | None
+    end_date: str | None
+    how: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return fold(self.name), fold(self.core)
+
+
+def fold(text: str) -> str:
+    """Case, accents, hyphens and spacing do not make two names or offices different."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’]s\b", "s", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def clean_name(written: str) -> str | None:
+    """Strip honorifics, titles and leading function words; None when what is left is not a person's name."""
+    tokens = written.split()
+    while tokens and (tokens[0].rstrip(".").lower() in _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS):
+        tokens.pop(0)
+    while tokens and re.fullmatch(PARTICLE, tokens[-1]):
+        tokens.pop()
+    if not tokens or len(tokens) > 6 or not re.fullmatch(NAME_WORD, tokens[0]):
+        return None
+    if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+_PLACE_USE = re.compile(rf"\b(?:in|at|from|into|near|across|through|over|to)\s+({NAME_WORD})\b(?!\s+{NAME_WORD})")
+
+
+class NameBook:
+    """Full names seen anywhere in the article, so that "Reuter" can be read as "Ernst Reuter"."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.full: dict[str, set[str]] = {}
+        texts = list(texts)
+        places = {m.group(1) for t in texts for m in _PLACE_USE.finditer(t)}
+        for text in texts:
+            for match in _NAME_RE.finditer(text):
+                name = clean_name(match.group(0))
+                if not name or name.split()[0] in places:
+                    continue  # "in Ireland William ...": a place, then a name
+                if len([t for t in name.split() if not re.fullmatch(PARTICLE, t)]) >= 2:
+                    self.full.setdefault(name.split()[-1], set()).add(name)
+
+    def resolve(self, name: str) -> str:
+        """The one full name ending with this surname, or the name as given."""
+        if len(name.split()) > 1:
+            longer = [n for n in self.full.get(name.split()[-1], set()) if n.endswith(" " + name)]
+            return longer[0] if len(longer) == 1 else name
+        found = self.full.get(name, set())
+        return next(iter(found)) if len(found) == 1 else name
+
+
+@dataclass(frozen=True)
+class _Office:
+    """An office phrase in a sentence: [determiner] [modifiers] [qualifier] core [complement]."""
+
+    start: int  # first character of the whole phrase (determiner included)
+    core_start: int
+    core_end: int
+    end: int  # after the complement
+    qualifier: str
+    core: str
+    complement: str
+    determiner: bool
+
+
+def _office_at(sentence: str, match: re.Match) -> _Office:
+    start = match.start()
+    qualifier = ""
+    determiner = False
+    for _ in range(4):
+        before = sentence[:start]
+        if found := _MODIFIER.search(before):
+            start = found.start()
+        elif found := _QUALIFIER.search(before):
+            qualifier = (found.group(0).strip() + " " + qualifier).strip()
+            start = found.start()
+        else:
+            break
+    if found := _DETERMINER.search(sentence[:start]):
+        start, determiner = found.start(), True
+    complement = _COMPLEMENT.match(sentence[match.end() :])
+    end = match.end() + (complement.end() if complement else 0)
+    return _Office(
+        start,
+        match.start(),
+        match.end(),
+        end,
+        qualifier,
+        " ".join(match.group(0).split()),
+        " ".join(complement.group(0).split()) if complement else "",
+        determiner,
+    )
+
+
+# The patterns, by the letter their variables carry; LEFT looks before the office phrase, RIGHT after it.
+#   A  President Harry S. Truman            (title before the name)
+#   B  Ernest Bevin, the Foreign Secretary  (apposition after the name)
+#   C  Reuter became mayor of West Berlin   (a verb of holding, taking or leaving office; also "he became")
+#   D  the French Prime Minister, Guy Mollet, ...
+#   E  As foreign minister, Primakov ...
+#   G  Clement Attlee (prime minister 1945–1951)
+#   H  the first chancellor was Konrad Adenauer
+#   I  Macmillan succeeded Eden as Prime Minister
+#   J  Truman appointed George Marshall Secretary of State
+#   K  reforms that Gorbachev launched after becoming General Secretary
+_B_LEFT = re.compile(rf"(?P<name>{NAME})\s*,\s*(?:(?:then|now|later|also|at\s+the\s+time)\s+)?$")
+_C_LEFT = re.compile(
+    rf"(?P<name>{NAME}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*(?:who|which)\s+|\s*,[^,]{{1,90}},\s*|\s+)"
+    rf"(?:{_ADVERBS}\s+){{0,2}}{_VERB}\s+$"
+)
+_E_LEFT = re.compile(r"(?:^|[;:]\s*)As\s+$")
+_K_LEFT = re.compile(
+    rf"(?P<name>{NAME})\s+(?:[a-z]+\s+){{0,3}}(?:after|before|on|upon|since|while|when)\s+"
+    r"(?P<verb>becoming|being\s+(?:appointed|elected|named|made)(?:\s+as)?|serving\s+as|taking\s+office\s+as)\s+$"
+)
+_G_LEFT = re.compile(rf"(?P<name>{NAME})\s*\(\s*$")
+_J_LEFT = re.compile(
+    rf"\b(?:appointed|named|elected|made|nominated|chose|proclaimed|crowned)\s+(?P<name>{NAME})\s+(?:as\s+)?$"
+)
+_I_LEFT = re.compile(rf"(?P<new>{NAME})\s+(?:succeeded|replaced)\s+(?P<old>{NAME})\s+as\s+$")
+_APPOSITION_END = r"(?=\s*(?:[,.;:)]|$|[—–]|\s(?:and|who|which|was|had|has|is|would|also|\w+ed|\w+s)\b))"
+_D_RIGHT = re.compile(rf"^\s*,\s*(?P<name>{NAME}){_APPOSITION_END}")
+_H_RIGHT = re.compile(rf"^\s+(?:was|is|became|had\s+been)\s+(?P<name>{NAME})")
+_A_RIGHT = re.compile(rf"^\s+(?P<name>{NAME})(?P<of>\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)?")
+_B_RIGHT = re.compile(
+    r"^\s*(?:[,.;:)]|$|[—–]|\s(?:who|which|and|since|from|until|between|in|at|during|under|had|has|was|is|"
+    r"would|also|then|when|for|of)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Pair:
+    written_name: str
+    office: _Office
+    how: str
+    verb: str = ""
+    after_name: str = ""  # "of Egypt" in "President Gamal Abdel Nasser of Egypt"
+
+
+def _pairs_in(sentence: str) -> list[_Pair]:
+    """Every (name, office) pattern that matches in one sentence."""
+    pairs: list[_Pair] = []
+    for match in _OFFICE_RE.finditer(sentence):
+        office = _office_at(sentence, match)
+        left, right = sentence[: office.start], sentence[office.end :]
+        after_core = sentence[office.core_end :]
+        if (a := _A_RIGHT.match(after_core)) and match.group(0)[0].isupper() and not office.complement:
+            pairs.append(_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split())))
+            continue
+        if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
+            pairs.append(_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split())))
+        elif (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
+            pairs.append(_Pair(b.group("name"), office, "apposition"))
+        elif (k := _K_LEFT.search(left)) is not None:
+            verb = "became" if k.group("verb").startswith(("becoming", "being", "taking")) else "served as"
+            pairs.append(_Pair(k.group("name"), office, "gerund", verb=verb))
+        elif (i := _I_LEFT.search(left)) is not None:
+            pairs.append(_Pair(i.group("new"), office, "succession", verb="became"))
+            pairs.append(_Pair(i.group("old"), office, "succession", verb="resigned as"))
+        elif (j := _J_LEFT.search(left)) is not None:
+            pairs.append(_Pair(j.group("name"), office, "appointed", verb="became"))
+        elif (g := _G_LEFT.search(left)) is not None:
+            pairs.append(_Pair(g.group("name"), office, "parenthesis"))
+        elif _E_LEFT.search(left) and (d := _D_RIGHT.match(right)):
+            pairs.append(_Pair(d.group("name"), office, "as"))
+        elif (d := _D_RIGHT.match(right)) is not None:
+            pairs.append(_Pair(d.group("name"), office, "title apposition"))
+        elif office.determiner and (h := _H_RIGHT.match(right)):
+            pairs.append(_Pair(h.group("name"), office, "was"))
+    return pairs
+
+
+def _accept(office: _Office, after_name: str) -> tuple[str, ...]:
+    """The office as written first, then shorter and reordered forms made only of the text's words."""
+    core, complement, qualifier = office.core, office.complement, office.qualifier
+    forms = [f"{core} {complement}".strip(), core]
+    if after_name:
+        forms.append(f"{core} {after_name}")
+    if qualifier:
+        forms.append(f"{qualifier} {core} {complement}".strip())
+        owner = re.fullmatch(r"([A-Z].*?)['’]s", qualifier)
+        if owner and not complement:
+            forms.append(f"{core} of {owner.group(1)}")
+    unique: dict[str, str] = {}
+    for form in forms:
+        unique.setdefault(fold(form), form)
+    return tuple(unique.values())
+
+
+def _when(
+    sentence: str, office: _Office, verb: str, dates: list[DateMention]
+) -> tuple[DateMention | None, str | None, str | None]:
+    """The date of the same clause nearest to the office, read as start, end or time held."""
+    best: tuple[int, DateMention] | None = None
+    for mention in dates:
+        lo, hi = (
+            sorted((mention.end, office.core_start))
+            if mention.end <= office.core_start
+            else (office.end, mention.start)
+        )
+        if hi < lo or _CLAUSE_BREAK.search(sentence[lo:hi]):
+            continue
+        distance = hi - lo
+        if distance <= 100 and (best is None or distance < best[0]):
+            best = (distance, mention)
+    if best is None:
+        return None, None, None
+    mention = best[1]
+    if mention.vague:
+        return mention, None, None
+    if mention.until is not None:
+        return mention, mention.date, mention.until
+    before = sentence[max(0, mention.start - 25) : mention.start].lower()
+    if re.search(r"\bsince\s+$|\bfrom\s+$", before):
+        return mention, mention.date, None
+    if re.search(r"\b(?:until|till|up\s+to)\s+(?:\w+\s+){0,3}$", before):
+        return mention, None, mention.date
+    if re.match(_START_VERBS, verb) or verb.startswith(("became", "become")):
+        return mention, mention.date, None
+    if re.match(_END_VERBS, verb):
+        return mention, None, mention.date
+    return mention, None, None
+
+
+def find_roles(
+    sentence: str,
+    offset: int,
+    dates: list[DateMention],
+    book: NameBook,
+    recent: list[str],
+) -> list[RoleMention]:
+    """People with offices in one sentence of a passage.
+
+    ``offset`` is where the sentence starts in the passage; ``dates`` are the
+    passage's date mentions (passage offsets); ``recent`` holds the people
+    already named in this passage, latest last, for "he" and "she".
+    """
+    local = [
+        DateMention(m.text, m.start - offset, m.end - offset, m.date, m.until, m.vague, m.inferred_year)
+        for m in dates
+        if m.start >= offset and m.end <= offset + len(sentence)
+    ]
+    found: list[RoleMention] = []
+    for pair in _pairs_in(sentence):
+        written = pair.written_name
+        if written.lower() in ("he", "she"):
+            if not recent:
+                continue
+            name = recent[-1]
+        else:
+            cleaned = clean_name(written)
+            if cleaned is None:
+                continue
+            name = book.resolve(cleaned)
+        when, begin, finish = _when(sentence, pair.office, pair.verb, local)
+        office_text = sentence[pair.office.start : pair.office.end]
+        found.append(
+            RoleMention(
+                name=name,
+                written_name=written,
+                office=re.sub(r"^(?:the|a|an|its|his|her|their|whose)\s+", "", office_text, flags=re.I),
+                core=pair.office.core,
+                accept=_accept(pair.office, pair.after_name),
+                sentence=sentence,
+                start=offset,
+                end=offset + len(sentence),
+                when=None if when is None else _shift(when, offset),
+                start_date=begin,
+                end_date=finish,
+                how=pair.how,
+            )
+        )
+    return found
+
+
+def _shift(mention: DateMention, offset: int) -> DateMention:
+    return DateMention(
+        mention.text,
+        mention.start + offset,
+        mention.end + offset,
+        mention.date,
+        mention.until,
+        mention.vague,
+        mention.inferred_year,
+    )
+
+
+def names_in(sentence: str, book: NameBook, known: set[str]) -> list[str]:
+    """People of ``known`` (full names) mentioned in the sentence, in order: the antecedents of "he"/"she"."""
+    mentioned: list[tuple[int, str]] = []
+    for match in _NAME_RE.finditer(sentence):
+        cleaned = clean_name(match.group(0))
+        if cleaned is None:
+            continue
+        name = book.resolve(cleaned)
+        if name in known:
+            mentioned.append((match.start(), name))
+    return [name for _, name in sorted(mentioned)]

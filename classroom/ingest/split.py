@@ -1,0 +1,238 @@
+"""Cut the article into lessons of 2–6 passages, and passages into sentences.
+
+Headings are the author's own lesson plan, so they win when there are any.
+Without headings, a lesson ends where neighbouring paragraphs share the fewest
+words (a topic shift), with lessons kept near four passages: short enough to
+read in one sitting, long enough to carry a few questions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from classroom.ingest.clean import Article, Block, squeeze
+
+MIN_PASSAGES, MAX_PASSAGES, TARGET_PASSAGES = 2, 6, 4
+SHORT_PARAGRAPH_WORDS = 25  # shorter paragraphs join their neighbour: one-liners make poor passages
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the passage text
+    end: int
+
+
+@dataclass(frozen=True)
+class PassagePlan:
+    heading: str | None
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class LessonPlan:
+    title: str
+    passages: tuple[PassagePlan, ...]
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen",
+    "rep", "rev", "prof", "mt", "ft", "no", "vs", "etc", "e.g", "i.e", "c", "ca", "approx", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.d", "b.c",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split at . ! ? followed by a capital, a digit or a quote, except after abbreviations and initials."""
+    found: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        after = text[match.end() : match.end() + 1]
+        if not after or not (after.isupper() or after.isdigit() or after in "\"'“‘("):
+            continue
+        word = re.search(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$", text[start : match.end()])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        if text[match.start()] == "." and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+            continue
+        _add(found, text, start, match.end())
+        start = match.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped)
+        found.append(Sentence(stripped, offset, offset + len(stripped)))
+
+
+# ---------------------------------------------------------------- lessons
+
+
+@dataclass
+class _Unit:
+    """A passage in the making: one or more paragraphs under an optional heading."""
+
+    heading: str | None
+    paragraphs: list[str]
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass
+class _Section:
+    heading: str | None
+    units: list[_Unit]
+
+
+def _sections(blocks: tuple[Block, ...]) -> list[_Section]:
+    """Group paragraphs under the top heading level; deeper headings become passage headings."""
+    levels = [b.level for b in blocks if b.kind == "heading"]
+    top = min(levels) if levels else 0
+    sections = [_Section(None, [])]
+    pending: str | None = None
+    for block in blocks:
+        if block.kind == "heading" and block.level == top:
+            sections.append(_Section(block.text, []))
+            pending = None
+        elif block.kind == "heading":
+            pending = block.text
+        elif block.kind == "item" and sections[-1].units and sections[-1].units[-1].paragraphs[-1].startswith("- "):
+            sections[-1].units[-1].paragraphs[-1] += "\n- " + block.text
+        else:
+            text = "- " + block.text if block.kind == "item" else block.text
+            sections[-1].units.append(_Unit(pending, [text]))
+            pending = None
+    return [s for s in sections if s.units]
+
+
+def _merge_short(units: list[_Unit]) -> list[_Unit]:
+    """A paragraph under SHORT_PARAGRAPH_WORDS joins the next one (the last joins the previous)."""
+    merged: list[_Unit] = []
+    carry: _Unit | None = None
+    for unit in units:
+        if carry is not None:
+            unit = _Unit(carry.heading or unit.heading, carry.paragraphs + unit.paragraphs)
+            carry = None
+        if unit.words < SHORT_PARAGRAPH_WORDS:
+            carry = unit
+        else:
+            merged.append(unit)
+    if carry is not None:
+        if merged and carry.heading is None:
+            merged[-1] = _Unit(merged[-1].heading, merged[-1].paragraphs + carry.paragraphs)
+        else:
+            merged.append(carry)
+    return merged
+
+
+_STOPWORDS = {
+    "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "by", "for", "from", "to", "with",
+    "without", "into", "onto", "over", "under", "after", "before", "during", "until", "since", "as", "than", "then",
+    "that", "this", "these", "those", "it", "its", "is", "was", "were", "be", "been", "being", "are", "has", "had",
+    "have", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "not", "no", "so",
+    "such", "which", "who", "whom", "whose", "what", "when", "where", "while", "also", "only", "more", "most",
+    "much", "many", "some", "any", "all", "each", "other", "one", "two", "three", "first", "last", "later", "new",
+    "would", "could", "should", "may", "might", "will", "can", "did", "do", "does", "there", "here", "about",
+    "against", "between", "through", "up", "down", "out", "off",
+}  # fmt: skip
+
+
+def _bag(unit: _Unit) -> Counter[str]:
+    words = re.findall(r"[^\W\d_]{3,}", " ".join(unit.paragraphs).lower())
+    return Counter(w for w in words if w not in _STOPWORDS)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(count * b[word] for word, count in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def segment(units: list, similarity: list[float]) -> list[tuple[int, int]]:
+    """Best cut of ``units`` into runs of 2–6: cut where neighbours are least alike, keep runs near 4.
+
+    ``similarity[i]`` compares unit i with unit i+1. Returns (start, end) index pairs.
+    Dynamic programming over cut points; runs of the allowed size always exist for 2+ units.
+    """
+    n = len(units)
+    if n <= MAX_PASSAGES:
+        return [(0, n)]
+    mean = sum(similarity) / len(similarity)
+    best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for end in range(MIN_PASSAGES, n + 1):
+        for size in range(MIN_PASSAGES, MAX_PASSAGES + 1):
+            start = end - size
+            if start < 0 or best[start] is None:
+                continue
+            cost_before, runs = best[start]
+            cut = similarity[start - 1] - mean if start > 0 else 0.0
+            cost = cost_before + cut + 0.05 * (size - TARGET_PASSAGES) ** 2
+            if best[end] is None or cost < best[end][0]:
+                best[end] = (cost, [*runs, (start, end)])
+    if best[n] is None:  # cannot happen for n >= 2; keep one lesson rather than fail
+        return [(0, n)]
+    return best[n][1]
+
+
+def _split_sentences_in_two(unit: _Unit) -> list[_Unit]:
+    """A one-paragraph article still gets two passages, cut at the middle sentence."""
+    text = " ".join(unit.paragraphs)
+    parts = sentences(text)
+    if len(parts) < 2:
+        return [unit]
+    middle = len(parts) // 2
+    first = squeeze(text[: parts[middle].start])
+    second = squeeze(text[parts[middle].start :])
+    return [_Unit(unit.heading, [first]), _Unit(None, [second])]
+
+
+def plan_lessons(article: Article, fallback_title: str) -> list[LessonPlan]:
+    """Lessons from the article: one per heading section when there are headings, else by topic shifts."""
+    sections = [_Section(s.heading, _merge_short(s.units)) for s in _sections(article.blocks)]
+    sections = [s for s in sections if s.units]
+    if not sections:
+        return []
+    title = article.title or fallback_title
+    # A section of one passage joins its neighbour so that every lesson has at least two; its heading
+    # stays on its first passage. Joined sections longer than six are cut again below.
+    joined: list[_Section] = []
+    for section in sections:
+        if joined and (len(joined[-1].units) < MIN_PASSAGES or len(section.units) < MIN_PASSAGES):
+            first = section.units[0]
+            joined[-1].units.append(_Unit(first.heading or section.heading, first.paragraphs))
+            joined[-1].units.extend(section.units[1:])
+            continue
+        joined.append(_Section(section.heading, list(section.units)))
+    if len(joined) == 1 and len(joined[0].units) == 1:
+        joined[0].units = _split_sentences_in_two(joined[0].units[0])
+
+    plans: list[LessonPlan] = []
+    for section in joined:
+        bags = [_bag(unit) for unit in section.units]
+        similarity = [_cosine(bags[i], bags[i + 1]) for i in range(len(bags) - 1)]
+        runs = segment(section.units, similarity)
+        base = section.heading or title
+        for number, (start, end) in enumerate(runs, start=1):
+            units = section.units[start:end]
+            name = base if len(runs) == 1 else f"{base} (part {number})"
+            passages = tuple(
+                PassagePlan(None if unit.heading == name else unit.heading, tuple(unit.paragraphs)) for unit in units
+            )
+            plans.append(LessonPlan(name, passages))
+    return plans

@@ -1,0 +1,187 @@
+"""Importer cleaning and splitting: page furniture goes, the article stays, lessons have 2–6 passages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classroom.ingest.clean import read_article, read_html, read_markdown, read_text
+from classroom.ingest.split import MAX_PASSAGES, MIN_PASSAGES, plan_lessons, sentences
+
+ARTICLES = Path(__file__).resolve().parent / "testdata" / "ingest"
+
+
+def body(article) -> str:
+    return "\n".join(block.text for block in article.blocks)
+
+
+def test_saved_web_page_keeps_the_article_and_drops_the_furniture():
+    article = read_html((ARTICLES / "berlin-airlift.html").read_text(encoding="utf-8"))
+    assert article.title == "How Planes Kept West Berlin Alive"
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "A city cut off",
+        "Bridging the gap by air",
+        "The blockade ends",
+    ]
+    text = body(article)
+    assert article.blocks[1].text.startswith("When the fighting in Europe stopped in 1945")
+    assert text.endswith("Berlin became a symbol of Western resolve for the rest of the Cold War.")
+    assert len([b for b in article.blocks if b.kind == "paragraph"]) == 9
+    furniture = [
+        "Skip to content",  # skip link
+        "cookie",  # cookie banner
+        "Newsletter",  # site navigation
+        "Cold War ›",  # breadcrumbs
+        "Hanna Lindqvist",  # byline
+        "min read",
+        "Share",  # share buttons
+        "Tweet",
+        "Advertisement",  # ad slot
+        "Save 30%",
+        "C-54",  # figure caption
+        "Read more",  # inline promo
+        "Tags:",
+        "Related articles",  # related list
+        "Marshall Plan, 1947",
+        "comments",  # comments
+        "grandfather",
+        "weekly newsletter",  # footer
+        "All rights reserved",
+        "dataLayer",  # scripts
+        "gtag",
+        "font-family",  # styles
+    ]
+    for piece in furniture:
+        assert piece not in text, piece
+    removed = " ".join(article.removed)
+    for piece in ("Hanna Lindqvist", "Related articles", "Advertisement", "All rights reserved"):
+        assert piece in removed  # kept aside, so a teacher can see what was dropped
+
+
+def test_page_without_article_element_uses_the_text_column():
+    article = read_html((ARTICLES / "berlin-wall.html").read_text(encoding="utf-8"))
+    assert article.title == "The Night the Wall Opened"
+    text = body(article)
+    assert "For twenty-eight years" in text and "a peaceful crowd can bring down a regime" in text
+    for piece in ("Words by", "Facebook", "Also read", "Topics:", "Most read", "inbox", "Copyright", "Log in"):
+        assert piece not in text, piece
+
+
+def test_html_that_breaks_the_rules_still_gives_its_text():
+    page = "<html><body><nav>Home | About</nav><p>First paragraph<p>Second <b>bold</i> text<div>Third</body>"
+    article = read_html(page)
+    assert [b.text for b in article.blocks] == ["First paragraph", "Second bold text", "Third"]
+
+
+def test_markdown_loses_markup_citations_and_reference_sections():
+    article = read_markdown((ARTICLES / "congress-of-vienna.md").read_text(encoding="utf-8"))
+    assert article.title == "Congress of Vienna"
+    text = body(article)
+    assert text.startswith("The Congress of Vienna was a gathering")  # **bold** removed
+    assert "[1]" not in text and "**" not in text
+    for piece in ("See also", "Concert of Europe", "References", "Zamoyski", "Retrieved"):
+        assert piece not in text, piece
+
+
+def test_markdown_lists_quotes_and_setext_headings():
+    source = "Title\n=====\n\nIntro with a [link](http://x) and *stress*.\n\n> A quote.\n\nPart\n----\n\n- one\n- two\n"
+    article = read_markdown(source)
+    assert article.title == "Title"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", "Intro with a link and stress."),
+        ("paragraph", "A quote."),
+        ("heading", "Part"),
+        ("item", "one"),
+        ("item", "two"),
+    ]
+
+
+def test_plain_text_drops_byline_related_lines_and_textbook_apparatus():
+    news = read_text((ARTICLES / "suez-brief.txt").read_text(encoding="utf-8"))
+    assert news.title == "Eden resigns as Suez fallout topples government"
+    assert "By our political staff" not in body(news) and "Related coverage" not in body(news)
+    assert "Share this story" not in body(news) and "since 1869" not in body(news)
+    book = read_text((ARTICLES / "meiji-restoration.txt").read_text(encoding="utf-8"))
+    text = body(book)
+    for piece in ("Learning objectives", "Explain why", "Key terms", "Check your understanding", "Why did the arrival"):
+        assert piece not in text, piece
+    assert "The Black Ships" in [b.text for b in book.blocks if b.kind == "heading"]
+
+
+def test_breadcrumb_line_before_the_title_is_dropped():
+    source = (
+        "Home World History The Fall of Rome\n\nThe Fall of Rome\n\nby someone\n\nRome fell in 476, or so it is said."
+    )
+    article = read_text(source)
+    assert article.title == "The Fall of Rome"
+    assert body(article) == "Rome fell in 476, or so it is said."
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.iterdir() if not p.name.endswith(".yaml")))
+def test_every_lesson_of_the_evaluation_set_has_two_to_six_passages(name):
+    fmt = {".html": "html", ".md": "md", ".txt": "txt"}[Path(name).suffix]
+    plans = plan_lessons(read_article((ARTICLES / name).read_text(encoding="utf-8"), fmt), "x")
+    assert plans
+    for plan in plans:
+        assert MIN_PASSAGES <= len(plan.passages) <= MAX_PASSAGES, (plan.title, len(plan.passages))
+
+
+def test_lessons_follow_headings_when_there_are_some():
+    plans = plan_lessons(read_text((ARTICLES / "meiji-restoration.txt").read_text(encoding="utf-8")), "x")
+    assert [p.title for p in plans] == ["The Black Ships", "The Fall of the Shogunate", "Building a Modern State"]
+
+
+def test_a_one_paragraph_section_joins_its_neighbour_even_after_a_full_lesson():
+    paragraph = (
+        "This paragraph says enough about its subject to stand as a passage of its own in a lesson, and it"
+        " goes on a little longer so that it is not merged, {}."
+    )
+    six = "\n\n".join(paragraph.format(i) for i in range(6))
+    source = f"# Title\n\n## Long part\n\n{six}\n\n## Short end\n\n{paragraph.format('end')}\n"
+    plans = plan_lessons(read_markdown(source), "x")
+    assert all(MIN_PASSAGES <= len(p.passages) <= MAX_PASSAGES for p in plans)
+    assert sum(len(p.passages) for p in plans) == 7
+    assert plans[-1].passages[-1].heading == "Short end"
+
+
+def test_without_headings_lessons_are_cut_at_topic_shifts():
+    war = [
+        f"The army marched north in the war, and soldier {i} fought the enemy army in the mud of the war."
+        for i in range(4)
+    ]
+    trade = [
+        f"Merchants sold silk and spices at the market, and trader {i} counted coins at the busy market."
+        for i in range(4)
+    ]
+    source = "A text\n\n" + "\n\n".join(p + " " + p for p in war + trade)
+    plans = plan_lessons(read_text(source), "x")
+    assert [len(p.passages) for p in plans] == [4, 4]
+    assert all("army" in passage.text for passage in plans[0].passages)
+    assert [p.title for p in plans] == ["A text (part 1)", "A text (part 2)"]
+
+
+def test_a_long_text_without_headings_still_gives_lessons_of_two_to_six():
+    paragraph = (
+        "This paragraph talks about one thing or another at some length, with enough words to stand alone as a"
+        " passage of its own, which is what this test needs."
+    )
+    plans = plan_lessons(read_text("\n\n".join(f"{paragraph} Number {i}." for i in range(23))), "x")
+    assert sum(len(p.passages) for p in plans) == 23
+    assert all(MIN_PASSAGES <= len(p.passages) <= MAX_PASSAGES for p in plans)
+
+
+def test_a_one_paragraph_article_gives_one_lesson_of_two_passages():
+    plans = plan_lessons(read_text("Rome was founded. It grew. It fell in 476. Historians still argue why."), "Rome")
+    assert len(plans) == 1 and len(plans[0].passages) == 2
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    text = 'Gen. Lucius D. Clay met Mr. Smith in the U.S. Army. He left. "Go!" she said. In 1948 it ended.'
+    assert [s.text for s in sentences(text)] == [
+        "Gen. Lucius D. Clay met Mr. Smith in the U.S. Army.",
+        "He left.",
+        '"Go!" she said.',
+        "In 1948 it ended.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences(text))

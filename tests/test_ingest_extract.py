@@ -1,0 +1,267 @@
+"""Importer extraction units: dates, periods, vague periods, people and offices, each with the precision written."""
+
+from __future__ import annotations
+
+import pytest
+
+from classroom.ingest.extract_dates import find_dates
+from classroom.ingest.extract_people import NameBook, clean_name, find_roles
+from classroom.ingest.split import sentences
+
+
+def only_date(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "date"),
+    [
+        ("In 1991 the Soviet Union broke up.", "1991", "1991"),
+        ("Seven countries joined in March 2004.", "March 2004", "2004-03"),
+        ("In March of 2004 seven countries joined.", "March of 2004", "2004-03"),
+        ("On 4 April 1949 twelve countries signed.", "4 April 1949", "1949-04-04"),
+        ("It was signed on April 4, 1949, in Washington.", "April 4, 1949", "1949-04-04"),
+        ("The 4th of April 1949 was a Monday.", "4th of April 1949", "1949-04-04"),
+        ("Gorbachev resigned on Dec. 25, 1991.", "Dec. 25, 1991", "1991-12-25"),
+        ("The record gives 1949-04-04.", "1949-04-04", "1949-04-04"),
+        ("In late July 1948 Tunner took charge.", "late July 1948", "1948-07"),
+        ("It was finished in the autumn of 1948.", "the autumn of 1948", "1948"),
+        ("The 1997 Founding Act was signed in Paris.", "1997", "1997"),
+        ("The revolutions of 1848 failed.", "1848", "1848"),
+    ],
+)
+def test_point_dates_keep_the_precision_they_are_written_with(text, written, date):
+    mention = only_date(text)
+    assert (mention.text, mention.date, mention.until, mention.vague) == (written, date, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("He was Foreign Minister from 1996 to 1998.", "from 1996 to 1998", "1996", "1998"),
+        ("From January 1996 to September 1998 he ran it.", "From January 1996 to September 1998", "1996-01", "1998-09"),
+        ("He ruled between 1945 and 1951.", "between 1945 and 1951", "1945", "1951"),
+        ("The Crimean War of 1853–1856 did occur.", "1853–1856", "1853", "1856"),
+        ("His term, 1945-51, was short.", "1945-51", "1945", "1951"),
+        ("It lasted 1939 to 1945.", "1939 to 1945", "1939", "1945"),
+        ("It ran from May to September 1998.", "from May to September 1998", "1998-05", "1998-09"),
+        (
+            "Between August and November 1948 they built Tegel.",
+            "Between August and November 1948",
+            "1948-08",
+            "1948-11",
+        ),
+        ("The landings of 5–6 November 1956 failed.", "5–6 November 1956", "1956-11-05", "1956-11-06"),
+        ("The talks of March–May 1954 came to nothing.", "March–May 1954", "1954-03", "1954-05"),
+    ],
+)
+def test_periods_have_a_start_and_an_end(text, written, start, end):
+    mention = only_date(text)
+    assert (mention.text, mention.date, mention.until, mention.vague) == (written, start, end, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("Things changed in the early 1990s.", "the early 1990s", "1990", "1993"),
+        ("By the mid-1990s it was clear.", "the mid-1990s", "1994", "1996"),
+        ("Further agreements followed in the late 1850s.", "the late 1850s", "1857", "1859"),
+        ("By the 1980s the state was in debt.", "the 1980s", "1980", "1989"),
+        ("Industry grew in the 19th century.", "the 19th century", "1800", "1899"),
+        ("It began in the late eighteenth century.", "the late eighteenth century", "1770", "1799"),
+    ],
+)
+def test_vague_periods_stay_vague(text, written, start, end):
+    mention = only_date(text)
+    assert (mention.text, mention.date, mention.until, mention.vague) == (written, start, end, True)
+
+
+def test_a_day_without_a_year_takes_the_year_of_its_passage():
+    text = "Paratroopers landed on 5 November 1956. A ceasefire took effect on 6 November, and by mid-November it held."
+    found = {m.text: m for m in find_dates(text)}
+    assert found["6 November"].date == "1956-11-06" and found["6 November"].inferred_year
+    assert found["mid-November"].date == "1956-11"
+    assert not found["5 November 1956"].inferred_year
+
+
+def test_a_day_without_any_year_nearby_is_not_a_date():
+    assert find_dates("The ceasefire took effect on 6 November.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crews flew almost 1,400 missions.",
+        "About 1500 soldiers crossed the river.",
+        "See page 1948 of the report.",
+        "May I ask a question?",
+        "A confederation of 39 states replaced it.",
+        "It weighed 12,941 tons.",
+        "Nobody remembers 31 June 1950.",
+    ],
+)
+def test_numbers_that_only_look_like_dates_are_ignored(text):
+    assert find_dates(text) == []
+
+
+def test_mentions_come_in_text_order_with_their_offsets():
+    text = "In June 1948 the currency changed; on 24 June 1948 the roads closed."
+    found = find_dates(text)
+    assert [m.text for m in found] == ["June 1948", "24 June 1948"]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+# ---------------------------------------------------------------- people and offices
+
+
+def roles_in(text: str, recent: list[str] | None = None):
+    book = NameBook([text])
+    found = []
+    dates = find_dates(text)
+    for sentence in sentences(text):
+        found.extend(find_roles(sentence.text, sentence.start, dates, book, recent or []))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office", "start", "end"),
+    [
+        ("President Harry S. Truman chose a less dangerous path.", "Harry S. Truman", "President", None, None),
+        ("Britain's Foreign Secretary, Ernest Bevin, argued.", "Ernest Bevin", "Foreign Secretary", None, None),
+        (
+            "From 1996 to 1998 Yevgeny Primakov served as Russia's Foreign Minister.",
+            "Yevgeny Primakov",
+            "Foreign Minister",
+            "1996",
+            "1998",
+        ),
+        (
+            "Ito Hirobumi, who had studied European constitutions, became the first Prime Minister of Japan in"
+            " December 1885.",
+            "Ito Hirobumi",
+            "Prime Minister of Japan",
+            "1885-12",
+            None,
+        ),
+        (
+            "Selwyn Lloyd, the Foreign Secretary since December 1955, stayed on.",
+            "Selwyn Lloyd",
+            "Foreign Secretary",
+            "1955-12",
+            None,
+        ),
+        ("As foreign minister, Primakov opposed the plan.", "Primakov", "foreign minister", None, None),
+        (
+            "Truman appointed George Marshall Secretary of State in 1947.",
+            "George Marshall",
+            "Secretary of State",
+            "1947",
+            None,
+        ),
+        ("Clement Attlee (prime minister 1945–1951) led Labour.", "Clement Attlee", "prime minister", "1945", "1951"),
+        (
+            "General Lucius D. Clay, the military governor of the American zone, wanted a convoy.",
+            "Lucius D. Clay",
+            "military governor of the American zone",
+            None,
+            None,
+        ),
+        (
+            "It resisted the reforms that Mikhail Gorbachev launched after becoming General Secretary in March 1985.",
+            "Mikhail Gorbachev",
+            "General Secretary",
+            "1985-03",
+            None,
+        ),
+        ("Egon Krenz took his place as General Secretary.", "Egon Krenz", "General Secretary", None, None),
+        ("Günter Schabowski, the party's spokesman, read out the rules.", "Günter Schabowski", "spokesman", None, None),
+        (
+            "Prussia was led by its chancellor, Karl August von Hardenberg.",
+            "Karl August von Hardenberg",
+            "chancellor",
+            None,
+            None,
+        ),
+        ("Russia was represented by Tsar Alexander I in person.", "Alexander I", "Tsar", None, None),
+        ("Henry Compton, the Bishop of London, signed.", "Henry Compton", "Bishop of London", None, None),
+    ],
+)
+def test_people_with_offices_and_when(text, name, office, start, end):
+    found = roles_in(text)
+    assert len(found) == 1, [(r.name, r.office) for r in found]
+    role = found[0]
+    assert (role.name, role.accept[0], role.start_date, role.end_date) == (name, office, start, end)
+
+
+def test_accepted_forms_are_made_from_the_words_of_the_text():
+    (role,) = roles_in("Britain's Foreign Secretary, Ernest Bevin, argued.")
+    assert role.accept == ("Foreign Secretary", "Britain's Foreign Secretary", "Foreign Secretary of Britain")
+    (role,) = roles_in("President Gamal Abdel Nasser of Egypt spoke.")
+    assert role.accept == ("President", "President of Egypt")
+
+
+def test_a_succession_names_both_office_holders():
+    found = roles_in("Harold Macmillan succeeded Anthony Eden as Prime Minister in January 1957.")
+    assert {(r.name, r.core, r.start_date, r.end_date) for r in found} == {
+        ("Harold Macmillan", "Prime Minister", "1957-01", None),
+        ("Anthony Eden", "Prime Minister", None, "1957-01"),
+    }
+
+
+def test_he_and_she_refer_to_the_last_person_named_in_the_passage():
+    (role,) = roles_in("In September 1998 he became Prime Minister.", recent=["Yevgeny Primakov"])
+    assert (role.name, role.core, role.start_date) == ("Yevgeny Primakov", "Prime Minister", "1998-09")
+    assert roles_in("In September 1998 he became Prime Minister.") == []
+
+
+def test_a_surname_is_read_as_the_full_name_used_elsewhere():
+    (role,) = roles_in("Ernst Reuter spoke to a crowd. In December 1948 Reuter became mayor of West Berlin.")
+    assert (role.name, role.written_name, role.start_date) == ("Ernst Reuter", "Reuter", "1948-12")
+
+
+def test_a_place_before_a_name_is_not_part_of_it():
+    text = (
+        "The fighting in Ireland was bloody. In Ireland William defeated James. "
+        "William, who had been Stadtholder of Holland since 1672, accepted."
+    )
+    (role,) = roles_in(text)
+    assert (role.name, role.accept[0], role.start_date) == ("William", "Stadtholder of Holland", "1672")
+
+
+def test_a_date_in_another_clause_is_not_the_time_of_the_office():
+    (role,) = roles_in(
+        "The French Prime Minister, Guy Mollet, wanted more, but a ceasefire took effect on 6 November 1956."
+    )
+    assert role.when is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soviet leader Nikita Khrushchev visited the fair.",  # "leader" describes, it is not an office
+        "The president was furious.",  # an office, but no name
+        "Commodore Matthew Perry arrived with four ships.",  # a rank, not an office
+        "The king met the delegates.",
+        "The Foreign Office issued a statement in 1956.",
+    ],
+)
+def test_no_pair_without_a_named_office_holder(text):
+    assert roles_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("Sir Anthony Eden", "Anthony Eden"),
+        ("General Lucius D. Clay", "Lucius D. Clay"),
+        ("In August Clay", "Clay"),
+        ("Karl August von Hardenberg", "Karl August von Hardenberg"),
+        ("The Soviet Union", None),
+        ("United Nations", None),
+        ("West Berlin Senate", None),
+    ],
+)
+def test_names_lose_honorifics_and_are_not_places(written, cleaned):
+    assert clean_name(written) == cleaned
