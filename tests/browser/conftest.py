@@ -54,64 +54,87 @@ def _tail(path: Path, lines: int = 40) -> str:
         return "(no server log)"
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port; yield its base URL; stop it afterwards."""
-    port = _free_port()
-    workdir = tmp_path_factory.mktemp("streamlit")
-    log_path = workdir / "server.log"
-    # The fixture course, and a throwaway results database (never the repository's data/ folder).
-    env = {
-        **os.environ,
-        "CLASSROOM_CONTENT": str(COURSE),
-        "CLASSROOM_DATABASE_URL": f"sqlite:///{workdir / 'results.db'}",
-    }
-    command = [
-        _python(),
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
+class AppServer:
+    """The app as a subprocess on a fixed port, so a test can stop it and start it again."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / "server.log"
+        # The fixture course, and a throwaway results database (never the repository's data/ folder).
+        self.env = {
+            **os.environ,
+            "CLASSROOM_CONTENT": str(COURSE),
+            "CLASSROOM_DATABASE_URL": f"sqlite:///{workdir / 'results.db'}",
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> str:
+        command = [
+            _python(),
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(self.port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        self._wait_healthy()
+        return self.base
+
+    def _wait_healthy(self) -> None:
+        assert self.process is not None
         deadline = time.monotonic() + HEALTH_TIMEOUT_S
         while True:
-            if process.poll() is not None:
+            if self.process.poll() is not None:
                 pytest.fail(
-                    f"streamlit exited with code {process.returncode} before answering /_stcore/health:\n"
-                    + _tail(log_path),
+                    f"streamlit exited with code {self.process.returncode} before answering /_stcore/health:\n"
+                    + _tail(self.log_path),
                     pytrace=False,
                 )
             try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as response:
                     if response.read().decode().strip() == "ok":
-                        break
+                        return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"streamlit did not answer {base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
-                    + _tail(log_path),
+                    f"streamlit did not answer {self.base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
+                    + _tail(self.log_path),
                     pytrace=False,
                 )
             time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+
+    def stop(self, kill: bool = False) -> None:
+        if self.process is None:
+            return
+        if kill:
+            self.process.kill()
+        else:
+            self.process.terminate()
         try:
-            process.wait(timeout=10)
+            self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port; yield its base URL; stop it afterwards."""
+    server = AppServer(tmp_path_factory.mktemp("streamlit"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
