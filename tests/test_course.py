@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
+import hashlib
 import json
 import re
-from pathlib import Path
+import subprocess
 
 import pytest
 import yaml
@@ -14,24 +14,12 @@ from classroom.cli import main
 from classroom.content import load_course
 from classroom.grading import key_response
 from classroom.models import QUESTION_KINDS, ChoiceQuestion
-from support import ROOT
+from support import ROOT, TESTDATA
 
-FACTS = ROOT.parent / "shared" / "reference" / "facts.md"
 COURSE = load_course([ROOT / "lessons", ROOT / "quizzes"])
-
-# facts.md "Where the article is wrong or misleading": item number -> words its check must mention.
-WRONG_CLAIMS = {
-    1: ["Primakov"],
-    2: ["1954"],
-    3: ["2009", "Soviet republic"],
-    4: ["Founding Act", "Partnership for Peace"],
-}
-
-
-def facts_text() -> str:
-    if not FACTS.is_file():
-        pytest.fail(f"the fact sheet is missing at {FACTS}")
-    return FACTS.read_text(encoding="utf-8")
+# The fact sheet as data (tests/testdata/facts.yaml), so the checks run wherever the repository does.
+FACTS = yaml.safe_load((TESTDATA / "facts.yaml").read_text(encoding="utf-8"))
+WRONG_CLAIMS: dict[int, list[str]] = FACTS["wrong_claims"]
 
 
 def test_all_shipped_content_passes_check():
@@ -98,9 +86,8 @@ def test_each_lesson_quiz_asks_to_judge_a_claim_of_the_article():
         assert any("article" in q.ask.lower() for q in quiz.questions), lesson_id
 
 
-def test_fact_sheet_still_lists_four_wrong_claims():
-    section = facts_text().split("## Where the article is wrong", 1)[1].split("\n## ", 1)[0]
-    assert sorted(int(n) for n in re.findall(r"^(\d+)\. ", section, flags=re.M)) == sorted(WRONG_CLAIMS)
+def test_all_four_wrong_claims_of_the_fact_sheet_are_listed():
+    assert sorted(WRONG_CLAIMS) == [1, 2, 3, 4]
 
 
 @pytest.mark.parametrize(("item", "words"), sorted(WRONG_CLAIMS.items()))
@@ -111,46 +98,50 @@ def test_each_wrong_claim_has_a_check(item, words):
     assert all(c.sources for c in matching)
 
 
-def _fact_dates(text: str) -> set[str]:
-    found = set(re.findall(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", text))
-    for month, year in re.findall(r"\b([A-Z][a-z]+) (\d{4})\b", text):
-        if month in calendar.month_name[1:]:
-            found.add(f"{year}-{list(calendar.month_name).index(month):02d}")
-    return found
-
-
 def test_every_timeline_date_is_on_the_fact_sheet():
-    known = _fact_dates(facts_text())
+    known = set(FACTS["dates"])
     for lesson in COURSE.lessons.values():
         for event in lesson.events:
             for date in filter(None, (event.date, event.end)):
                 assert date in known, f"{lesson.id}: {date} ({event.label}) is not in facts.md"
 
 
-def _people_table(text: str) -> list[tuple[str, str, str, str]]:
-    section = text.split("## People and offices", 1)[1].split("\n## ", 1)[0]
-    rows = [line.strip("|").split("|") for line in section.splitlines() if line.startswith("| ")]
-    return [tuple(cell.strip() for cell in row) for row in rows[1:]]
-
-
 def test_people_and_offices_agree_with_the_fact_sheet():
-    table = _people_table(facts_text())
     for lesson in COURSE.lessons.values():
         for person in lesson.people:
-            rows = [r for r in table if r[0] == person.name and person.role.startswith(r[1].split(" (")[0])]
+            rows = [r for r in FACTS["people"] if r["name"] == person.name and person.role.startswith(r["office"])]
             assert rows, f"{lesson.id}: {person.name} as {person.role} is not in facts.md"
-            name, role, start, end = rows[0]
-            acting = re.search(r"acting from (\S+)\)", role)
-            assert person.from_ in {start, acting.group(1) if acting else start}, (lesson.id, person.name)
-            assert person.to == end, (lesson.id, person.name)
+            assert person.from_ in {rows[0]["from"], rows[0].get("acting_from")}, (lesson.id, person.name)
+            assert person.to == rows[0]["to"], (lesson.id, person.name)
 
 
-def test_no_file_copies_the_article(tmp_path):
-    article = ROOT.parent / "shared" / "reference" / "seed-article.txt"
-    words = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-    source = words.findall(article.read_text(encoding="utf-8").lower().replace("’", "'"))
-    grams = {tuple(source[i : i + 8]) for i in range(len(source) - 7)}
-    for path in [*Path(ROOT / "lessons").glob("*.yaml"), *Path(ROOT / "quizzes").glob("*.yaml")]:
-        mine = words.findall(path.read_text(encoding="utf-8").lower().replace("’", "'"))
-        copied = [" ".join(mine[i : i + 8]) for i in range(len(mine) - 7) if tuple(mine[i : i + 8]) in grams]
-        assert copied == [], f"{path.name} copies: {copied[:3]}"
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def run_hash(words: list[str]) -> str:
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+def copied_runs(text: str, hashes: set[str]) -> list[str]:
+    """Runs of 8 words of ``text`` whose hash is among ``hashes`` (same word rules as the stop hook)."""
+    mine = WORD.findall(text.lower().replace("’", "'"))
+    return [" ".join(mine[i : i + 8]) for i in range(len(mine) - 7) if run_hash(mine[i : i + 8]) in hashes]
+
+
+def test_no_file_copies_the_article():
+    """No run of 8 words of the source article, compared through hashes kept in testdata."""
+    listing = (TESTDATA / "article-8grams.txt").read_text(encoding="utf-8").splitlines()
+    hashes = {line for line in listing if line and not line.startswith("#")}
+    assert len(hashes) > 400
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix in (".yaml", ".md", ".py", ".txt", ".html") and path.is_file():
+            copied = copied_runs(path.read_text(encoding="utf-8", errors="replace"), hashes)
+            assert copied == [], f"{name} copies the article: {copied[:3]}"
+
+
+def test_the_copy_check_can_find_a_copied_run():
+    run = "one two three four five six seven eight".split()
+    assert copied_runs("Intro: One, two three four five six seven eight!", {run_hash(run)}) == [" ".join(run)]
+    assert copied_runs("one two three four five six seven nine", {run_hash(run)}) == []
