@@ -14,6 +14,7 @@ PAGES = [
     st.Page("ui/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("ui/quiz.py", title="Quizzes", icon=":material/quiz:", url_path="quiz"),
     st.Page("ui/results.py", title="Results", icon=":material/leaderboard:", url_path="results"),
+    st.Page("ui/teacher.py", title="Teacher", icon=":material/admin_panel_settings:", url_path="teacher"),
 ]
 
 page = st.navigation(PAGES)
