@@ -608,8 +608,7 @@ def test_preview_shows_a_lesson(password: str) -> None:
     at = signed_in("Preview")
     at.selectbox(key="teacher:preview").set_value("lesson:alliance")
     run(at)
-    assert values(at.header) == ["A test lesson about an alliance"]
-    assert values(at.subheader)[:2] == ["The founding", "Later years"]
+    assert values(at.header)[:3] == ["A test lesson about an alliance", "The founding", "Later years"]
     assert at.error[0].value.startswith("**Check the claim — The record says otherwise**")
 
 

@@ -16,20 +16,19 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
 
-from charts.timeline import lesson_timeline_chart
 from classroom.attempts import QuestionView, askable, describe_key, plan_attempt, student_view
 from classroom.content import Loaded, assemble, load_file
 from classroom.dates import describe_precision
 from classroom.models import Lesson, Quiz
 from classroom.problems import Problem
-from classroom.timeline import lesson_events
 from ui import course as course_files
 from ui import teacher_auth
+from ui.lesson_view import lesson_body
 from ui.safe import escape, note, teacher_markdown
 
 MAX_UPLOAD_MB = 1
@@ -223,46 +222,13 @@ def content_tab() -> None:
 
 
 # ---------------------------------------------------------------- preview: lessons
-# The rendering calls of ui/lesson.py (which runs its page on import, so they are copied here).
-
-VERDICT_LOOK: dict[str, tuple[Callable[..., object], str, str]] = {
-    "wrong": (st.error, ":material/report:", "The record says otherwise"),
-    "misleading": (st.warning, ":material/warning:", "Misleading"),
-    "disputed": (st.warning, ":material/help:", "Disputed"),
-    "supported": (st.success, ":material/verified:", "Supported by the record"),
-}
 
 
 def lesson_preview(lesson: Lesson) -> None:
+    """The lesson exactly as the student's page draws it (ui.lesson_view), in a frame."""
     with st.container(border=True):
         st.header(lesson.title, anchor=False)
-        teacher_markdown(f"*{lesson.summary}*")
-        for number, passage in enumerate(lesson.passages, start=1):
-            st.subheader(passage.heading or f"Part {number}", anchor=False)
-            teacher_markdown(passage.text)
-        if lesson.people:
-            st.subheader("People and offices", anchor=False)
-            st.table(
-                [{"Person": p.name, "Office": p.role, "From": p.from_ or "", "To": p.to or ""} for p in lesson.people]
-            )
-        events = lesson_events(lesson)
-        if events:
-            st.subheader("Timeline", anchor=False)
-            st.altair_chart(lesson_timeline_chart(events), width="stretch", theme=None)
-            with st.expander("Timeline as a list"):
-                for event in events:
-                    st.markdown(f"- **{event.when}** — {event.label}")
-        if lesson.checks:
-            st.subheader("Check the claim", anchor=False)
-            for check in lesson.checks:
-                box, icon, words = VERDICT_LOOK[check.verdict]
-                box(
-                    f"**Check the claim — {words}**\n\n"
-                    f"**The article says:** {check.claim}\n\n"
-                    f"**What the record shows:** {check.note}\n\n"
-                    f"*Sources:* {'; '.join(check.sources)}",
-                    icon=icon,
-                )
+        lesson_body(lesson)
 
 
 # ---------------------------------------------------------------- preview: quizzes
