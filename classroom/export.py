@@ -33,6 +33,7 @@ ATTEMPT_COLUMNS = (
     "max",
     "percent",
     "passed",
+    "retry",  # true: only the questions missed last time, so not a score for the whole quiz
 )
 RESPONSE_COLUMNS = (
     "quiz_id",

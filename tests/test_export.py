@@ -35,6 +35,7 @@ def attempt_row(**changes):
         "max": 5.0,
         "percent": 90.0,
         "passed": True,
+        "retry": False,
         "student": "Zoë Ångström",
     }
     return {**row, **changes}
@@ -89,6 +90,7 @@ def test_attempts_round_trip():
         "max": "5.0",
         "percent": "90.0",
         "passed": "true",
+        "retry": "false",
     }
     assert rows[1]["finished_at"] == "" and rows[1]["score"] == "" and rows[1]["passed"] == ""
     assert rows[1]["kiosk"] == "kiosk-2"
