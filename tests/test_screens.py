@@ -891,3 +891,31 @@ def test_result_of_a_quiz_edited_after_the_attempt_does_not_crash(course_copy: P
     _rename_question(course_copy, "members", "founding-members")
     run(at)
     assert values(at.title) == ["Your result"]
+
+
+# ---------------------------------------------------------------- caching
+
+
+def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
+    course_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+    real_load = ui.course.load_file
+
+    def counting_load(path: Any, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(Path(path).name)
+        return real_load(path, *args, **kwargs)
+
+    monkeypatch.setattr(ui.course, "load_file", counting_load)
+    at = open_app(QUIZ, quiz="every-kind")
+    first = sorted(parsed)
+    assert first == sorted(p.name for p in course_copy.rglob("*.yaml"))
+    for _ in range(3):
+        run(at)
+    click(at, button(at, "Start the quiz"))
+    assert sorted(parsed) == first  # reruns and a click parse nothing again
+
+    edited = course_copy / "lessons" / "alliance.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("A test lesson", "An edited lesson"), encoding="utf-8")
+    run(at)
+    assert sorted(parsed) == sorted([*first, "alliance.yaml"])  # only the edited file, once
