@@ -47,7 +47,7 @@ TEACHER = "ui/teacher.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB_KEY = "teacher:tab"
-TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview"]
+TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
 
 
 # ---------------------------------------------------------------- fixtures

@@ -1,4 +1,4 @@
-"""The teacher's room: classes, dashboard, item analysis, export and content, behind a sign-in.
+"""The teacher's room: classes, dashboard, item analysis, export, content and draft review, behind a sign-in.
 
 Nothing but the sign-in (or how to set one up) is drawn until ``teacher_auth.gate``
 says yes. The tabs run lazily: only the open tab's code runs on each rerun,
@@ -13,6 +13,7 @@ from ui import teacher_auth
 from ui.teacher_classes import classes_tab
 from ui.teacher_content import content_tab, preview_tab
 from ui.teacher_results import dashboard_tab, export_tab, items_tab
+from ui.teacher_review import review_tab
 
 TAB_KEY = "teacher:tab"
 TABS = {
@@ -22,6 +23,7 @@ TABS = {
     "Export": export_tab,
     "Content": content_tab,
     "Preview": preview_tab,
+    "Review drafts": review_tab,
 }
 
 
