@@ -13,7 +13,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from classroom.attempts import askable
 from classroom.content import Course, Loaded, assemble, find_files, load_file
+from classroom.models import Quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 # CLASSROOM_CONTENT points at another folder holding lessons/ and quizzes/ (tests, a second course).
@@ -45,6 +47,11 @@ def fingerprint() -> tuple[tuple[str, int, int], ...]:
 
 def course() -> Course:
     return _assemble(fingerprint())
+
+
+def student_quizzes() -> dict[str, Quiz]:
+    """Quizzes a student can take: at least one question is ready (not a draft)."""
+    return {quiz_id: quiz for quiz_id, quiz in course().quizzes.items() if askable(quiz)}
 
 
 def broken_files(kind: str) -> list[str]:

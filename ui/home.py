@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.course import broken_files, course
+from ui.course import broken_files, course, student_quizzes
 from ui.safe import escape, note
 
 st.title("Did Russia want to join NATO?")
@@ -61,7 +61,7 @@ elif current.lessons:
     )
 
 quiz_for = {}
-for quiz in current.quizzes.values():
+for quiz in student_quizzes().values():
     if len(quiz.lessons) == 1:
         quiz_for.setdefault(quiz.lessons[0], quiz)
 
@@ -90,7 +90,7 @@ for number, lesson in enumerate(current.lessons.values(), start=1):
             )
 
 st.header("Quizzes")
-for quiz in current.quizzes.values():
+for quiz in student_quizzes().values():
     best = state.best_percent(quiz.id)
     suffix = f" — best so far {best:g}%" if best is not None else ""
     st.page_link("ui/quiz.py", label=f"{quiz.title}{suffix}", icon=":material/quiz:", query_params={"quiz": quiz.id})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.course import course
+from ui.course import course, student_quizzes
 from ui.lesson_view import lesson_body, scroll_to
 from ui.safe import friendly_content_problem
 
@@ -37,7 +37,7 @@ def main() -> None:
     st.title(lesson.title)
     highlight = st.query_params.get("passage")
     lesson_body(lesson, highlight)
-    quizzes = [q for q in current.quizzes.values() if lesson.id in q.lessons and len(q.lessons) == 1]
+    quizzes = [q for q in student_quizzes().values() if lesson.id in q.lessons and len(q.lessons) == 1]
     for quiz in quizzes:
         st.page_link(
             "ui/quiz.py", label=f"Take the quiz: {quiz.title}", icon=":material/quiz:", query_params={"quiz": quiz.id}

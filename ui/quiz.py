@@ -9,7 +9,7 @@ import streamlit as st
 from classroom.attempts import Attempt, askable, student_view
 from classroom.models import Quiz
 from ui import state
-from ui.course import course
+from ui.course import course, student_quizzes
 from ui.questions import FORM_INPUTS, order_input, read_response, show_verdict
 from ui.safe import friendly_content_problem, note, teacher_markdown
 
@@ -18,7 +18,7 @@ log = logging.getLogger("classroom")
 
 def pick_quiz() -> None:
     st.title("Quizzes")
-    for quiz in course().quizzes.values():
+    for quiz in student_quizzes().values():
         st.page_link("ui/quiz.py", label=quiz.title, icon=":material/quiz:", query_params={"quiz": quiz.id})
 
 
