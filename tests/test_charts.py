@@ -310,3 +310,13 @@ def test_every_chart_is_dark_ink_on_white_paper_in_both_themes():
         assert config["background"] == PAPER
         assert config["axis"]["labelColor"] == INK and config["axis"]["titleColor"] == INK
         assert config["text"]["color"] == INK
+
+
+def test_topic_spec_from_the_cached_template_equals_the_full_chart():
+    from charts.scores import topic_spec
+
+    for scores in (
+        {"dates": {"score": 1, "max": 2}},
+        {"roles": {"score": 0, "max": 3}, "outcomes": {"score": 2, "max": 2}},
+    ):
+        assert topic_spec(scores) == topic_chart(scores).to_dict()

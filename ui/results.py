@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.scores import topic_chart
+from charts.scores import topic_spec
 from classroom.attempts import describe_key, describe_response
 from ui import state
 from ui.course import course
@@ -49,7 +49,7 @@ def main() -> None:
         }
         for topic, totals in score.by_topic.items()
     ]
-    st.altair_chart(topic_chart(score.by_topic), width="stretch", theme=None)
+    st.vega_lite_chart(topic_spec(score.by_topic), width="stretch", theme=None)
     with st.expander("Score by topic as a table"):
         st.table(rows)
 
