@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import random
@@ -80,7 +81,9 @@ def test_a_student_opens_a_quiz_through_serve(tmp_path: Path) -> None:
             await session.close()
             return session
 
-        session = asyncio.run(open_quiz())
+        # In its own thread: Playwright's sync API may hold a running event loop in this one.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            session = pool.submit(asyncio.run, open_quiz()).result()
         assert session.find("Start the quiz") is not None
         assert session.problems == []
     finally:
