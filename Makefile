@@ -40,3 +40,11 @@ check: setup
 schema: setup
 	$(BIN)/python -m classroom schema
 
+# The classroom kiosk: a shared screen that resets itself (docs in classroom/kiosk.py, settings in kiosk.yaml).
+# The settings file is checked first, so a mistake stops here with path:line:column messages.
+# Served by serve.py like `make run`; --kiosk puts the server in kiosk mode (only the kiosk page exists).
+.PHONY: kiosk
+KIOSK ?= kiosk.yaml
+kiosk: setup
+	$(BIN)/python -m classroom.kiosk $(KIOSK)
+	$(BIN)/python serve.py --port $(PORT) --kiosk $(KIOSK)

@@ -6,6 +6,21 @@ import logging
 
 import streamlit as st
 
+from classroom.kiosk import ModeError, process_mode
+
+try:
+    MODE = process_mode()  # CLASSROOM_MODE / CLASSROOM_KIOSK, read once when the server starts
+except ModeError as error:  # a typo must never open the classroom (and its teacher's room) on a kiosk
+    st.error(str(error))
+    st.stop()
+
+if MODE == "kiosk":
+    # A kiosk server has one page and no other page object at all: no URL reaches the teacher's room.
+    st.set_page_config(page_title="Classroom kiosk", page_icon=":material/touch_app:", layout="wide", menu_items={})
+    page = st.navigation([st.Page("ui/kiosk.py", title="Kiosk", default=True)], position="hidden")
+    page.run()  # ui/kiosk.py catches its own failures and starts over
+    st.stop()
+
 st.set_page_config(page_title="History classroom", page_icon=":material/school:", layout="centered")
 
 PAGES = [

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from classroom.kiosk import KioskConfig
 from classroom.models import Lesson, Quiz
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-SCHEMAS = {"lesson.schema.json": Lesson, "quiz.schema.json": Quiz}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "lesson.schema.json": Lesson,
+    "quiz.schema.json": Quiz,
+    "kiosk.schema.json": KioskConfig,
+}
 
 
-def render(model: type[Lesson] | type[Quiz]) -> str:
+def render(model: type[BaseModel]) -> str:
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

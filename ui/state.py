@@ -95,11 +95,20 @@ def _resume(quiz: Quiz) -> tuple[str, Attempt] | None:
     return found
 
 
-def start_attempt(quiz: Quiz, only: list[str] | None = None) -> tuple[str, Attempt]:
-    """A new attempt with a fresh seed (a new draw and shuffle), saved before the first question."""
+def start_attempt(
+    quiz: Quiz, only: list[str] | None = None, kiosk: str | None = None, class_id: int | None = None
+) -> tuple[str, Attempt]:
+    """A new attempt with a fresh seed (a new draw and shuffle), saved before the first question.
+
+    At a kiosk (``kiosk`` names it) the attempt is anonymous, filed under ``class_id`` when the
+    kiosk has a class; its id never goes into the URL, so no later visitor can resume it.
+    """
     plan = plan_attempt(quiz, secrets.randbits(32), only=only)
-    me = student()
-    attempt_id = store().start_attempt(plan, student_id=me.id if me else None)
+    if kiosk is not None:
+        attempt_id = store().start_attempt(plan, class_id=class_id, kiosk=kiosk)
+    else:
+        me = student()
+        attempt_id = store().start_attempt(plan, student_id=me.id if me else None)
     found = (attempt_id, Attempt(plan))
     st.session_state[_attempt_key(quiz.id)] = found
     for key in [k for k in st.session_state if str(k).startswith((f"q:{quiz.id}:", f"showing:{quiz.id}"))]:

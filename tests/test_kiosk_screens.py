@@ -1,0 +1,346 @@
+"""The kiosk's screens through AppTest: app.py in kiosk mode, on the fixture course.
+
+What a browser's script does (the idle countdown) is tested in tests/browser/test_kiosk.py;
+here the server's side: which pages exist, each screen, the reset that forgets a visitor,
+and where the kiosk's anonymous attempts are filed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+import streamlit
+from streamlit.testing.v1 import AppTest
+
+import classroom.kiosk
+import ui.course
+import ui.kiosk_state
+import ui.state
+from classroom.store import attempts
+from support import ROOT, TESTDATA
+
+APP = ROOT / "app.py"
+COURSE = TESTDATA / "course"
+CRASH = "Something went wrong on this screen."
+CONFIG = """\
+name: test-kiosk
+title: Welcome to the test kiosk
+welcome: Read a lesson or take a quiz.
+lessons: [alliance]
+quizzes: [every-kind, broken, leak-check]
+idle_seconds: 40
+warning_seconds: 12
+result_seconds: 25
+"""
+
+
+class _Log(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture
+def crashes() -> Iterator[_Log]:
+    handler = _Log()
+    logger = logging.getLogger("classroom")
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: _Log) -> Iterator[Any]:
+    """Put this process in kiosk mode with a kiosk file of the test's own; returns a writer for that file."""
+    path = tmp_path / "kiosk.yaml"
+
+    def _configure(text: str = CONFIG, content: Path = COURSE) -> Path:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        monkeypatch.setitem(classroom.kiosk._STARTED, "mode", "kiosk")
+        monkeypatch.setenv("CLASSROOM_KIOSK_CONFIG", str(path))
+        monkeypatch.setattr(ui.course, "CONTENT_ROOT", content)
+        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (content / "lessons", content / "quizzes"))
+        _clear()
+        return path
+
+    _configure()
+    yield _configure
+    _clear()
+
+
+def _clear() -> None:
+    ui.course._load_file.clear()
+    ui.course._assemble.clear()
+    ui.kiosk_state._load.clear()
+    ui.kiosk_state._class_id.clear()
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e.value for e in at.error if e.value.startswith(CRASH)]
+    return at
+
+
+def open_kiosk() -> AppTest:
+    return run(AppTest.from_file(str(APP), default_timeout=30))
+
+
+def labels(at: AppTest) -> list[str]:
+    """Visible button labels (the hidden reset button is left out)."""
+    return [b.label for b in at.button if b.key not in ("kiosk-reset", "kiosk-refresh")]
+
+
+def press(at: AppTest, label: str) -> AppTest:
+    found = [b for b in at.button if b.label == label]
+    assert len(found) == 1, f"expected one {label!r} button, found {labels(at)}"
+    found[0].click()
+    return run(at)
+
+
+def watcher_config(at: AppTest) -> str:
+    scripts = [h.proto.body for h in at.html if "__classroomKiosk" in h.proto.body]
+    assert len(scripts) == 1, "every kiosk screen has exactly one idle watcher"
+    return scripts[0].split("const cfg = ", 1)[1].split(";", 1)[0]
+
+
+def values(elements: Any) -> list[Any]:
+    return [element.value for element in elements]
+
+
+def stored_attempts() -> list[Any]:
+    with ui.state.store().engine.connect() as conn:
+        return conn.execute(sa.select(attempts).order_by(attempts.c.started_at)).all()
+
+
+# ---------------------------------------------------------------- pages and the URL
+
+
+def test_kiosk_mode_registers_only_the_kiosk_page(kiosk, monkeypatch):
+    made: list[str] = []
+    real = streamlit.Page
+
+    def record(page: Any, **kwargs: Any) -> Any:
+        made.append(str(page))
+        return real(page, **kwargs)
+
+    monkeypatch.setattr(streamlit, "Page", record)
+    open_kiosk()
+    assert made == ["ui/kiosk.py"]  # no page object of the classroom, let alone the teacher's room
+
+
+@pytest.mark.parametrize("page", ["ui/teacher.py", "ui/home.py", "ui/quiz.py", "ui/results.py"])
+def test_no_other_page_can_be_reached(kiosk, page):
+    at = open_kiosk()
+    with pytest.raises(ValueError, match=r"Known pages: \['.*/ui/kiosk\.py'\]"):
+        at.switch_page(page)
+
+
+def test_query_parameters_are_dropped_on_arrival(kiosk):
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update({"page": "teacher", "attempt": "stolen-token", "quiz": "every-kind"})
+    run(at)
+    assert values(at.title) == ["Welcome to the test kiosk"]
+    assert dict(at.query_params) == {}
+
+
+def test_an_unknown_mode_shows_an_error_and_no_page(kiosk, monkeypatch):
+    monkeypatch.delitem(classroom.kiosk._STARTED, "mode")
+    monkeypatch.setenv("CLASSROOM_MODE", "kiosks")
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert values(at.error) == ["CLASSROOM_MODE is 'kiosks': use 'kiosk' or 'classroom' (or leave it unset)"]
+    assert not at.title and not at.button
+
+
+# ---------------------------------------------------------------- the screens
+
+
+def test_attract_screen_has_the_title_and_two_big_buttons(kiosk):
+    at = open_kiosk()
+    assert values(at.title) == ["Welcome to the test kiosk"]
+    assert "Read a lesson or take a quiz." in values(at.markdown)
+    assert labels(at) == ["Read a lesson", "Take a quiz"]
+    assert watcher_config(at) == '{"idle": 0, "warn": 12, "result": 0, "view": "attract"}'  # nothing to forget
+
+
+def test_quiz_chooser_leaves_out_the_broken_quiz(kiosk, caplog):
+    at = press(open_kiosk(), "Take a quiz")
+    assert values(at.title) == ["Choose a quiz"]
+    assert labels(at) == [
+        "Back",
+        "One question of every kind (8 questions)",
+        "Keys that must stay on the server (4 questions)",
+    ]
+    assert watcher_config(at) == '{"idle": 40, "warn": 12, "result": 0, "view": "quizzes"}'
+
+
+def test_lesson_reader_pages_through_the_parts_then_offers_the_quiz(kiosk):
+    at = press(press(open_kiosk(), "Read a lesson"), "1. A test lesson about an alliance")
+    assert values(at.title) == ["A test lesson about an alliance"]
+    assert values(at.header) == ["The founding"]
+    assert ":small[Part 1 of 3]" in values(at.markdown)
+    assert labels(at) == ["All lessons", "Start over", "Next part"]
+    at = press(at, "Next part")
+    assert values(at.header) == ["Later years"]
+    assert labels(at) == ["All lessons", "Start over", "Previous part", "Next part"]
+    at = press(at, "Next part")
+    assert values(at.header) == ["Check the claim"]
+    assert at.error[0].value.startswith("**Check the claim — The record says otherwise**")
+    assert labels(at) == ["All lessons", "Start over", "Previous part", "Take the quiz"]
+    assert '"view": "lesson:alliance:2"' in watcher_config(at)
+    at = press(at, "Take the quiz")
+    assert values(at.title) == ["One question of every kind"]
+    assert labels(at) == ["All quizzes", "Start over", "Start the quiz"]
+
+
+def test_a_quiz_is_filed_anonymously_under_the_kiosk_and_its_class(kiosk):
+    room = ui.state.store().create_class("History 9B")
+    kiosk(CONFIG + f"class: {room.join_code}\n")
+    before = len(stored_attempts())
+    at = press(
+        press(press(open_kiosk(), "Take a quiz"), "Keys that must stay on the server (4 questions)"), "Start the quiz"
+    )
+    assert values(at.header) == ["Which day is the secret date?"]
+    rows = stored_attempts()[before:]
+    assert [(row.quiz_id, row.student_id, row.class_id, row.kiosk) for row in rows] == [
+        ("leak-check", None, room.id, "test-kiosk")
+    ]
+    assert "attempt" not in at.query_params  # the resume token never reaches the URL
+    assert all(rows[0].id not in str(key) for key in at.session_state)  # nor a widget key
+
+
+def test_a_missing_class_files_attempts_without_one(kiosk, crashes):
+    kiosk(CONFIG + "class: NOSUCH\n")
+    before = len(stored_attempts())
+    press(press(press(open_kiosk(), "Take a quiz"), "One question of every kind (8 questions)"), "Start the quiz")
+    rows = stored_attempts()[before:]
+    assert [(row.class_id, row.kiosk) for row in rows] == [(None, "test-kiosk")]
+
+
+def answer_leak_check(at: AppTest) -> AppTest:
+    """Answer the four questions of the leak-check quiz (the first one right)."""
+    at.text_input[0].input("17 July 1777")
+    at = press(at, "Submit answer")
+    assert at.success[0].value == "**Correct** — 1 of 1 point"
+    assert labels(at)[:2] == ["Start over", "Next question"]  # the next step right under the verdict
+    for _ in range(3):
+        at = press(at, "Next question")
+        at = press(at, "Submit answer")
+    return at
+
+
+def test_result_shows_the_score_and_counts_down(kiosk):
+    at = press(
+        press(press(open_kiosk(), "Take a quiz"), "Keys that must stay on the server (4 questions)"), "Start the quiz"
+    )
+    at = answer_leak_check(at)
+    assert labels(at) == ["Start over", "See my result"]
+    at = press(at, "See my result")
+    assert values(at.title) == ["Your result: 25%"]
+    assert labels(at) == ["Start over now", "Try another quiz"]
+    assert watcher_config(at) == '{"idle": 40, "warn": 12, "result": 25, "view": "result:leak-check"}'
+    body = next(h.proto.body for h in at.html if "__classroomKiosk" in h.proto.body)
+    assert 'Starting over in <strong data-kiosk-result-count="">25</strong> s' in body
+    finished = stored_attempts()[-1]
+    assert (finished.quiz_id, finished.percent, finished.kiosk) == ("leak-check", 25.0, "test-kiosk")
+    at = press(at, "Try another quiz")
+    assert values(at.title) == ["Choose a quiz"]
+    assert not [k for k in at.session_state if str(k).startswith(("kq:", "kiosk:attempt"))]
+
+
+def test_reset_forgets_everything_of_the_visitor(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), "One question of every kind (8 questions)"), "Start the quiz")
+    at.text_input[0].input("1955")
+    at = press(at, "Submit answer")
+    at = press(at, "Next question")
+    at.text_input[0].input("half-typed")
+    assert at.session_state.keys()  # answers, attempt, screen …
+    at.button(key="kiosk-reset").click()  # what the idle watcher presses when the countdown ends
+    run(at)
+    assert values(at.title) == ["Welcome to the test kiosk"]
+    left = set(at.session_state)
+    assert left <= {"kiosk-reset", "kiosk-refresh", "kiosk-go-lessons", "kiosk-go-quizzes"}, left
+    # The next visitor starts the same quiz afresh: empty widgets, question 1.
+    at = press(press(press(at, "Take a quiz"), "One question of every kind (8 questions)"), "Start the quiz")
+    assert [t.value for t in at.text_input] == [""]
+    assert at.progress[0].proto.text == "One question of every kind — question 1 of 8"
+
+
+def test_start_over_button_resets_too(kiosk):
+    at = press(press(press(open_kiosk(), "Read a lesson"), "1. A test lesson about an alliance"), "Next part")
+    at = press(at, "Start over")
+    assert values(at.title) == ["Welcome to the test kiosk"]
+    assert "kiosk:screen" not in at.session_state
+
+
+def test_every_question_kind_draws_without_error(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), "One question of every kind (8 questions)"), "Start the quiz")
+    asked = []
+    for number in range(1, 9):
+        asked.append(at.header[0].value)
+        assert at.progress[0].proto.text == f"One question of every kind — question {number} of 8"
+        at = press(at, "Submit answer")  # blank answers are allowed (an order question keeps its order)
+        verdicts = [*at.success, *at.warning, *at.error, *at.info]
+        assert len(verdicts) == 1 and verdicts[0].value.startswith(("**No answer**", "**Not right**", "**Partly"))
+        if number < 8:
+            at = press(at, "Next question")
+    assert len(set(asked)) == 8
+    assert labels(at) == ["Start over", "See my result"]
+
+
+# ---------------------------------------------------------------- problems
+
+
+def test_a_config_error_shows_where_it_is(kiosk):
+    kiosk("quizzes: every-kind\nidle_seconds: soon\n")
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert values(at.title) == ["This kiosk is not set up yet"]
+    assert "has 2 problem(s)" in at.error[0].value
+    assert [line.rsplit("/", 1)[-1] for line in at.code[0].value.splitlines()] == [
+        "kiosk.yaml:1:10: quizzes: expected a list (like [a, b], or lines starting with '- '), not 'every-kind'",
+        "kiosk.yaml:2:15: idle_seconds: expected a whole number, not 'soon'",
+    ]
+    assert labels(at) == []
+
+
+def test_a_quiz_that_breaks_during_a_visit_is_left_out(kiosk, tmp_path):
+    content = tmp_path / "course"
+    shutil.copytree(COURSE, content)
+    kiosk(CONFIG, content)
+    at = press(press(open_kiosk(), "Take a quiz"), "Keys that must stay on the server (4 questions)")
+    (content / "quizzes" / "leak-check.yaml").write_text("id: leak-check\ntitle: [broken\n", encoding="utf-8")
+    at = press(at, "Start the quiz")
+    assert values(at.title) == ["This quiz is not available right now"]
+    assert labels(at) == ["All quizzes", "Start over"]
+    at = press(at, "All quizzes")
+    assert labels(at) == ["Back", "One question of every kind (8 questions)"]
+
+
+def test_nothing_to_offer_says_so_kindly(kiosk):
+    kiosk("quizzes: [broken]\n")
+    at = open_kiosk()
+    assert values(at.info) == ["Nothing to show here right now. Please come back later."]
+    assert labels(at) == []
+
+
+def test_a_store_that_cannot_start_the_attempt_is_said_kindly(kiosk, monkeypatch, crashes):
+    at = press(press(open_kiosk(), "Take a quiz"), "Keys that must stay on the server (4 questions)")
+
+    def broken(*args: Any, **kwargs: Any) -> str:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(ui.state.store(), "start_attempt", broken)
+    at = press(at, "Start the quiz")
+    assert values(at.error) == ["The quiz could not start just now. Please try again in a moment."]
+    assert labels(at) == ["All quizzes", "Start over", "Start the quiz"]
+    assert crashes.lines == ["kiosk: could not start an attempt at leak-check"]

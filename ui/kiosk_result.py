@@ -1,0 +1,67 @@
+"""The kiosk's result: the score at a glance, each question reviewed, then the kiosk starts over by itself."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from classroom.attempts import Attempt, describe_key, describe_response
+from classroom.kiosk import KioskConfig
+from classroom.models import Quiz
+from ui import kiosk_state, state
+from ui.kiosk_attract import start_over_button
+from ui.kiosk_idle import watcher
+from ui.kiosk_state import ATTEMPT_KEY, SHOWING_KEY, VISIT_KEY, Screen
+from ui.questions import VERDICTS, pts
+
+
+def _another_quiz() -> None:
+    """Leave this result for the quiz list: the finished attempt and its widgets are dropped."""
+    for key in [k for k in st.session_state if str(k).startswith(("kq:", "attempt:"))]:
+        del st.session_state[key]
+    for key in (ATTEMPT_KEY, SHOWING_KEY, VISIT_KEY):
+        st.session_state.pop(key, None)
+    kiosk_state.go(Screen("quizzes"))
+
+
+def result_screen(quiz: Quiz, attempt_id: str, attempt: Attempt, config: KioskConfig, view: str) -> None:
+    score = state.finish(quiz, attempt_id, attempt)  # idempotent: makes sure the store has the total
+
+    row = st.columns([1, 1, 1.5], gap="small", vertical_alignment="center")
+    with row[0]:
+        start_over_button("Start over now")
+    with row[1]:
+        st.button(
+            "Try another quiz",
+            key="kiosk-another-quiz",
+            icon=":material/quiz:",
+            width="stretch",
+            wrap=True,
+            on_click=_another_quiz,
+        )
+    with row[2]:
+        # The seconds are counted in the browser (see ui/kiosk_idle.py); then the kiosk starts over.
+        watcher(
+            view,
+            idle=config.idle_seconds,
+            warn=config.warning_seconds,
+            result=config.result_seconds,
+            countdown="Starting over in {n} s",
+        )
+
+    st.title(f"Your result: {score.percent:g}%", anchor=False)
+    verdict = "Passed" if score.passed else "Not passed yet"
+    icon = ":material/check_circle:" if score.passed else ":material/replay:"
+    (st.success if score.passed else st.warning)(
+        f"**{verdict}** — {pts(score.score)} of {pts(score.max)} points. You pass with {quiz.pass_mark}%.", icon=icon
+    )
+    st.header("Question by question", anchor=False)
+    for number, question_id in enumerate(attempt.plan.question_ids, start=1):
+        question = quiz.question(question_id)
+        graded = attempt.graded[question_id]
+        icon, words = VERDICTS[graded.verdict]
+        with st.container(border=True):
+            st.markdown(f"**{number}. {question.ask}**")
+            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
+            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")
+            if graded.verdict != "correct":
+                st.text(f"Right answer: {describe_key(question)}")
