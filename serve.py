@@ -89,7 +89,12 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     from streamlit.web import bootstrap
 
     app = st.App(script, routes=routes)  # first: it points Streamlit at .streamlit/config.toml beside app.py
-    bootstrap.load_config_options(TUNED_OPTIONS)
+    options = dict(TUNED_OPTIONS)
+    if kiosk:  # a public screen: no toolbar, no top bar, never error details
+        from classroom.kiosk import SERVER_OPTIONS
+
+        options.update(SERVER_OPTIONS)
+    bootstrap.load_config_options(options)
     return app
 
 
