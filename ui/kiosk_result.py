@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from classroom.attempts import Attempt, describe_key, describe_response
+from classroom.attempts import Attempt
 from classroom.kiosk import KioskConfig
 from classroom.models import Quiz
 from ui import kiosk_state, state
 from ui.kiosk_attract import start_over_button
 from ui.kiosk_idle import watcher
 from ui.kiosk_state import ATTEMPT_KEY, SHOWING_KEY, VISIT_KEY, Screen
-from ui.questions import VERDICTS, pts
+from ui.questions import pts, question_review
 
 
 def _another_quiz() -> None:
@@ -54,14 +54,4 @@ def result_screen(quiz: Quiz, attempt_id: str, attempt: Attempt, config: KioskCo
     (st.success if score.passed else st.warning)(
         f"**{verdict}** — {pts(score.score)} of {pts(score.max)} points. You pass with {quiz.pass_mark}%.", icon=icon
     )
-    st.header("Question by question", anchor=False)
-    for number, question_id in enumerate(attempt.plan.question_ids, start=1):
-        question = quiz.question(question_id)
-        graded = attempt.graded[question_id]
-        icon, words = VERDICTS[graded.verdict]
-        with st.container(border=True):
-            st.markdown(f"**{number}. {question.ask}**")
-            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
-            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")
-            if graded.verdict != "correct":
-                st.text(f"Right answer: {describe_key(question)}")
+    question_review(quiz, attempt)

@@ -11,10 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from classroom.attempts import QuestionView, describe_key, describe_response
+from classroom.attempts import Attempt, QuestionView, describe_key, describe_response
 from classroom.dates import describe_precision
 from classroom.grading import Graded
-from classroom.models import Question
+from classroom.models import Question, Quiz
 from ui.safe import escape, teacher_markdown
 
 VERDICTS = {  # icon and words: colour is never the only signal
@@ -142,3 +142,18 @@ def source_link(question: Question) -> None:
             icon=":material/menu_book:",
             query_params={"lesson": lesson_id, "passage": passage_id},
         )
+
+
+def question_review(quiz: Quiz, attempt: Attempt) -> None:
+    """Every question of a finished attempt: verdict, points, the answer given and, if missed, the key."""
+    st.header("Question by question", anchor=False)
+    for number, question_id in enumerate(attempt.plan.question_ids, start=1):
+        question = quiz.question(question_id)
+        graded = attempt.graded[question_id]
+        icon, words = VERDICTS[graded.verdict]
+        with st.container(border=True):
+            st.markdown(f"**{number}. {question.ask}**")
+            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
+            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")  # never Markdown
+            if graded.verdict != "correct":
+                st.text(f"Right answer: {describe_key(question)}")

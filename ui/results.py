@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.scores import topic_spec
-from classroom.attempts import describe_key, describe_response
 from ui import state
 from ui.course import course
-from ui.questions import VERDICTS, pts
+from ui.questions import pts, question_review
 from ui.safe import friendly_content_problem
 
 
@@ -53,17 +52,7 @@ def main() -> None:
     with st.expander("Score by topic as a table"):
         st.table(rows)
 
-    st.header("Question by question", anchor=False)
-    for number, question_id in enumerate(attempt.plan.question_ids, start=1):
-        question = quiz.question(question_id)
-        graded = attempt.graded[question_id]
-        icon, words = VERDICTS[graded.verdict]
-        with st.container(border=True):
-            st.markdown(f"**{number}. {question.ask}**")
-            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
-            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")
-            if graded.verdict != "correct":
-                st.text(f"Right answer: {describe_key(question)}")
+    question_review(quiz, attempt)
 
     missed = attempt.missed()
     cols = st.columns(2)
