@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import os
 import random
-import shutil
 import traceback
 import types
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui.course
 import ui.state
+from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
 from classroom.attempts import Attempt
 from classroom.content import load_course
 from classroom.grading import key_response
@@ -39,7 +39,6 @@ from classroom.models import Quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-COURSE = Path(__file__).resolve().parent / "testdata" / "course"
 
 HOME, LESSON, TIMELINE, QUIZ, RESULTS = "ui/home.py", "ui/lesson.py", "ui/timeline.py", "ui/quiz.py", "ui/results.py"
 CRASH = "Something went wrong on this screen."
@@ -84,37 +83,6 @@ def _crash_log() -> Iterator[None]:
     _LOG.lines.clear()
     yield
     logger.removeHandler(_LOG)
-
-
-def _clear_content_caches() -> None:
-    ui.course._load_file.clear()
-    ui.course._assemble.clear()
-
-
-@pytest.fixture(autouse=True)
-def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Point the app at a content folder (the fixture course unless a test picks another)."""
-
-    def _use(root: Path) -> Path:
-        root = root.resolve()
-        monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
-        # ui.course reads the variable once, at import: patch what it computed from it.
-        monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
-        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
-        _clear_content_caches()
-        return root
-
-    _use(COURSE)
-    yield _use
-    _clear_content_caches()
-
-
-@pytest.fixture
-def course_copy(tmp_path: Path, use_course: Any) -> Path:
-    """A writable copy of the fixture course, in use by the app."""
-    root = tmp_path / "course"
-    shutil.copytree(COURSE, root)
-    return use_course(root)
 
 
 def assert_clean(at: AppTest) -> None:
@@ -805,7 +773,7 @@ DRAWN_QUIZ = "\n".join(
 def drawn_course(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixture course plus a quiz drawing 3 of 8 shuffled questions; attempt seeds from a seeded RNG."""
     (course_copy / "quizzes" / "drawn.yaml").write_text(DRAWN_QUIZ + "\n", encoding="utf-8")
-    _clear_content_caches()
+    clear_content_caches()
     monkeypatch.setattr(ui.state, "secrets", types.SimpleNamespace(randbits=random.Random(20240601).getrandbits))
     return course_copy
 
@@ -845,7 +813,7 @@ def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
 def _write_quiz(course: Path, quiz_id: str, head: str, questions: list[str]) -> None:
     lines = [f"id: {quiz_id}", f"title: Quiz {quiz_id}", "lessons: [alliance]", head, "questions:"]
     (course / "quizzes" / f"{quiz_id}.yaml").write_text("\n".join([*lines, *questions]) + "\n", encoding="utf-8")
-    _clear_content_caches()
+    clear_content_caches()
 
 
 def _number_question(name: str, status: str = "ready") -> str:

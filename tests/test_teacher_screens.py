@@ -18,8 +18,7 @@ import io
 import json
 import os
 import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from streamlit.testing.v1 import AppTest
 import ui.course
 import ui.state
 import ui.teacher_auth
+from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
 from classroom import analysis, auth
 from classroom.attempts import Attempt, plan_attempt
 from classroom.auth import Throttle
@@ -42,7 +42,6 @@ from classroom.store import ClassRoom, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-COURSE = Path(__file__).resolve().parent / "testdata" / "course"
 TEACHER = "ui/teacher.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
@@ -51,35 +50,6 @@ TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview",
 
 
 # ---------------------------------------------------------------- fixtures
-
-
-def _clear_content_caches() -> None:
-    ui.course._load_file.clear()
-    ui.course._assemble.clear()
-
-
-@pytest.fixture(autouse=True)
-def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Path]]:
-    """Point the app at a content folder (the fixture course unless a test picks another)."""
-
-    def _use(root: Path) -> Path:
-        root = root.resolve()
-        monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
-        monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
-        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
-        _clear_content_caches()
-        return root
-
-    _use(COURSE)
-    yield _use
-    _clear_content_caches()
-
-
-@pytest.fixture
-def course_copy(tmp_path: Path, use_course: Callable[[Path], Path]) -> Path:
-    root = tmp_path / "course"
-    shutil.copytree(COURSE, root)
-    return use_course(root)
 
 
 @pytest.fixture(autouse=True)

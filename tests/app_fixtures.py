@@ -1,0 +1,48 @@
+"""Fixtures for AppTest screen tests: point the app at a content folder and reset its caches.
+
+Imported by the screen test modules (``from app_fixtures import ...``): pytest uses the
+fixtures a module imports, and ``use_course`` is autouse there.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import ui.course
+
+COURSE = Path(__file__).resolve().parent / "testdata" / "course"
+
+
+def clear_content_caches() -> None:
+    ui.course._load_file.clear()
+    ui.course._assemble.clear()
+
+
+@pytest.fixture(autouse=True)
+def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Path]]:
+    """Point the app at a content folder (the fixture course unless a test picks another)."""
+
+    def _use(root: Path) -> Path:
+        root = root.resolve()
+        monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
+        # ui.course reads the variable once, at import: patch what it computed from it.
+        monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
+        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
+        clear_content_caches()
+        return root
+
+    _use(COURSE)
+    yield _use
+    clear_content_caches()
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path, use_course: Callable[[Path], Path]) -> Path:
+    """A writable copy of the fixture course, in use by the app."""
+    root = tmp_path / "course"
+    shutil.copytree(COURSE, root)
+    return use_course(root)
