@@ -70,19 +70,8 @@ class AppServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> str:
-        command = [
-            _python(),
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(self.port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ]
+        # As `make run` serves it (serve.py: two processes sharing the port, unless a kiosk).
+        command = [_python(), "serve.py", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "2"]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         self._wait_healthy()
@@ -94,7 +83,7 @@ class AppServer:
         while True:
             if self.process.poll() is not None:
                 pytest.fail(
-                    f"streamlit exited with code {self.process.returncode} before answering /_stcore/health:\n"
+                    f"serve.py exited with code {self.process.returncode} before answering /_stcore/health:\n"
                     + _tail(self.log_path),
                     pytrace=False,
                 )
@@ -106,7 +95,7 @@ class AppServer:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"streamlit did not answer {self.base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
+                    f"serve.py did not answer {self.base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
                     + _tail(self.log_path),
                     pytrace=False,
                 )

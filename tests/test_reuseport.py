@@ -1,0 +1,71 @@
+"""reuseport.py: one port, several listening sockets, each client address always to the same one."""
+
+from __future__ import annotations
+
+import select
+import socket
+from collections import defaultdict
+
+import pytest
+
+import reuseport
+
+
+def _accepting(sockets: list[socket.socket], source: str) -> int:
+    """Connect from ``source`` and return the index of the socket the kernel handed the connection to."""
+    port = sockets[0].getsockname()[1]
+    with socket.create_connection(("127.0.0.1", port), source_address=(source, 0), timeout=5):
+        ready, _, _ = select.select(sockets, [], [], 5)
+        assert len(ready) == 1, "exactly one socket of the group gets the connection"
+        conn, (peer, _) = ready[0].accept()
+        conn.close()
+        assert peer == source
+        return sockets.index(ready[0])
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_every_connection_from_one_address_goes_to_the_same_socket(count: int) -> None:
+    sockets = reuseport.sticky_sockets("127.0.0.1", 0, count)
+    try:
+        assert len({s.getsockname() for s in sockets}) == 1, "all on one port"
+        seen: dict[str, set[int]] = defaultdict(set)
+        for n in range(1, 31):
+            source = f"127.0.0.{n}"
+            for _ in range(3):
+                seen[source].add(_accepting(sockets, source))
+        assert all(len(chosen) == 1 for chosen in seen.values()), seen
+        # The kernel runs the program we attached: it agrees with the Python version for every address.
+        assert {source: chosen.pop() for source, chosen in seen.items()} == {
+            source: reuseport.pick_by_source(source, count) for source in seen
+        }
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def test_addresses_spread_over_every_socket() -> None:
+    devices = [f"10.0.{n // 250}.{n % 250 + 1}" for n in range(300)]
+    for count in (2, 3, 4):
+        per_socket = [0] * count
+        for device in devices:
+            per_socket[reuseport.pick_by_source(device, count)] += 1
+        assert min(per_socket) > 0.7 * len(devices) / count, per_socket
+
+
+def test_sockets_are_inheritable_and_say_they_are_tcp() -> None:
+    """Workers inherit them; asyncio sets TCP_NODELAY only when the socket's protocol is TCP."""
+    sockets = reuseport.sticky_sockets("127.0.0.1", 0, 2)
+    try:
+        assert all(s.get_inheritable() for s in sockets)
+        assert all(s.proto == socket.IPPROTO_TCP for s in sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def test_a_port_in_use_is_an_error_and_leaves_nothing_open() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(OSError):
+            reuseport.sticky_sockets("127.0.0.1", taken.getsockname()[1], 2)
