@@ -50,7 +50,7 @@ import psutil
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/load.py, when run as a script
-from load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget  # noqa: E402
+from load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget, tree_rss  # noqa: E402
 
 KIOSK_NAME = "soak-kiosk"
 LESSONS = ("alliance",)
@@ -223,9 +223,9 @@ class Kiosk:
             served += 1
             t.done += 1
             if t.done == warmup:
-                t.rss_warmup, t.warmup_at = server.ps.memory_info().rss, time.monotonic()
+                t.rss_warmup, t.warmup_at = tree_rss(server.ps), time.monotonic()
             if t.done % max(total // 10, 1) == 0 or t.done == warmup:
-                t.rss_trend[t.done] = round(server.ps.memory_info().rss / 2**20, 1)
+                t.rss_trend[t.done] = round(tree_rss(server.ps) / 2**20, 1)
         await self.close()
 
 
@@ -269,7 +269,7 @@ def soak(args: argparse.Namespace, workdir: Path) -> dict:
 
         asyncio.run(everyone())
         end = time.monotonic()
-        rss_end = server.ps.memory_info().rss
+        rss_end = tree_rss(server.ps)
         sampler.stopping.set()
         sampler.join()
         if server.proc.poll() is not None:

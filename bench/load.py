@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -112,24 +113,47 @@ class Server:
         self.log.close()
 
 
+def tree(proc: psutil.Process) -> list[psutil.Process]:
+    """A server and its worker processes (serve.py starts one per core)."""
+    with contextlib.suppress(psutil.Error):
+        return [proc, *proc.children(recursive=True)]
+    return []
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """RSS of a server and all its workers, bytes."""
+    total = 0
+    for p in tree(proc):
+        with contextlib.suppress(psutil.Error):
+            total += p.memory_info().rss
+    return total
+
+
 class Sampler(threading.Thread):
-    """CPU (% of one core) and RSS of a process, every ``interval`` seconds."""
+    """CPU (% of one core, summed over the server's processes) and their RSS, every ``interval`` seconds."""
 
     def __init__(self, proc: psutil.Process, interval: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.proc, self.interval = proc, interval
         self.samples: list[tuple[float, float, int]] = []  # (monotonic time, cpu %, rss bytes)
         self.stopping = threading.Event()
-        proc.cpu_percent(None)
+        self.known: dict[int, psutil.Process] = {}
+        self.sample(record=False)  # cpu_percent counts from its first call
 
     def run(self) -> None:
         while not self.stopping.wait(self.interval):
             self.sample()
         self.sample()  # at least one sample, however short the run
 
-    def sample(self) -> None:
-        with contextlib.suppress(psutil.Error):  # the server has just exited
-            self.samples.append((time.monotonic(), self.proc.cpu_percent(None), self.proc.memory_info().rss))
+    def sample(self, record: bool = True) -> None:
+        cpu, rss = 0.0, 0
+        for p in tree(self.proc):
+            known = self.known.setdefault(p.pid, p)
+            with contextlib.suppress(psutil.Error):
+                cpu += known.cpu_percent(None)
+                rss += known.memory_info().rss
+        if record and rss:
+            self.samples.append((time.monotonic(), cpu, rss))
 
     def between(self, start: float, end: float) -> list[tuple[float, float, int]]:
         return [s for s in self.samples if start <= s[0] <= end] or self.samples[-1:]
@@ -154,11 +178,26 @@ class Stuck(Exception):
     """The screen did not show what the journey expected."""
 
 
+_devices = itertools.count()
+
+
+def next_device_address() -> str:
+    """A loopback source address of its own for each simulated device (127.1.0.1, 127.1.0.2, ...).
+
+    Students come from different devices, and the server sends each device's
+    connections to one of its processes by address (reuseport.py); from a single
+    address every session would land in the same process.
+    """
+    n = next(_devices)
+    return f"127.1.{n // 250 % 250}.{n % 250 + 1}"
+
+
 class Session:
     """One browser tab: its query string, page, widgets on screen and widget values."""
 
     def __init__(self, url: str, rng: random.Random) -> None:
         self.url, self.rng = url, rng
+        self.source = next_device_address()
         self.ws = None
         self.query = ""
         self.page_hash = ""
@@ -171,7 +210,13 @@ class Session:
 
     async def connect(self) -> None:
         self.ws = await websockets.connect(
-            self.url, subprotocols=["streamlit"], max_size=None, compression=None, ping_interval=None, open_timeout=60
+            self.url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            compression=None,
+            ping_interval=None,
+            open_timeout=60,
+            local_addr=(self.source, 0),
         )
 
     async def close(self) -> None:
@@ -489,7 +534,7 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
             raise RuntimeError(f"warm-up journey failed on {target}: {dict(warm.errors)}")
         time.sleep(1)
         sampler = Sampler(server.ps)
-        baseline = server.ps.memory_info().rss
+        baseline = tree_rss(server.ps)
         client = psutil.Process()
         client_cpu0 = client.cpu_times()
         sampler.start()
