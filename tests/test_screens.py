@@ -385,6 +385,37 @@ def test_starting_the_quiz_shows_question_1_of_8() -> None:
     assert labels(at) == ["Submit answer"]
 
 
+def _store_down(*_args: Any, **_kwargs: Any) -> None:
+    raise OSError("database is unreachable")
+
+
+def test_quiz_that_cannot_be_saved_at_start_says_so_and_stays_on_the_start_screen(monkeypatch) -> None:
+    at = open_app(QUIZ, quiz="every-kind")
+    with monkeypatch.context() as patch:
+        patch.setattr(ui.state.store(), "start_attempt", _store_down)
+        click(at, button(at, "Start the quiz"))
+    assert values(at.error) == ["The quiz could not be started. Check the connection and try again."]
+    assert labels(at) == ["Start the quiz"]
+    assert "attempt" not in at.query_params
+    # The connection is back: the same button works.
+    click(at, button(at, "Start the quiz"))
+    assert progress_text(at) == ["Question 1 of 8"]
+    assert values(at.error) == []
+
+
+def test_answer_that_cannot_be_saved_stays_on_screen_to_submit_again(monkeypatch) -> None:
+    at = started_quiz()
+    answer(at, "founded", "1949")
+    with monkeypatch.context() as patch:
+        patch.setattr(ui.state.store(), "record_answer", _store_down)
+        submit(at)
+    assert values(at.error) == ["Your answer could not be saved. Check the connection and submit it again."]
+    assert at.text_input[0].value == "1949"  # the student's answer is still there
+    submit(at)
+    assert values(at.error) == []
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+
+
 def test_quiz_without_id_lists_the_quizzes() -> None:
     at = open_app(QUIZ)
     assert values(at.title) == ["Quizzes"]

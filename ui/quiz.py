@@ -37,10 +37,20 @@ def start_screen(quiz: Quiz) -> None:
     )
     if state.student() is None:
         note("You have not joined a class, so your answers are kept for this browser tab only.")
-    if st.button("Start the quiz", type="primary", icon=":material/play_arrow:"):
+    if st.session_state.pop("start_failed", False):
+        st.error("The quiz could not be started. Check the connection and try again.", icon=":material/error:")
+    st.button("Start the quiz", type="primary", icon=":material/play_arrow:", on_click=_on_start, args=(quiz,))
+
+
+def _on_start(quiz: Quiz) -> None:
+    """A callback, so the run it triggers already shows the first question (no second run)."""
+    try:
         attempt_id, _ = state.start_attempt(quiz)
-        st.query_params["attempt"] = attempt_id
-        st.rerun()
+    except Exception:  # the store is unreachable: say so on the start screen, never a traceback
+        log.exception("could not start quiz %s", quiz.id)
+        st.session_state["start_failed"] = True
+        return
+    st.query_params["attempt"] = attempt_id
 
 
 def _showing_key(quiz: Quiz) -> str:
