@@ -32,12 +32,12 @@ import json
 import os
 import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +49,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # reuseport.py, when run as a script
+import reuseport  # noqa: E402
+
 FIXTURE = ROOT / "tests" / "testdata" / "course"
 TARGETS = ("tuned", "bare", "stock")
 FINAL = {
@@ -90,18 +93,31 @@ class Server:
     def url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/_stcore/stream"
 
+    @property
+    def workers(self) -> int:
+        """Server processes that serve sessions: serve.py's workers, or the process itself."""
+        with contextlib.suppress(psutil.Error):
+            return len(self.ps.children()) or 1
+        return 1
+
     def wait_ready(self, timeout: float = 60) -> None:
+        """Until every worker answers /_stcore/health (each asked from a device routed to it)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.target} server exited; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
+        for device in ("127.0.0.1", *worker_devices(self.workers)):
+            while not self._healthy(device):
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"{self.target} server exited; see {self.log.name}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{self.target} server not ready after {timeout} s")
                 time.sleep(0.2)
-        raise RuntimeError(f"{self.target} server not ready after {timeout} s")
+
+    def _healthy(self, device: str) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1, source_address=(device, 0)) as sock:
+                sock.sendall(b"GET /_stcore/health HTTP/1.0\r\n\r\n")
+                return sock.recv(64).startswith(b"HTTP/1.1 200")
+        except OSError:
+            return False
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -190,6 +206,17 @@ def next_device_address() -> str:
     """
     n = next(_devices)
     return f"127.1.{n // 250 % 250}.{n % 250 + 1}"
+
+
+def worker_devices(workers: int) -> list[str]:
+    """One device address per serve.py worker, routed to it (reuseport.py), for warming each one."""
+    if workers < 2:
+        return []
+    candidates = (f"127.2.0.{n}" for n in range(1, 255))
+    by_worker = {}
+    for address in candidates:
+        by_worker.setdefault(reuseport.pick_by_source(address, workers), address)
+    return [by_worker[i] for i in range(workers)]
 
 
 class Session:
@@ -525,13 +552,15 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
     server = Server(target, args.port, args.content, workdir, args.serve_args.split())
     try:
         server.wait_ready()
-        # One whole journey first: imports, caches and the database are ready before measuring.
-        warm, now = Results(), time.monotonic()
-        student = Student(server.url, args.quiz, 0, 0, now, now + 60, 1)
-        student.journeys_left = 1
-        asyncio.run(student.run(warm))
-        if warm.errors or not warm.journeys:
-            raise RuntimeError(f"warm-up journey failed on {target}: {dict(warm.errors)}")
+        # One whole journey per worker first: imports, caches and the database are ready before measuring.
+        for device in worker_devices(server.workers) or [None]:
+            warm, now = Results(), time.monotonic()
+            student = Student(server.url, args.quiz, 0, 0, now, now + 60, 1)
+            student.session.source = device or student.session.source
+            student.journeys_left = 1
+            asyncio.run(student.run(warm))
+            if warm.errors or not warm.journeys:
+                raise RuntimeError(f"warm-up journey failed on {target}: {dict(warm.errors)}")
         time.sleep(1)
         sampler = Sampler(server.ps)
         baseline = tree_rss(server.ps)
