@@ -319,7 +319,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--visits", type=int, default=5000)
     parser.add_argument("--kiosks", type=int, default=4, help="kiosks in parallel, one long-lived session each")
     parser.add_argument("--warmup", type=int, default=200, help="visits before the first RSS reading")
-    parser.add_argument("--reconnect-every", type=int, default=100, help="a kiosk reloads after this many visits")
+    # Rare, as on a real kiosk: one session lives for hours, so what a session keeps must not pile up.
+    parser.add_argument("--reconnect-every", type=int, default=500, help="a kiosk reloads after this many visits")
     parser.add_argument("--limit", type=float, default=10.0, help="allowed RSS growth after warm-up, percent")
     parser.add_argument("--idle", type=int, default=3600, help="the kiosk file's idle and result seconds")
     parser.add_argument("--max-seconds", type=float, default=3600, help="stop handing out visits after this")

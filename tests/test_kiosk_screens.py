@@ -276,6 +276,27 @@ def test_reset_forgets_everything_of_the_visitor(kiosk):
     assert at.progress[0].proto.text == "One question of every kind — question 1 of 8"
 
 
+def _widget_records(at: AppTest) -> int:
+    """How many widgets Streamlit remembers for this session (its internal metadata)."""
+    return len(at._session_state._state._new_widget_state.widget_metadata)
+
+
+def test_a_day_of_visitors_leaves_no_widgets_behind(kiosk):
+    """Each visit draws widgets with keys of its own; after the reset none of them may stay."""
+    at = open_kiosk()
+    remembered = []
+    for _ in range(4):
+        at = press(press(press(at, "Take a quiz"), "Keys that must stay on the server (4 questions)"), "Start the quiz")
+        at = answer_leak_check(at)
+        at = press(at, "See my result")
+        at.button(key="kiosk-reset").click()
+        run(at)
+        assert values(at.title) == ["Welcome to the test kiosk"]
+        remembered.append(_widget_records(at))
+    assert remembered == [remembered[0]] * 4, remembered
+    assert remembered[0] <= 4  # the welcome screen's own buttons
+
+
 def test_start_over_button_resets_too(kiosk):
     at = press(press(press(open_kiosk(), "Read a lesson"), "1. A test lesson about an alliance"), "Next part")
     at = press(at, "Start over")

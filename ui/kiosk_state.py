@@ -121,6 +121,30 @@ def reset() -> None:
     """Forget the visitor: every session key (answers, attempt, screen, widgets) and the query string."""
     st.session_state.clear()
     st.query_params.clear()
+    forget_widgets()
+
+
+def forget_widgets() -> None:
+    """Drop Streamlit's record of every widget the session has drawn (call it from a callback).
+
+    Streamlit keeps each widget's metadata, with its callback and the callback's
+    arguments, for as long as the session lives, even once the widget is gone and
+    ``st.session_state`` is cleared (streamlit/streamlit#9403). A kiosk session lives all
+    day and gives each visit new widget keys, so every visit's widgets, and the quiz
+    attempts their callbacks point to, stayed in memory: about 10 KB a visit in the
+    soak (docs/benchmarks.md, "Kiosk soak"). This reaches into Streamlit's internals,
+    so a Streamlit without them is logged, not fatal; ``tests/test_kiosk_screens.py``
+    checks that the record stays flat from visit to visit.
+    """
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    try:
+        safe = get_session_state()
+        with safe._lock:
+            safe._state.clear()  # key <-> widget id maps and old values, which session_state.clear() leaves
+            safe._state._new_widget_state.widget_metadata.clear()
+    except AttributeError:
+        log.warning("this Streamlit has no widget metadata to drop; kiosk memory may grow", exc_info=True)
 
 
 # ---------------------------------------------------------------- the visitor's attempt
