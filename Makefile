@@ -16,7 +16,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 # The classroom server: st.App under uvicorn, tuned as docs/benchmarks.md measured (reasons in serve.py):
-# uvicorn binds the port itself (TCP_NODELAY), no gc.collect after every rerun, no file watcher.
+# uvicorn binds the port itself (TCP_NODELAY), no gc.collect after every rerun, no file watcher, and on
+# Linux one process per core sharing the port, each device always served by the same one (reuseport.py).
 run: setup
 	$(BIN)/python serve.py --port $(PORT)
 
