@@ -20,9 +20,13 @@ Server RSS (psutil) is read after ``--warmup`` visits and at the end; growth und
 ``--limit`` percent passes. Afterwards the attempts table must hold exactly one row
 per started quiz, all under the kiosk's name, and one finished row per finished visit.
 
+With ``--census DIR`` the server runs under ``bench/census.py`` and counts its live
+objects by type after warm-up and at the end; the report lists the types that grew.
+
 Examples::
 
     python bench/kiosk_soak.py --visits 5000 --kiosks 4 --json soak.json
+    python bench/kiosk_soak.py --visits 2000 --census /tmp/census   # what grows, by object type
     python bench/kiosk_soak.py --visits 20 --warmup 5      # the CI smoke run
 
 Only 127.0.0.1 is contacted; every loop is bounded (visits, and a deadline).
@@ -38,6 +42,7 @@ import os
 import platform
 import random
 import shutil
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -50,6 +55,7 @@ import psutil
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/load.py, when run as a script
+import census  # noqa: E402
 from load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget, tree_rss  # noqa: E402
 
 KIOSK_NAME = "soak-kiosk"
@@ -98,8 +104,8 @@ class Tally:
 class Kiosk:
     """One kiosk screen: a long-lived session that serves visitor after visitor."""
 
-    def __init__(self, url: str, rng: random.Random, tally: Tally) -> None:
-        self.url, self.rng, self.tally = url, rng, tally
+    def __init__(self, url: str, rng: random.Random, tally: Tally, census: Path | None = None) -> None:
+        self.url, self.rng, self.tally, self.census = url, rng, tally, census
         self.session: Session | None = None
 
     async def open(self) -> None:
@@ -224,6 +230,7 @@ class Kiosk:
             t.done += 1
             if t.done == warmup:
                 t.rss_warmup, t.warmup_at = tree_rss(server.ps), time.monotonic()
+                take_census(server, self.census)
             if t.done % max(total // 10, 1) == 0 or t.done == warmup:
                 t.rss_trend[t.done] = round(tree_rss(server.ps) / 2**20, 1)
         await self.close()
@@ -250,9 +257,30 @@ def machine() -> str:
     return f"{system}, {memory:.0f} GB RAM, Python {platform.python_version()}"
 
 
+def take_census(server: Server, into: Path | None, timeout: float = 60) -> None:
+    """With ``--census``: ask the server (bench/census.py) for its object census and wait for the file."""
+    if into is None:
+        return
+    before = len(list(into.glob("census-*.json")))
+    server.proc.send_signal(signal.SIGUSR1)
+    deadline = time.monotonic() + timeout
+    while len(list(into.glob("census-*.json"))) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def census_growth(into: Path | None) -> list:
+    """The object types that grew most between the first census (warm-up) and the last (end)."""
+    taken = sorted(into.glob("census-*.json")) if into else []
+    if len(taken) < 2:
+        return []
+    first, last = (json.loads(path.read_text()) for path in (taken[0], taken[-1]))
+    return [list(row) for row in census.growth(first, last)]
+
+
 def soak(args: argparse.Namespace, workdir: Path) -> dict:
     config = kiosk_file(workdir, args.idle)
-    server = Server("kiosk", args.port, args.content, workdir, ["--kiosk", str(config)])
+    script = ["bench/census.py", str(args.census)] if args.census else ["serve.py"]
+    server = Server("kiosk", args.port, args.content, workdir, ["--kiosk", str(config)], script)
     db_path = Path(server.db_url.removeprefix("sqlite:///"))
     try:
         server.wait_ready()
@@ -263,13 +291,16 @@ def soak(args: argparse.Namespace, workdir: Path) -> dict:
         deadline = start + args.max_seconds
 
         async def everyone() -> None:
-            kiosks = [Kiosk(server.url, random.Random(args.seed * 1_000 + i), tally) for i in range(args.kiosks)]
+            kiosks = [
+                Kiosk(server.url, random.Random(args.seed * 1_000 + i), tally, args.census) for i in range(args.kiosks)
+            ]
             jobs = [k.run(args.visits, args.warmup, args.reconnect_every, deadline, server) for k in kiosks]
             await asyncio.gather(*jobs)
 
         asyncio.run(everyone())
         end = time.monotonic()
         rss_end = tree_rss(server.ps)
+        take_census(server, args.census)
         sampler.stopping.set()
         sampler.join()
         if server.proc.poll() is not None:
@@ -311,6 +342,7 @@ def soak(args: argparse.Namespace, workdir: Path) -> dict:
         "errors": sum(tally.errors.values()),
         "error_kinds": dict(tally.errors.most_common(5)),
         **stored,
+        **({"census_growth": census_growth(args.census)} if args.census else {}),
     }
 
 
@@ -328,6 +360,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8541)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="write the report here")
+    parser.add_argument(
+        "--census", type=Path, help="count the server's live objects by type after warm-up and at the end, into DIR"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the server log, kiosk file and database")
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)

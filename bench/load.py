@@ -68,24 +68,27 @@ INTERACTION_TIMEOUT = 30.0  # seconds before an interaction counts as an error
 # ---------------------------------------------------------------- the server under test
 
 
-def server_command(target: str, port: int, extra: list[str] = ()) -> list[str]:
+def server_command(target: str, port: int, extra: list[str] = (), script: list[str] = ("serve.py",)) -> list[str]:
+    """``script``: serve.py, or a wrapper that runs it (bench/census.py)."""
     py = sys.executable
     if target == "stock":  # what `make run` did before: `streamlit run` with the project's config.toml
         return [py, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"]
-    cmd = [py, "serve.py", "--host", "127.0.0.1", "--port", str(port), *extra]
+    cmd = [py, *script, "--host", "127.0.0.1", "--port", str(port), *extra]
     return [*cmd, "--app", "bench/bare_app.py"] if target == "bare" else cmd
 
 
 class Server:
     """One server process on 127.0.0.1 with a throwaway database; stopped on exit."""
 
-    def __init__(self, target: str, port: int, content: Path, workdir: Path, extra: list[str] = ()) -> None:
+    def __init__(
+        self, target: str, port: int, content: Path, workdir: Path, extra: list[str] = (), script=("serve.py",)
+    ) -> None:
         self.target, self.port = target, port
         env = dict(os.environ, CLASSROOM_CONTENT=str(content))
         self.db_url = f"sqlite:///{workdir / f'{target}-{port}.db'}"
         env["CLASSROOM_DATABASE_URL"] = self.db_url
         self.log = open(workdir / f"server-{target}-{port}.log", "w")  # noqa: SIM115 - closed in stop()
-        command = server_command(target, port, extra)
+        command = server_command(target, port, extra, script)
         self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.proc.pid)
 

@@ -47,9 +47,10 @@ def _free_port() -> int:
 
 
 def test_twenty_kiosk_visits_without_errors(tmp_path: Path) -> None:
-    out = tmp_path / "soak.json"
+    out, census = tmp_path / "soak.json", tmp_path / "census"
     command = [sys.executable, "bench/kiosk_soak.py", "--visits", "20", "--warmup", "5", "--kiosks", "2"]
     command += ["--reconnect-every", "4", "--limit", "1000", "--port", str(_free_port()), "--json", str(out)]
+    command += ["--census", str(census)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -64,3 +65,8 @@ def test_twenty_kiosk_visits_without_errors(tmp_path: Path) -> None:
     assert report["attempts_finished_stored"] == report["outcomes"].get("finished", 0)
     assert report["attempts_other_kiosk"] == 0
     assert report["rss_warmup_mb"] > 0 and report["rss_end_mb"] > 0
+    # The object census: one after warm-up, one at the end, and what grew in between.
+    taken = [json.loads(path.read_text()) for path in sorted(census.glob("census-*.json"))]
+    assert len(taken) == 2
+    assert all(c["objects"] > 10_000 and c["rss_mb"] > 0 for c in taken)
+    assert all(isinstance(name, str) and grew > 0 for name, grew, _ in report["census_growth"])
