@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 
@@ -172,6 +173,49 @@ def test_fifty_threads_submitting_at_once_lose_nothing_and_count_nothing_twice(s
     rows = store.response_rows(quiz_id=quiz.id)
     assert sorted(r["attempt_id"] for r in rows) == sorted(attempt_ids)
     assert sum(r["points"] for r in rows) == 25 * question.points
+
+
+def _worker_submits(url: str, attempt_ids: list[str], start, results) -> None:
+    """One server process (serve.py runs one per core): its own Store, answering every attempt."""
+    course = load_course([TESTDATA / "course" / "lessons", TESTDATA / "course" / "quizzes"])
+    quiz = course.quizzes["every-kind"]
+    opened = Store(url)
+    start.wait()
+    try:
+        for attempt_id in attempt_ids:
+            stored = opened.load_attempt(attempt_id)
+            for question_id in stored.attempt.plan.question_ids:
+                response = key_response(quiz.question(question_id))
+                opened.record_answer(attempt_id, response, grade(quiz.question(question_id), response))
+        results.put("ok")
+    except Exception as error:  # reported to the test, which fails on anything but "ok"
+        results.put(repr(error))
+    finally:
+        opened.close()
+
+
+def test_two_server_processes_answering_at_once_lose_nothing_and_count_nothing_twice(store, quiz):
+    """Both processes answer the same 10 attempts at the same moment, as two workers might."""
+    context = multiprocessing.get_context("spawn")
+    plans = [plan_attempt(quiz, seed) for seed in range(10)]
+    attempt_ids = [store.start_attempt(plan) for plan in plans]
+    start, results = context.Event(), context.Queue()
+    workers = [context.Process(target=_worker_submits, args=(store.url, attempt_ids, start, results)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    outcomes = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(30)
+    assert outcomes == ["ok", "ok"]
+    rows = store.response_rows(quiz_id=quiz.id)
+    assert len(rows) == sum(len(plan.question_ids) for plan in plans)  # one row per (attempt, question)
+    assert {(r["attempt_id"], r["question_id"]) for r in rows} == {
+        (attempt_id, question_id)
+        for attempt_id, plan in zip(attempt_ids, plans, strict=True)
+        for question_id in plan.question_ids
+    }
+    assert all(r["points"] == quiz.question(r["question_id"]).points for r in rows)
 
 
 def test_a_retry_of_missed_questions_is_not_a_best_score(store, quiz):
