@@ -68,3 +68,36 @@ def test_signed_in_teacher_uses_every_tab_without_serious_axe_violations(
         scanner.scan(tab)
     blocking = scanner.report(("serious", "critical"))
     assert "no violations" in blocking or blocking == "", f"serious or critical axe violations:\n{blocking}"
+
+
+def test_downloads_and_uploads_reach_the_process_that_holds_the_session(
+    room: str, new_page: Callable[..., Page], tmp_path
+) -> None:
+    """Downloads and uploads through serve.py with two processes, as `make run` serves them.
+
+    A download or an upload is an HTTP request of its own that must reach the process
+    holding the session. This browser always comes from 127.0.0.1 and reuses its
+    connections, so this test alone would not notice routing that is not sticky: the
+    kernel's routing by address is tested in test_reuseport.py and test_serve.py.
+    """
+    page = new_page()
+    sign_in(page, room)
+    page.get_by_label("Class name").fill("Files 9F")
+    page.get_by_role("button", name="Create class").click()
+    wait_idle(page)
+    main(page).get_by_role("tab", name="Export").click()
+    button = main(page).get_by_role("button", name=re.compile(r"^Attempts \("))
+    expect(button).to_be_visible()
+    for _ in range(3):  # each download a new request for the file Streamlit keeps in one process
+        with page.expect_download() as caught:
+            button.click()
+        text = caught.value.path().read_bytes().decode("utf-8-sig")
+        assert text.splitlines()[0].startswith("quiz_id,student,student_id,class_id,kiosk")
+
+    main(page).get_by_role("tab", name="Content").click()
+    broken = tmp_path / "broken-upload.yaml"
+    broken.write_text("id: broken-upload\ntitle: [unclosed\n", encoding="utf-8")
+    main(page).locator("input[type=file]").first.set_input_files(str(broken))
+    expect(
+        main(page).get_by_text(re.compile(r"broken-upload\.yaml has \d+ problems?, so it was not saved"))
+    ).to_be_visible()
