@@ -52,6 +52,8 @@ def attach_program(sock: socket.socket, instructions: list[tuple[int, int, int, 
 
 def sticky_sockets(host: str, port: int, count: int, backlog: int = 4096) -> list[socket.socket]:
     """``count`` listening sockets on host:port, one per worker, routed by client address."""
+    if not hasattr(socket, "SO_REUSEPORT"):  # Windows
+        raise OSError("this system cannot share a port between processes (no SO_REUSEPORT)")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sockets: list[socket.socket] = []
     try:
@@ -66,7 +68,7 @@ def sticky_sockets(host: str, port: int, count: int, backlog: int = 4096) -> lis
             sock.listen(backlog)
             sock.set_inheritable(True)
         attach_program(sockets[0], pick_by_source_program(count, family))  # one program for the whole group
-    except (OSError, AttributeError):
+    except OSError:  # also on a system without the classic-BPF option: the caller serves from one process
         for sock in sockets:
             sock.close()
         raise
