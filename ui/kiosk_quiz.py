@@ -8,19 +8,17 @@ random number of this visit, so no widget value can carry over to the next visit
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 import streamlit as st
 
-from classroom.attempts import Attempt, askable, describe_key, describe_response, student_view
-from classroom.grading import Graded
+from classroom.attempts import Attempt, askable, student_view
 from classroom.kiosk import KioskConfig
-from classroom.models import Question, Quiz
+from classroom.models import Quiz
 from ui import kiosk_state, state
 from ui.kiosk_attract import nav_button, start_over_button
 from ui.kiosk_state import SHOWING_KEY, VISIT_KEY, Screen
-from ui.questions import FORM_INPUTS, VERDICTS, order_input, pts, read_response
-from ui.safe import escape, note, teacher_markdown
+from ui.questions import FORM_INPUTS, VERDICTS, answer_details, order_input, pts, read_response
+from ui.safe import note, teacher_markdown
 
 
 def _visit() -> str:
@@ -101,7 +99,7 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
                 on_click=_on_next,
                 args=(attempt,),
             )
-        _details(question, graded, attempt.responses.get(question_id))
+        answer_details(question, graded, attempt.responses.get(question_id))
         return
 
     if st.session_state.get("save_failed"):
@@ -128,16 +126,6 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     if view.hint:
         with st.expander("Show a hint", icon=":material/lightbulb:"):
             teacher_markdown(view.hint)
-
-
-def _details(question: Question, graded: Graded, response: Any) -> None:
-    st.markdown(f"**Your answer:** {escape(describe_response(question, response))}")
-    if graded.verdict != "correct":
-        st.markdown(f"**Right answer:** {escape(describe_key(question))}")
-    if graded.feedback:
-        st.markdown(escape(graded.feedback))
-    if question.explain:
-        teacher_markdown(question.explain)
 
 
 def quiz_screen(quiz: Quiz, config: KioskConfig) -> None:

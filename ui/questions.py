@@ -123,6 +123,12 @@ def show_verdict(question: Question, graded: Graded, response: Any) -> None:
     icon, words = VERDICTS[graded.verdict]
     box = {"correct": st.success, "partial": st.warning, "wrong": st.error, "blank": st.info}[graded.verdict]
     box(f"**{words}** — {pts(graded.points)} of {pts(graded.max)} point{'s' if graded.max != 1 else ''}", icon=icon)
+    answer_details(question, graded, response)
+    source_link(question)
+
+
+def answer_details(question: Question, graded: Graded, response: Any) -> None:
+    """Under a verdict: the student's answer, the right one when it differs, feedback, explanation."""
     st.markdown(f"**Your answer:** {escape(describe_response(question, response))}")
     if graded.verdict != "correct":
         st.markdown(f"**Right answer:** {escape(describe_key(question))}")
@@ -130,7 +136,6 @@ def show_verdict(question: Question, graded: Graded, response: Any) -> None:
         st.markdown(escape(graded.feedback))
     if question.explain:
         teacher_markdown(question.explain)
-    source_link(question)
 
 
 def source_link(question: Question) -> None:
