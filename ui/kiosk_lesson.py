@@ -8,16 +8,8 @@ from classroom.kiosk import Offer
 from classroom.models import Lesson
 from ui.kiosk_attract import nav_button, start_over_button
 from ui.kiosk_state import Screen
+from ui.lesson_view import CHECKS, check_box
 from ui.safe import note, teacher_markdown
-
-CHECKS = "Check the claim"
-# As on the lesson page (ui/lesson.py runs as a page when imported, so it is not imported here).
-VERDICT_LOOK = {
-    "wrong": (st.error, ":material/report:", "The record says otherwise"),
-    "misleading": (st.warning, ":material/warning:", "Misleading"),
-    "disputed": (st.warning, ":material/help:", "Disputed"),
-    "supported": (st.success, ":material/verified:", "Supported by the record"),
-}
 
 
 def parts(lesson: Lesson) -> list[str]:
@@ -55,11 +47,4 @@ def reader(lesson: Lesson, part: int, offer: Offer) -> None:
         teacher_markdown(lesson.passages[part].text)
     else:
         for check in lesson.checks:
-            box, icon, words = VERDICT_LOOK[check.verdict]
-            box(
-                f"**{CHECKS} — {words}**\n\n"
-                f"**The article says:** {check.claim}\n\n"
-                f"**What the record shows:** {check.note}\n\n"
-                f"*Sources:* {'; '.join(check.sources)}",
-                icon=icon,
-            )
+            check_box(check)

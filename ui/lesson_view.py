@@ -8,10 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.timeline import lesson_timeline_chart
-from classroom.models import Lesson
+from classroom.models import Check, Lesson
 from classroom.timeline import lesson_events
 from ui.safe import note, teacher_markdown
 
+CHECKS = "Check the claim"
 VERDICT_LOOK = {  # words and icon for each verdict of a check, never colour alone
     "wrong": (st.error, ":material/report:", "The record says otherwise"),
     "misleading": (st.warning, ":material/warning:", "Misleading"),
@@ -64,16 +65,21 @@ def timeline(lesson: Lesson) -> None:
 def checks(lesson: Lesson) -> None:
     if not lesson.checks:
         return
-    st.header("Check the claim", anchor=False)
+    st.header(CHECKS, anchor=False)
     for check in lesson.checks:
-        box, icon, words = VERDICT_LOOK[check.verdict]
-        box(
-            f"**Check the claim — {words}**\n\n"
-            f"**The article says:** {check.claim}\n\n"
-            f"**What the record shows:** {check.note}\n\n"
-            f"*Sources:* {'; '.join(check.sources)}",
-            icon=icon,
-        )
+        check_box(check)
+
+
+def check_box(check: Check) -> None:
+    """One "check the claim" note: the verdict in words and icon, the claim, the record, the sources."""
+    box, icon, words = VERDICT_LOOK[check.verdict]
+    box(
+        f"**{CHECKS} — {words}**\n\n"
+        f"**The article says:** {check.claim}\n\n"
+        f"**What the record shows:** {check.note}\n\n"
+        f"*Sources:* {'; '.join(check.sources)}",
+        icon=icon,
+    )
 
 
 def lesson_body(lesson: Lesson, highlight: str | None = None) -> None:
