@@ -9,26 +9,27 @@ PORT ?= 8501
 setup: $(VENV)/.installed
 
 # Reinstall only when the pinned requirements change.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
-# The classroom server: st.App under uvicorn, tuned as docs/benchmarks.md measured (reasons in serve.py):
+# The classroom server (the server/ package): st.App under uvicorn, tuned as docs/benchmarks.md measured:
 # uvicorn binds the port itself (TCP_NODELAY), no gc.collect after every rerun, no file watcher, and on
-# Linux one process per core sharing the port, each device always served by the same one (reuseport.py).
+# Linux one process per core sharing the port, each device always served by the same one (server/reuseport.py).
 run: setup
-	$(BIN)/python serve.py --port $(PORT)
+	$(BIN)/python -m server --port $(PORT)
 
 # For authors: `streamlit run` watching the files and rerunning on save (slower; never for a class).
 dev: setup
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
+	$(BIN)/python -m server --dev --port $(PORT)
 
 # The standard load scenarios and the content check (about 15 minutes; numbers in docs/benchmarks.md).
 BENCH_OUT ?= /tmp/classroom-bench.json
 bench: setup
-	$(BIN)/python bench/run.py --json $(BENCH_OUT)
+	$(BIN)/python -m bench.run --json $(BENCH_OUT)
 
 test: setup
 	$(BIN)/ruff check .
@@ -43,16 +44,16 @@ schema: setup
 
 # The classroom kiosk: a shared screen that resets itself (docs in classroom/kiosk.py, settings in kiosk.yaml).
 # The settings file is checked first, so a mistake stops here with path:line:column messages.
-# Served by serve.py like `make run`; --kiosk puts the server in kiosk mode (only the kiosk page exists).
+# Served like `make run`; --kiosk puts the server in kiosk mode (only the kiosk page exists).
 .PHONY: kiosk
 KIOSK ?= kiosk.yaml
 kiosk: setup
 	$(BIN)/python -m classroom.kiosk $(KIOSK)
-	$(BIN)/python serve.py --port $(PORT) --kiosk $(KIOSK)
+	$(BIN)/python -m server --port $(PORT) --kiosk $(KIOSK)
 
 # The kiosk "all day" soak (issue 6): 5,000 visits against one kiosk server, RSS growth under 10% after
 # warm-up (6–8 minutes; numbers in docs/benchmarks.md, "Kiosk soak"). JSON in $(SOAK_OUT).
 .PHONY: soak
 SOAK_OUT ?= /tmp/classroom-kiosk-soak.json
 soak: setup
-	$(BIN)/python bench/kiosk_soak.py --visits 5000 --kiosks 4 --json $(SOAK_OUT)
+	$(BIN)/python -m bench.kiosk_soak --visits 5000 --kiosks 4 --json $(SOAK_OUT)

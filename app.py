@@ -6,7 +6,9 @@ import logging
 
 import streamlit as st
 
-from classroom.kiosk import ModeError, process_mode
+from classroom.kiosk import process_mode
+from classroom.settings import ModeError
+from ui import pages
 
 try:
     MODE = process_mode()  # CLASSROOM_MODE / CLASSROOM_KIOSK, read once when the server starts
@@ -17,19 +19,19 @@ except ModeError as error:  # a typo must never open the classroom (and its teac
 if MODE == "kiosk":
     # A kiosk server has one page and no other page object at all: no URL reaches the teacher's room.
     st.set_page_config(page_title="Classroom kiosk", page_icon=":material/touch_app:", layout="wide", menu_items={})
-    page = st.navigation([st.Page("ui/kiosk.py", title="Kiosk", default=True)], position="hidden")
-    page.run()  # ui/kiosk.py catches its own failures and starts over
+    page = st.navigation([st.Page(pages.KIOSK, title="Kiosk", default=True)], position="hidden")
+    page.run()  # ui/kiosk/page.py catches its own failures and starts over
     st.stop()
 
 st.set_page_config(page_title="History classroom", page_icon=":material/school:", layout="centered")
 
 PAGES = [
-    st.Page("ui/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("ui/lesson.py", title="Lessons", icon=":material/menu_book:", url_path="lesson"),
-    st.Page("ui/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("ui/quiz.py", title="Quizzes", icon=":material/quiz:", url_path="quiz"),
-    st.Page("ui/results.py", title="Results", icon=":material/leaderboard:", url_path="results"),
-    st.Page("ui/teacher.py", title="Teacher", icon=":material/admin_panel_settings:", url_path="teacher"),
+    st.Page(pages.HOME, title="Home", icon=":material/home:", default=True),
+    st.Page(pages.LESSON, title="Lessons", icon=":material/menu_book:", url_path="lesson"),
+    st.Page(pages.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page(pages.QUIZ, title="Quizzes", icon=":material/quiz:", url_path="quiz"),
+    st.Page(pages.RESULTS, title="Results", icon=":material/leaderboard:", url_path="results"),
+    st.Page(pages.TEACHER, title="Teacher", icon=":material/admin_panel_settings:", url_path="teacher"),
 ]
 
 page = st.navigation(PAGES)
@@ -38,4 +40,4 @@ try:
 except Exception:  # a bug must never show a student a traceback; it goes to the server log
     logging.getLogger("classroom").exception("screen %s failed", page.title)
     st.error("Something went wrong on this screen. Your answers so far are kept; try again or go back home.")
-    st.page_link("ui/home.py", label="Back to the course", icon=":material/home:")
+    st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")

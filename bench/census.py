@@ -1,7 +1,7 @@
-"""Run serve.py with an object census on SIGUSR1: which kinds of Python object a server keeps.
+"""Run the server (``python -m server``) with an object census on SIGUSR1: which kinds of Python object a server keeps.
 
 RSS tells that a server grows, not what grows. Started as
-``python bench/census.py OUT_DIR [serve.py arguments]``, the server writes, on every
+``python bench/census.py OUT_DIR [server arguments]``, the server writes, on every
 SIGUSR1, ``OUT_DIR/census-NN.json``: live objects per type (after a full
 collection) and the process's RSS. ``growth`` compares two of them. The kiosk soak
 uses it with ``--census DIR``; that is how the kiosk's widget records were found
@@ -53,8 +53,7 @@ def main(argv: list[str]) -> int:
             print(f"census failed: {error!r}", file=sys.stderr, flush=True)
 
     signal.signal(signal.SIGUSR1, write)
-    sys.path.insert(0, str(ROOT))
-    import serve
+    from server import serve
 
     return serve.main(argv[1:])
 

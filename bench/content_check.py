@@ -2,10 +2,10 @@
 
 1. Cold load: a fresh interpreter loads and validates a generated course (the fixture
    lesson plus ``--files`` quizzes with one question of every kind) through
-   ``classroom.content.load_course``; import time is reported apart.
-2. The app's cached path on the same course: ``ui.course.course()`` cold, then warm
+   ``classroom.content.load.load_course``; import time is reported apart.
+2. The app's cached path on the same course: ``ui.shared.course.course()`` cold, then warm
    (what every full rerun pays: one stat per file, no parsing).
-3. No re-parsing in a live server: the app is served as serve.py serves it, with
+3. No re-parsing in a live server: the app is served as ``python -m server`` serves it, with
    ``yaml.compose`` (the loader's only parser call) counted. One student takes the
    quiz several times; the count must not move after the first visit. Touching one
    file must cost exactly one parse.
@@ -51,7 +51,7 @@ def generate(folder: Path, files: int) -> Path:
 COLD = """
 import json, sys, time
 t0 = time.perf_counter()
-from classroom.content import load_course
+from classroom.content.load import load_course
 t1 = time.perf_counter()
 course = load_course([sys.argv[1] + "/lessons", sys.argv[1] + "/quizzes"])
 t2 = time.perf_counter()
@@ -63,7 +63,7 @@ CACHED = """
 import json, logging, time
 logging.disable(logging.WARNING)  # "no runtime" warnings: the cache works without a server
 t0 = time.perf_counter()
-from ui.course import course
+from ui.shared.course import course
 t1 = time.perf_counter()
 first = course()
 t2 = time.perf_counter()
@@ -87,14 +87,13 @@ def run_python(code: str, content: Path, *args: str) -> dict:
 
 
 def serve_counting(port: int) -> None:
-    """serve.py's app with yaml.compose counted; GET /bench/yaml-parses tells the count."""
+    """The server's app with yaml.compose counted; GET /bench/yaml-parses tells the count."""
     import uvicorn
     import yaml
     from starlette.responses import JSONResponse
     from starlette.routing import Route
 
-    sys.path.insert(0, str(ROOT))
-    import serve
+    from server import serve
 
     calls = {"parses": 0}
     compose = yaml.compose
@@ -119,8 +118,7 @@ def parses(port: int) -> int:
 
 def rerun_check(content: Path, port: int, workdir: Path, journeys: int = 3) -> dict:
     """Count YAML parses while one student takes the quiz ``journeys`` times, then after one touch."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import load
+    from bench import load
 
     env = dict(os.environ, CLASSROOM_CONTENT=str(content), CLASSROOM_DATABASE_URL=f"sqlite:///{workdir / 'p.db'}")
     log = open(workdir / "counting-server.log", "w")  # noqa: SIM115 - closed below

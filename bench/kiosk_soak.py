@@ -1,6 +1,6 @@
 """Kiosk "all day" soak: thousands of visits against one kiosk server, and its memory stays flat.
 
-A kiosk server (``serve.py --kiosk``) is started on 127.0.0.1 with a throwaway
+A kiosk server (``python -m server --kiosk``) is started on 127.0.0.1 with a throwaway
 database and a kiosk file written next to it (the test course of
 ``tests/testdata/course``; a long idle timeout, although the idle and result timers
 run in the browser and never fire here). A few simulated kiosks (``--kiosks``, one
@@ -54,15 +54,14 @@ from pathlib import Path
 import psutil
 import websockets
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/load.py, when run as a script
-import census  # noqa: E402
-from load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget, tree_rss  # noqa: E402
+from bench import census
+from bench.load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget, tree_rss
 
 KIOSK_NAME = "soak-kiosk"
 LESSONS = ("alliance",)
 QUIZZES = ("every-kind", "leak-check")  # the test course's working quizzes (8 and 4 questions)
 OUTCOMES = ("finished", "walked_away", "lesson_only")
-RESET = "kiosk-reset"  # the hidden button the idle and result timers press (ui/kiosk_state.py)
+RESET = "kiosk-reset"  # the hidden button the idle and result timers press (ui/kiosk/state.py)
 
 
 def kiosk_file(workdir: Path, idle: int) -> Path:
@@ -279,7 +278,7 @@ def census_growth(into: Path | None) -> list:
 
 def soak(args: argparse.Namespace, workdir: Path) -> dict:
     config = kiosk_file(workdir, args.idle)
-    script = ["bench/census.py", str(args.census)] if args.census else ["serve.py"]
+    script = ["bench/census.py", str(args.census)] if args.census else ["-m", "server"]
     server = Server("kiosk", args.port, args.content, workdir, ["--kiosk", str(config)], script)
     db_path = Path(server.db_url.removeprefix("sqlite:///"))
     try:

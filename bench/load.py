@@ -48,9 +48,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from server import reuseport
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # reuseport.py, when run as a script
-import reuseport  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "testdata" / "course"
 TARGETS = ("tuned", "bare", "stock")
@@ -68,11 +68,12 @@ INTERACTION_TIMEOUT = 30.0  # seconds before an interaction counts as an error
 # ---------------------------------------------------------------- the server under test
 
 
-def server_command(target: str, port: int, extra: list[str] = (), script: list[str] = ("serve.py",)) -> list[str]:
-    """``script``: serve.py, or a wrapper that runs it (bench/census.py)."""
+def server_command(target: str, port: int, extra: list[str] = (), script: list[str] = ("-m", "server")) -> list[str]:
+    """``script``: ``-m server``, or a wrapper that runs it (bench/census.py)."""
     py = sys.executable
-    if target == "stock":  # what `make run` did before: `streamlit run` with the project's config.toml
-        return [py, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"]
+    if target == "stock":  # what `make run` did before: `streamlit run` with the options config.toml then set
+        stock = ["--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+        return [py, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *stock]
     cmd = [py, *script, "--host", "127.0.0.1", "--port", str(port), *extra]
     return [*cmd, "--app", "bench/bare_app.py"] if target == "bare" else cmd
 
@@ -81,7 +82,7 @@ class Server:
     """One server process on 127.0.0.1 with a throwaway database; stopped on exit."""
 
     def __init__(
-        self, target: str, port: int, content: Path, workdir: Path, extra: list[str] = (), script=("serve.py",)
+        self, target: str, port: int, content: Path, workdir: Path, extra: list[str] = (), script=("-m", "server")
     ) -> None:
         self.target, self.port = target, port
         env = dict(os.environ, CLASSROOM_CONTENT=str(content))
@@ -98,7 +99,7 @@ class Server:
 
     @property
     def workers(self) -> int:
-        """Server processes that serve sessions: serve.py's workers, or the process itself."""
+        """Server processes that serve sessions: the server's workers, or the process itself."""
         with contextlib.suppress(psutil.Error):
             return len(self.ps.children()) or 1
         return 1
@@ -133,7 +134,7 @@ class Server:
 
 
 def tree(proc: psutil.Process) -> list[psutil.Process]:
-    """A server and its worker processes (serve.py starts one per core)."""
+    """A server and its worker processes (the server starts one per core)."""
     with contextlib.suppress(psutil.Error):
         return [proc, *proc.children(recursive=True)]
     return []
@@ -204,7 +205,7 @@ def next_device_address() -> str:
     """A loopback source address of its own for each simulated device (127.1.0.1, 127.1.0.2, ...).
 
     Students come from different devices, and the server sends each device's
-    connections to one of its processes by address (reuseport.py); from a single
+    connections to one of its processes by address (server/reuseport.py); from a single
     address every session would land in the same process.
     """
     n = next(_devices)
@@ -212,7 +213,7 @@ def next_device_address() -> str:
 
 
 def worker_devices(workers: int) -> list[str]:
-    """One device address per serve.py worker, routed to it (reuseport.py), for warming each one."""
+    """One device address per server worker, routed to it (server/reuseport.py), for warming each one."""
     if workers < 2:
         return []
     candidates = (f"127.2.0.{n}" for n in range(1, 255))
@@ -483,11 +484,10 @@ def seed_attempts(target: str, db_url: str, content: Path, quiz_id: str, count: 
     making every student click through the quiz first. The bare app reads its
     position from the token instead.
     """
-    sys.path.insert(0, str(ROOT))  # the engine, when run as `python bench/load.py`
-    from classroom.attempts import Attempt, plan_attempt
-    from classroom.content import load_course
-    from classroom.grading import grade
-    from classroom.store import Store
+    from classroom.content.load import load_course
+    from classroom.quiz.attempts import Attempt, plan_attempt
+    from classroom.quiz.grading import grade
+    from classroom.results.store import Store
 
     quiz = load_course([content / "lessons", content / "quizzes"]).quizzes[quiz_id]
     length = len(plan_attempt(quiz, 0).question_ids)
@@ -684,7 +684,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8531)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="write the report here")
-    parser.add_argument("--serve-args", default="", help="extra serve.py arguments, e.g. '--loop asyncio'")
+    parser.add_argument("--serve-args", default="", help="extra server arguments, e.g. '--loop asyncio'")
     parser.add_argument("--keep", action="store_true", help="keep the server logs and databases")
     args = parser.parse_args(argv)
     args.content = args.content.resolve()

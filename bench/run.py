@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import load  # noqa: E402 - bench/ is not a package
+from bench import load
 
 SCENARIOS = {
     # One student clicking straight through (no think time): per-interaction cost.

@@ -1,6 +1,6 @@
 """The teacher's dashboard charts: how the scores spread, and how the class does from day to day.
 
-Data in (the records of ``classroom.analysis``), ``alt.Chart`` out. Like the
+Data in (the records of ``classroom.results.analysis``), ``alt.Chart`` out. Like the
 other charts, each one can be read without colour and without hovering
 (counts and percents are written on the marks) and carries a description
 that spells the numbers out for screen readers; the screen adds a table.
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import altair as alt
 
 from charts.style import on_paper
-from classroom.analysis import DayProgress, ScoreBin
+from classroom.results.analysis import DayProgress, ScoreBin
 
 BAR_COLOUR = "#0072B2"  # Okabe–Ito blue, as on the student's score chart
 LINE_COLOUR = "#0072B2"

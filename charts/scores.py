@@ -13,7 +13,7 @@ import functools
 import altair as alt
 
 from charts.style import on_paper
-from classroom.models import TOPICS
+from classroom.content.models import TOPICS
 
 BAR_COLOUR = "#0072B2"
 INSIDE_FROM = 40  # percent; from here on the "score / max" text fits inside the bar

@@ -17,7 +17,7 @@ from dataclasses import asdict
 import altair as alt
 
 from charts.style import on_paper
-from classroom.timeline import TimelineEvent
+from classroom.content.timeline import TimelineEvent
 
 SELECTION = "event"
 LANES = ("lesson", "single")

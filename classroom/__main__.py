@@ -1,7 +1,5 @@
 """Entry point for ``python -m classroom``."""
 
-import sys
+from classroom.cli import run
 
-from classroom.cli import main
-
-sys.exit(main())
+run()

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-PASSWORD_FILE_ENV = "CLASSROOM_TEACHER_PASSWORD_FILE"
-DEFAULT_PASSWORD_FILE = Path(__file__).resolve().parent.parent / "data" / "teacher-password"
+from classroom import settings
+from classroom.errors import UserError
+
 SET_PASSWORD_COMMAND = "python -m classroom teacher-password"
 MIN_PASSWORD_LENGTH = 10
 
@@ -93,7 +94,7 @@ def verify_password(password: str, stored: str) -> bool:
 
 def password_file() -> Path:
     """Where the hash lives: ``$CLASSROOM_TEACHER_PASSWORD_FILE``, else ``data/teacher-password``."""
-    return Path(os.environ.get(PASSWORD_FILE_ENV) or DEFAULT_PASSWORD_FILE)
+    return settings.teacher_password_file()
 
 
 def stored_hash() -> str | None:
@@ -113,7 +114,7 @@ def set_password(password: str) -> Path:
     a running app reads either the old hash or the new one, never half a line.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise UserError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
     line = hash_password(password) + "\n"
     path = password_file()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """``python -m classroom``: a thin shell over the engine; each command returns an exit code.
 
-Exit codes: 0 all well, 1 problems in the user's files, 2 a usage error,
-3 an internal error (a bug: the traceback is printed so it can be reported).
+Exit codes: 0 all well, 1 problems in the user's files (or a ``UserError``), 2 a usage
+error, 3 an internal error (a bug: the traceback is printed so it can be reported).
 """
 
 from __future__ import annotations
@@ -9,18 +9,22 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 import yaml
 
-from classroom import auth, ingest, schema
-from classroom.content import DEFAULT_PATHS, find_files, load_course, load_file
-from classroom.grading import QuizScore, grade_quiz, key_response
-from classroom.models import Quiz
-from classroom.yamlread import read_yaml
+from classroom import auth, ingest
+from classroom.content import schema
+from classroom.content.load import DEFAULT_PATHS, find_files, load_course, load_file
+from classroom.content.models import Quiz
+from classroom.content.yamlread import read_yaml
+from classroom.errors import UserError
+from classroom.quiz.grading import QuizScore, grade_quiz, key_response
 
 OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
 
@@ -124,7 +128,7 @@ def cmd_teacher_password(args: argparse.Namespace) -> int:
     except EOFError:  # Ctrl-D at the prompt: a user's choice, not a bug
         print("error: no password given; nothing was changed", file=sys.stderr)
         return PROBLEMS
-    path = auth.set_password(password)
+    path = auth.set_password(password)  # a UserError when too short (checked above, and again there)
     print(f"wrote the scrypt hash of the teacher password (not the password itself) to {path}")
     print("Teachers now sign in with this password on the app's teacher screen.")
     return OK
@@ -138,16 +142,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.id is not None and not ingest.valid_id(args.id):
         print(f"error: --id '{args.id}' is not valid: use lowercase letters, digits and dashes", file=sys.stderr)
         return USAGE
-    try:
-        text, fmt = ingest.read_article_file(path)
-        large = len(text) >= ingest.PROGRESS_CHARS  # a long file prints a line per stage
-        say = (lambda line: print(f"ingest: {line}", file=sys.stderr, flush=True)) if large else None
-        course = ingest.draft_course(text, path.name, args.id, fmt, progress=say)
-        out = Path(args.out) if args.out else Path("drafts") / course.id
-        written = ingest.write_course(course, out, overwrite=args.force)
-    except ingest.ArticleError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return PROBLEMS
+    text, fmt = ingest.read_article_file(path)  # an unreadable article is a UserError: exit 1
+    large = len(text) >= ingest.PROGRESS_CHARS  # a long file prints a line per stage
+    say = (lambda line: print(f"ingest: {line}", file=sys.stderr, flush=True)) if large else None
+    course = ingest.draft_course(text, path.name, args.id, fmt, progress=say)
+    out = Path(args.out) if args.out else Path("drafts") / course.id
+    written = ingest.write_course(course, out, overwrite=args.force)
     for target in written:
         print(target)
     drafted = len(course.questions())
@@ -195,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code; a bug (any other exception) is left to :func:`run`."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -202,9 +203,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE if stop.code else OK
     try:
         return args.run(args)
+    except UserError as error:  # the user's to fix: the message says how, no traceback
+        print(f"error: {error}", file=sys.stderr)
+        return PROBLEMS
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        print("An internal error has occurred (a bug in classroom, not in your files):", file=sys.stderr)
-        traceback.print_exc()
-        return INTERNAL
+
+
+def report_bug(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """``sys.excepthook`` of the command line: an exception nobody expected is a bug, exit code 3."""
+    sys.stdout.flush()
+    print("An internal error has occurred (a bug in classroom, not in your files):", file=sys.stderr)
+    traceback.print_exception(kind, error, trace)
+    sys.stderr.flush()
+    os._exit(INTERNAL)  # the interpreter would exit with 1, which means "problems in your files"
+
+
+def run(argv: Sequence[str] | None = None) -> None:
+    """The ``classroom`` console script and ``python -m classroom``."""
+    sys.excepthook = report_bug
+    sys.exit(main(argv))

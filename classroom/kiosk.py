@@ -1,10 +1,9 @@
 """The kiosk: a server mode, its configuration file, and what a kiosk offers from the course.
 
-A kiosk is chosen when the server starts, never by a URL: ``CLASSROOM_MODE=kiosk``
-(with ``CLASSROOM_KIOSK_CONFIG``, default ``kiosk.yaml``), or ``CLASSROOM_KIOSK=path``
-as ``serve.py --kiosk`` sets it. ``kiosk.yaml`` is read with the same YAML reader and
-the same message translation as lessons and quizzes, so every mistake comes back as
-``path:line:column: message``.
+A kiosk is chosen when the server starts, never by a URL (``classroom.settings.server_mode``:
+``CLASSROOM_MODE=kiosk``, or ``CLASSROOM_KIOSK=path`` as ``python -m server --kiosk`` sets it).
+``kiosk.yaml`` is read with the same YAML reader and the same message translation as lessons
+and quizzes, so every mistake comes back as ``path:line:column: message``.
 
 ``python -m classroom.kiosk [kiosk.yaml]`` checks a file (and the course it points
 into) and exits 1 when there are problems: ``make kiosk`` runs it before serving.
@@ -13,64 +12,34 @@ into) and exits 1 when there are problems: ``make kiosk`` runs it before serving
 from __future__ import annotations
 
 import difflib
-import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from classroom.attempts import askable
-from classroom.content import Course
-from classroom.messages import problems_from
-from classroom.models import Id, Issue, Lesson, Quiz, Strict, Text, issue, raise_issues
-from classroom.problems import Problem
-from classroom.yamlread import YamlDocument, read_yaml
-
-DEFAULT_CONFIG = "kiosk.yaml"
-Mode = Literal["classroom", "kiosk"]
-MODES: tuple[str, ...] = ("classroom", "kiosk")
-
+from classroom import settings
+from classroom.content.load import Course
+from classroom.content.messages import problems_from
+from classroom.content.models import Id, Issue, Lesson, Quiz, Strict, Text, issue, raise_issues
+from classroom.content.problems import Problem
+from classroom.content.yamlread import YamlDocument, read_yaml
+from classroom.quiz.attempts import askable
+from classroom.settings import Mode
 
 # ---------------------------------------------------------------- server mode
-
-
-class ModeError(ValueError):
-    """CLASSROOM_MODE holds a value that is neither mode: the server must not guess."""
-
-
-def server_mode(environ: Mapping[str, str] | None = None) -> Mode:
-    """The mode this server process runs in, from its environment (read once, at start-up).
-
-    An unknown ``CLASSROOM_MODE`` raises instead of falling back to the classroom:
-    a typo on a kiosk must never open the teacher's room.
-    """
-    env = os.environ if environ is None else environ
-    mode = env.get("CLASSROOM_MODE", "").strip().lower()
-    if mode == "kiosk" or (not mode and env.get("CLASSROOM_KIOSK")):
-        return "kiosk"
-    if mode in ("", "classroom"):
-        return "classroom"
-    raise ModeError(f"CLASSROOM_MODE is '{mode}': use 'kiosk' or 'classroom' (or leave it unset)")
-
 
 _STARTED: dict[str, Mode] = {}
 
 
 def process_mode() -> Mode:
-    """``server_mode()`` of this process, read from the environment once: the first time a page runs."""
+    """``settings.server_mode()`` of this process, read once: the first time a page runs."""
     if "mode" not in _STARTED:
-        _STARTED["mode"] = server_mode()
+        _STARTED["mode"] = settings.server_mode()
     return _STARTED["mode"]
-
-
-def config_path(environ: Mapping[str, str] | None = None) -> str:
-    """Where this kiosk's configuration is (only meaningful in kiosk mode)."""
-    env = os.environ if environ is None else environ
-    return env.get("CLASSROOM_KIOSK_CONFIG") or env.get("CLASSROOM_KIOSK") or DEFAULT_CONFIG
 
 
 # ---------------------------------------------------------------- the file
@@ -219,16 +188,7 @@ def resolve_class(classes: Sequence[Any], ref: int | str | None) -> Any | None:
     return next((room for room in classes if room.join_code == code), None)
 
 
-# ---------------------------------------------------------------- start-up check and server options
-
-# Streamlit options for a kiosk server, on top of the classroom's: a server that serves the kiosk
-# can pass these to Streamlit at start-up (``streamlit run --client.toolbarMode minimal …`` or
-# ``bootstrap.load_config_options``). The kiosk's own CSS hides the same chrome when they are not set.
-SERVER_OPTIONS: dict[str, Any] = {
-    "client.toolbarMode": "minimal",  # no menu, no deploy button
-    "ui.hideTopBar": True,  # no header bar
-    "client.showErrorDetails": "none",  # never a traceback on a public screen
-}
+# ---------------------------------------------------------------- start-up check
 
 
 def check(path: str, content_paths: Sequence[str | Path] = ("lessons", "quizzes"), store: Any = None) -> list[Problem]:
@@ -236,7 +196,7 @@ def check(path: str, content_paths: Sequence[str | Path] = ("lessons", "quizzes"
 
     ``store`` (a ``Store``) is only consulted when the file names a class.
     """
-    from classroom.content import load_course
+    from classroom.content.load import load_course
 
     course = load_course(content_paths)
     config, problems = load_kiosk_config(path, course)
@@ -251,13 +211,13 @@ def check(path: str, content_paths: Sequence[str | Path] = ("lessons", "quizzes"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m classroom.kiosk [kiosk.yaml]``: 0 when the kiosk can start, 1 with every problem printed."""
-    from classroom.content import load_course
-    from classroom.store import Store
+    from classroom.content.load import load_course
+    from classroom.results.store import Store
 
     args = list(sys.argv[1:] if argv is None else argv)
-    path = args[0] if args else config_path()
-    content = os.environ.get("CLASSROOM_CONTENT")
-    folders = [Path(content) / "lessons", Path(content) / "quizzes"] if content else ["lessons", "quizzes"]
+    path = args[0] if args else settings.kiosk_config_path()
+    root = settings.content_root()
+    folders = [root / "lessons", root / "quizzes"]
     config, _ = load_kiosk_config(path)
     store = Store() if config is not None and config.class_ is not None else None
     try:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-import ui.course
+import ui.shared.course
 
 COURSE = Path(__file__).resolve().parent / "testdata" / "course"
 
 
 def clear_content_caches() -> None:
-    ui.course._load_file.clear()
-    ui.course._assemble.clear()
+    ui.shared.course._load_file.clear()
+    ui.shared.course._assemble.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +29,9 @@ def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Pat
     def _use(root: Path) -> Path:
         root = root.resolve()
         monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
-        # ui.course reads the variable once, at import: patch what it computed from it.
-        monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
-        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
+        # ui.shared.course reads the variable once, at import: patch what it computed from it.
+        monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", root)
+        monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
         clear_content_caches()
         return root
 

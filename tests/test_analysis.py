@@ -17,7 +17,7 @@ import datetime as dt
 
 import pytest
 
-from classroom.analysis import (
+from classroom.results.analysis import (
     FLAG_NEGATIVE,
     FLAG_TOO_EASY,
     FLAG_TOO_HARD,

@@ -6,7 +6,9 @@ import dataclasses
 
 import pytest
 
-from classroom.attempts import (
+from classroom.content.load import load_course
+from classroom.content.models import Quiz
+from classroom.quiz.attempts import (
     Attempt,
     askable,
     describe_key,
@@ -14,9 +16,7 @@ from classroom.attempts import (
     plan_attempt,
     student_view,
 )
-from classroom.content import load_course
-from classroom.grading import key_response
-from classroom.models import Quiz
+from classroom.quiz.grading import key_response
 from support import TESTDATA
 
 

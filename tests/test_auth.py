@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from classroom import auth
+from classroom import auth, settings
 from classroom.cli import main
 
 PASSWORD = "correct horse battery"
@@ -34,7 +34,7 @@ class FakeClock:
 def password_path(tmp_path, monkeypatch):
     """Every test writes its password file under tmp_path, never into the project's data/."""
     path = tmp_path / "secret" / "teacher-password"
-    monkeypatch.setenv(auth.PASSWORD_FILE_ENV, str(path))
+    monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(path))
     return path
 
 
@@ -136,8 +136,8 @@ def test_no_file_or_empty_file_means_no_password(password_path):
 
 
 def test_password_file_defaults_to_the_data_folder(monkeypatch):
-    monkeypatch.delenv(auth.PASSWORD_FILE_ENV)
-    assert auth.password_file() == auth.DEFAULT_PASSWORD_FILE
+    monkeypatch.delenv("CLASSROOM_TEACHER_PASSWORD_FILE")
+    assert auth.password_file() == settings.PROJECT_ROOT / "data" / "teacher-password"
     assert auth.password_file().parts[-2:] == ("data", "teacher-password")
 
 

@@ -9,8 +9,8 @@ from streamlit.elements.vega_charts import _extract_selection_parameters
 
 from charts.scores import topic_chart
 from charts.timeline import PALETTE, lesson_timeline_chart, timeline_chart
-from classroom.models import Lesson
-from classroom.timeline import TimelineEvent, lesson_events
+from classroom.content.models import Lesson
+from classroom.content.timeline import TimelineEvent, lesson_events
 
 
 def make_lesson(lesson_id: str, order: int, title: str, events: list[dict]) -> Lesson:

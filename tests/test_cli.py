@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import textwrap
 
 from classroom.cli import main
-from support import TESTDATA
+from classroom.errors import UserError
+from support import ROOT, TESTDATA
 
 QUIZ = textwrap.dedent(
     """\
@@ -101,7 +104,7 @@ def test_key_output_earns_full_marks(tmp_path, capsys):
 
 
 def test_schema_check_flags_stale_files(tmp_path, monkeypatch, capsys):
-    from classroom import schema
+    from classroom.content import schema
 
     shutil.copytree(schema.SCHEMA_DIR, tmp_path / "schema")
     monkeypatch.setattr(schema, "SCHEMA_DIR", tmp_path / "schema")
@@ -115,13 +118,27 @@ def test_schema_check_flags_stale_files(tmp_path, monkeypatch, capsys):
     assert main(["schema", "--check"]) == 0
 
 
-def test_internal_errors_exit_3_with_a_traceback(monkeypatch, capsys):
+def test_internal_errors_exit_3_with_a_traceback():
+    """A bug is nobody's file problem: exit 3 and the traceback, through the real entry point."""
+    code = (
+        "import classroom.cli as cli\n"
+        "def explode(paths):\n"
+        "    raise RuntimeError('boom')\n"
+        "cli.load_course = explode\n"
+        "cli.run(['check', '.'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert "An internal error has occurred" in done.stderr and "RuntimeError: boom" in done.stderr
+
+
+def test_user_errors_exit_1_with_their_message_and_no_traceback(monkeypatch, capsys):
     import classroom.cli as cli
 
-    def explode(paths):
-        raise RuntimeError("boom")
+    def refuse(paths):
+        raise UserError("the folder is not a course: add lessons/")
 
-    monkeypatch.setattr(cli, "load_course", explode)
-    assert main(["check", "."]) == 3
+    monkeypatch.setattr(cli, "load_course", refuse)
+    assert main(["check", "."]) == 1
     err = capsys.readouterr().err
-    assert "An internal error has occurred" in err and "RuntimeError: boom" in err
+    assert "error: the folder is not a course: add lessons/" in err and "Traceback" not in err

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from classroom.content import load_course, load_file
-from classroom.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
+from classroom.content.load import load_course, load_file
+from classroom.content.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
 from support import TESTDATA
 
 LESSON = textwrap.dedent(

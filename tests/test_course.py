@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from classroom.cli import main
-from classroom.content import load_course
-from classroom.grading import key_response
-from classroom.models import QUESTION_KINDS, ChoiceQuestion
+from classroom.content.load import load_course
+from classroom.content.models import QUESTION_KINDS, ChoiceQuestion
+from classroom.quiz.grading import key_response
 from support import ROOT, TESTDATA
 
 COURSE = load_course([ROOT / "lessons", ROOT / "quizzes"])

@@ -6,7 +6,7 @@ import datetime as dt
 
 from charts.dashboard import PASS_COLOUR, progress_chart, score_histogram
 from charts.style import INK, PAPER
-from classroom.analysis import DayProgress, progress_over_time, score_distribution
+from classroom.results.analysis import DayProgress, progress_over_time, score_distribution
 
 UTC = dt.UTC
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classroom.dates import HistDate, describe_precision, parse_answer, parse_iso
+from classroom.content.dates import HistDate, describe_precision, parse_answer, parse_iso
 
 # ---------------------------------------------------------------- parse_iso
 

@@ -6,9 +6,9 @@ import re
 
 import yaml
 
-from classroom.content import load_file
-from classroom.grading import grade, key_response
-from classroom.models import QUESTION_KINDS, Lesson, Quiz
+from classroom.content.load import load_file
+from classroom.content.models import QUESTION_KINDS, Lesson, Quiz
+from classroom.quiz.grading import grade, key_response
 from support import ROOT
 
 GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")

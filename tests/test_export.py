@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from classroom.export import (
+from classroom.results.export import (
     ATTEMPT_COLUMNS,
     RESPONSE_COLUMNS,
     attempts_csv,

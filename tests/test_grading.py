@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classroom.grading import Graded, grade, grade_quiz, score_total
-from classroom.models import (
+from classroom.content.models import (
     ChoiceQuestion,
     DateQuestion,
     MatchQuestion,
@@ -15,6 +14,8 @@ from classroom.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from classroom.errors import InternalError
+from classroom.quiz.grading import Graded, grade, grade_quiz, score_total
 
 MODELS = {
     "date": DateQuestion,
@@ -771,12 +772,12 @@ def test_score_total_keeps_the_records():
 
 
 def test_score_total_rejects_more_points_than_max():
-    with pytest.raises(ValueError, match="q1"):
+    with pytest.raises(InternalError, match="q1"):
         score_total(FIVE, [record("q0", 1), Graded("q1", "text", "context", "correct", 2, 1)])
 
 
 def test_score_total_rejects_negative_points():
-    with pytest.raises(ValueError, match="q1"):
+    with pytest.raises(InternalError, match="q1"):
         score_total(FIVE, [record("q0", 1), Graded("q1", "text", "context", "wrong", -0.5, 1)])
 
 

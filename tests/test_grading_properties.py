@@ -8,9 +8,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classroom.dates import parse_iso
-from classroom.grading import grade, grade_quiz, key_response
-from classroom.models import (
+from classroom.content.dates import parse_iso
+from classroom.content.models import (
     ChoiceQuestion,
     DateQuestion,
     MatchQuestion,
@@ -20,6 +19,7 @@ from classroom.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from classroom.quiz.grading import grade, grade_quiz, key_response
 
 # ---------------------------------------------------------------- question strategies
 

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from classroom.content import assemble, load_file
-from classroom.dates import parse_iso
+from classroom.content.dates import parse_iso
+from classroom.content.load import assemble, load_file
+from classroom.content.models import ChoiceQuestion, DateQuestion, Lesson, OrderQuestion, TextQuestion
 from classroom.ingest import ArticleError, DraftCourse, draft_course, read_article_file
 from classroom.ingest.evaluate import TARGET, evaluate_folder, render, totals
 from classroom.ingest.extract_dates import sort_key
 from classroom.ingest.extract_people import fold
-from classroom.models import ChoiceQuestion, DateQuestion, Lesson, OrderQuestion, TextQuestion
 
 ARTICLES = Path(__file__).resolve().parent / "testdata" / "ingest"
 NAMES = sorted(p.name for p in ARTICLES.iterdir() if not p.name.endswith(".yaml"))

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from classroom import kiosk, schema
-from classroom.content import load_course
-from classroom.kiosk import KioskConfig, ModeError, check, config_path, load_kiosk_config, offer, server_mode
-from classroom.store import Store
+from classroom import kiosk
+from classroom.content import schema
+from classroom.content.load import load_course
+from classroom.kiosk import KioskConfig, check, load_kiosk_config, offer
+from classroom.results.store import Store
+from classroom.settings import ModeError, server_mode
+from classroom.settings import kiosk_config_path as config_path
 from support import ROOT, TESTDATA
 
 COURSE = TESTDATA / "course"
@@ -212,7 +215,7 @@ def test_offer_keeps_the_configured_order_and_drops_what_breaks(course):
         ({"CLASSROOM_MODE": "classroom"}, "classroom"),
         ({"CLASSROOM_MODE": "kiosk"}, "kiosk"),
         ({"CLASSROOM_MODE": " Kiosk "}, "kiosk"),
-        ({"CLASSROOM_KIOSK": "kiosk.yaml"}, "kiosk"),  # what `serve.py --kiosk` sets
+        ({"CLASSROOM_KIOSK": "kiosk.yaml"}, "kiosk"),  # what `python -m server --kiosk` sets
         ({"CLASSROOM_MODE": "kiosk", "CLASSROOM_KIOSK_CONFIG": "hall.yaml"}, "kiosk"),
     ],
 )
@@ -300,10 +303,3 @@ def test_paths_in_messages_are_as_given(tmp_path: Path):
     path.write_text("quizzes: 3\n", encoding="utf-8")
     _, problems = load_kiosk_config(path)
     assert problems[0].path == str(path)
-
-
-def test_server_options_are_streamlit_options():
-    from streamlit import config
-
-    for key, value in kiosk.SERVER_OPTIONS.items():
-        assert type(config.get_option(key)) is type(value), key

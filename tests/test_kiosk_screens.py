@@ -20,10 +20,10 @@ import streamlit
 from streamlit.testing.v1 import AppTest
 
 import classroom.kiosk
-import ui.course
-import ui.kiosk_state
-import ui.state
-from classroom.store import attempts
+import ui.kiosk.state
+import ui.shared.course
+import ui.shared.state
+from classroom.results.store import attempts
 from support import ROOT, TESTDATA
 
 APP = ROOT / "app.py"
@@ -68,8 +68,8 @@ def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: _Log) -> Ite
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         monkeypatch.setitem(classroom.kiosk._STARTED, "mode", "kiosk")
         monkeypatch.setenv("CLASSROOM_KIOSK_CONFIG", str(path))
-        monkeypatch.setattr(ui.course, "CONTENT_ROOT", content)
-        monkeypatch.setattr(ui.course, "CONTENT_DIRS", (content / "lessons", content / "quizzes"))
+        monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", content)
+        monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (content / "lessons", content / "quizzes"))
         _clear()
         return path
 
@@ -79,10 +79,10 @@ def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: _Log) -> Ite
 
 
 def _clear() -> None:
-    ui.course._load_file.clear()
-    ui.course._assemble.clear()
-    ui.kiosk_state._load.clear()
-    ui.kiosk_state._class_id.clear()
+    ui.shared.course._load_file.clear()
+    ui.shared.course._assemble.clear()
+    ui.kiosk.state._load.clear()
+    ui.kiosk.state._class_id.clear()
 
 
 def run(at: AppTest) -> AppTest:
@@ -119,7 +119,7 @@ def values(elements: Any) -> list[Any]:
 
 
 def stored_attempts() -> list[Any]:
-    with ui.state.store().engine.connect() as conn:
+    with ui.shared.state.store().engine.connect() as conn:
         return conn.execute(sa.select(attempts).order_by(attempts.c.started_at)).all()
 
 
@@ -136,13 +136,15 @@ def test_kiosk_mode_registers_only_the_kiosk_page(kiosk, monkeypatch):
 
     monkeypatch.setattr(streamlit, "Page", record)
     open_kiosk()
-    assert made == ["ui/kiosk.py"]  # no page object of the classroom, let alone the teacher's room
+    assert made == ["ui/kiosk/page.py"]  # no page object of the classroom, let alone the teacher's room
 
 
-@pytest.mark.parametrize("page", ["ui/teacher.py", "ui/home.py", "ui/quiz.py", "ui/results.py"])
+@pytest.mark.parametrize(
+    "page", ["ui/teacher/room.py", "ui/student/home.py", "ui/student/quiz.py", "ui/student/results.py"]
+)
 def test_no_other_page_can_be_reached(kiosk, page):
     at = open_kiosk()
-    with pytest.raises(ValueError, match=r"Known pages: \['.*/ui/kiosk\.py'\]"):
+    with pytest.raises(ValueError, match=r"Known pages: \['.*/ui/kiosk/page\.py'\]"):
         at.switch_page(page)
 
 
@@ -204,7 +206,7 @@ def test_lesson_reader_pages_through_the_parts_then_offers_the_quiz(kiosk):
 
 
 def test_a_quiz_is_filed_anonymously_under_the_kiosk_and_its_class(kiosk):
-    room = ui.state.store().create_class("History 9B")
+    room = ui.shared.state.store().create_class("History 9B")
     kiosk(CONFIG + f"class: {room.join_code}\n")
     before = len(stored_attempts())
     at = press(
@@ -360,7 +362,7 @@ def test_a_store_that_cannot_start_the_attempt_is_said_kindly(kiosk, monkeypatch
     def broken(*args: Any, **kwargs: Any) -> str:
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr(ui.state.store(), "start_attempt", broken)
+    monkeypatch.setattr(ui.shared.state.store(), "start_attempt", broken)
     at = press(at, "Start the quiz")
     assert values(at.error) == ["The quiz could not start just now. Please try again in a moment."]
     assert labels(at) == ["All quizzes", "Start over", "Start the quiz"]

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classroom.content import load_file
-from classroom.problems import Problem
+from classroom.content.load import load_file
+from classroom.content.problems import Problem
 
 YAMLISH = st.lists(
     st.sampled_from(

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-import reuseport
+from server import reuseport
 
 
 def _accepting(sockets: list[socket.socket], source: str) -> int:
@@ -72,7 +72,7 @@ def test_a_port_in_use_is_an_error_and_leaves_nothing_open() -> None:
 
 
 def test_a_system_without_so_reuseport_is_an_os_error(monkeypatch) -> None:
-    """So serve.py falls back to one process (it catches OSError) instead of crashing."""
+    """So the server falls back to one process (it catches OSError) instead of crashing."""
     monkeypatch.delattr(socket, "SO_REUSEPORT")
     with pytest.raises(OSError, match="cannot share a port"):
         reuseport.sticky_sockets("127.0.0.1", 0, 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from classroom import schema
+from classroom.content import schema
 from support import ROOT
 
 

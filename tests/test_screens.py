@@ -29,18 +29,24 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.course
-import ui.state
+import ui.shared.course
+import ui.shared.state
 from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
-from classroom.attempts import Attempt
-from classroom.content import load_course
-from classroom.grading import key_response
-from classroom.models import Quiz
+from classroom.content.load import load_course
+from classroom.content.models import Quiz
+from classroom.quiz.attempts import Attempt
+from classroom.quiz.grading import key_response
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 
-HOME, LESSON, TIMELINE, QUIZ, RESULTS = "ui/home.py", "ui/lesson.py", "ui/timeline.py", "ui/quiz.py", "ui/results.py"
+HOME, LESSON, TIMELINE, QUIZ, RESULTS = (
+    "ui/student/home.py",
+    "ui/student/lesson.py",
+    "ui/student/timeline.py",
+    "ui/student/quiz.py",
+    "ui/student/results.py",
+)
 CRASH = "Something went wrong on this screen."
 LESSON_TITLE = "A test lesson about an alliance"
 QUIZ_TITLE = "One question of every kind"
@@ -127,7 +133,7 @@ def button(at: AppTest, label: str) -> Any:
 
 
 def notes(at: AppTest) -> list[str]:
-    """Small secondary texts (ui.safe.note), without their :small[...] wrapper."""
+    """Small secondary texts (ui.shared.safe.note), without their :small[...] wrapper."""
     return [m[len(":small[") : -1] for m in values(at.markdown) if m.startswith(":small[") and m.endswith("]")]
 
 
@@ -392,7 +398,7 @@ def _store_down(*_args: Any, **_kwargs: Any) -> None:
 def test_quiz_that_cannot_be_saved_at_start_says_so_and_stays_on_the_start_screen(monkeypatch) -> None:
     at = open_app(QUIZ, quiz="every-kind")
     with monkeypatch.context() as patch:
-        patch.setattr(ui.state.store(), "start_attempt", _store_down)
+        patch.setattr(ui.shared.state.store(), "start_attempt", _store_down)
         click(at, button(at, "Start the quiz"))
     assert values(at.error) == ["The quiz could not be started. Check the connection and try again."]
     assert labels(at) == ["Start the quiz"]
@@ -407,7 +413,7 @@ def test_answer_that_cannot_be_saved_stays_on_screen_to_submit_again(monkeypatch
     at = started_quiz()
     answer(at, "founded", "1949")
     with monkeypatch.context() as patch:
-        patch.setattr(ui.state.store(), "record_answer", _store_down)
+        patch.setattr(ui.shared.state.store(), "record_answer", _store_down)
         submit(at)
     assert values(at.error) == ["Your answer could not be saved. Check the connection and submit it again."]
     assert at.text_input[0].value == "1949"  # the student's answer is still there
@@ -633,7 +639,7 @@ def test_whole_quiz_one_question_at_a_time_ends_with_see_my_result() -> None:
             click(at, button(at, "Next question"))
     attempt_id = at.session_state["attempt:every-kind"][0]
     assert page_links(at)["See my result"] == f"quiz=every-kind&attempt={attempt_id}"
-    at.switch_page("ui/results.py")
+    at.switch_page("ui/student/results.py")
     run(at)
     assert values(at.title) == ["Your result"]
     assert [metric.value for metric in at.metric] == ["8 / 8", "100%", "50%"]
@@ -805,7 +811,7 @@ def drawn_course(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixture course plus a quiz drawing 3 of 8 shuffled questions; attempt seeds from a seeded RNG."""
     (course_copy / "quizzes" / "drawn.yaml").write_text(DRAWN_QUIZ + "\n", encoding="utf-8")
     clear_content_caches()
-    monkeypatch.setattr(ui.state, "secrets", types.SimpleNamespace(randbits=random.Random(20240601).getrandbits))
+    monkeypatch.setattr(ui.shared.state, "secrets", types.SimpleNamespace(randbits=random.Random(20240601).getrandbits))
     return course_copy
 
 
@@ -899,13 +905,13 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
     course_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[str] = []
-    real_load = ui.course.load_file
+    real_load = ui.shared.course.load_file
 
     def counting_load(path: Any, *args: Any, **kwargs: Any) -> Any:
         parsed.append(Path(path).name)
         return real_load(path, *args, **kwargs)
 
-    monkeypatch.setattr(ui.course, "load_file", counting_load)
+    monkeypatch.setattr(ui.shared.course, "load_file", counting_load)
     at = open_app(QUIZ, quiz="every-kind")
     first = sorted(parsed)
     assert first == sorted(p.name for p in course_copy.rglob("*.yaml"))

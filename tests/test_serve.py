@@ -1,4 +1,4 @@
-"""serve.py: its settings, and a real session through it."""
+"""The server (python -m server): its settings, and a real session through it."""
 
 from __future__ import annotations
 
@@ -15,13 +15,10 @@ from pathlib import Path
 
 import psutil
 
-import reuseport
-import serve
+from bench import load
+from server import options, reuseport, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-import load  # noqa: E402 - bench/ is not a package
 
 
 def test_arguments_come_from_the_command_line_or_the_environment(monkeypatch) -> None:
@@ -54,14 +51,21 @@ def test_one_process_per_core_at_most_four_and_one_for_a_kiosk(monkeypatch) -> N
 def test_the_tuned_options_win_over_the_config_file() -> None:
     """Checked in a fresh interpreter: loading Streamlit's config is global to a process."""
     code = (
-        "import json, serve\n"
+        "import json\nfrom server import serve, options\n"
         "from streamlit import config\n"
         "serve.build_app()\n"
-        "print(json.dumps({k: config.get_option(k) for k in serve.TUNED_OPTIONS}))\n"
+        "print(json.dumps({k: config.get_option(k) for k in options.server_options()}))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == serve.TUNED_OPTIONS
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == options.server_options()
+
+
+def test_every_option_the_project_sets_is_a_streamlit_option_of_its_type() -> None:
+    from streamlit import config
+
+    for key, value in {**options.server_options(kiosk=True), **options.dev_options(8501)}.items():
+        assert type(config.get_option(key)) is type(value), key
 
 
 def _free_port() -> int:
@@ -75,7 +79,7 @@ def _start_server(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, int]:
     env = dict(os.environ, CLASSROOM_CONTENT=str(ROOT / "tests" / "testdata" / "course"))
     env["CLASSROOM_DATABASE_URL"] = f"sqlite:///{tmp_path / 'results.db'}"
     server = subprocess.Popen(
-        [sys.executable, "serve.py", "--host", "127.0.0.1", "--port", str(port), *extra],
+        [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port), *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -94,7 +98,7 @@ def _wait_healthy(server: subprocess.Popen, port: int, source: str = "127.0.0.1"
                 assert sock.recv(1024).startswith(b"HTTP/1.1 200")
             return
         except OSError:
-            assert time.monotonic() < deadline and server.poll() is None, "serve.py did not start"
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
             time.sleep(0.2)
 
 

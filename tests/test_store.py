@@ -9,10 +9,10 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from classroom.attempts import plan_attempt
-from classroom.content import load_course
-from classroom.grading import grade, key_response
-from classroom.store import MIGRATIONS, Store, metadata
+from classroom.content.load import load_course
+from classroom.quiz.attempts import plan_attempt
+from classroom.quiz.grading import grade, key_response
+from classroom.results.store import MIGRATIONS, Store, metadata
 from support import TESTDATA
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])
@@ -176,7 +176,7 @@ def test_fifty_threads_submitting_at_once_lose_nothing_and_count_nothing_twice(s
 
 
 def _worker_submits(url: str, attempt_ids: list[str], start, results) -> None:
-    """One server process (serve.py runs one per core): its own Store, answering every attempt."""
+    """One server process (python -m server runs one per core): its own Store, answering every attempt."""
     course = load_course([TESTDATA / "course" / "lessons", TESTDATA / "course" / "quizzes"])
     quiz = course.quizzes["every-kind"]
     opened = Store(url)

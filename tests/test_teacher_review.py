@@ -17,23 +17,23 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui.course
-import ui.state
-import ui.teacher_auth
+import ui.shared.course
+import ui.shared.state
+import ui.teacher.auth
 from classroom import auth
-from classroom.attempts import askable
-from classroom.content import load_course, load_file
+from classroom.content.load import load_course, load_file
+from classroom.content.models import Lesson, Quiz
 from classroom.ingest import draft_course, read_article_file, write_course
-from classroom.models import Lesson, Quiz
-from classroom.store import Store
-from ui.teacher_review import answer_spans, bolded
+from classroom.quiz.attempts import askable
+from classroom.results.store import Store
+from ui.teacher.review import answer_spans, bolded
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 TESTDATA = Path(__file__).resolve().parent / "testdata"
 COURSE = TESTDATA / "course"
 ARTICLE = TESTDATA / "ingest" / "suez-brief.txt"
-TEACHER = "ui/teacher.py"
+TEACHER = "ui/teacher/room.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB = "Review drafts"
@@ -43,8 +43,8 @@ TAB = "Review drafts"
 
 
 def _clear_content_caches() -> None:
-    ui.course._load_file.clear()
-    ui.course._assemble.clear()
+    ui.shared.course._load_file.clear()
+    ui.shared.course._assemble.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -53,20 +53,20 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     root = (tmp_path / "course").resolve()
     shutil.copytree(COURSE, root)
     monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
-    monkeypatch.setattr(ui.course, "CONTENT_ROOT", root)
-    monkeypatch.setattr(ui.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
+    monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", root)
+    monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
     url = f"sqlite:///{tmp_path / 'results.db'}"
     monkeypatch.setenv("CLASSROOM_DATABASE_URL", url)
-    monkeypatch.setenv(auth.PASSWORD_FILE_ENV, str(tmp_path / "teacher-password"))
+    monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(tmp_path / "teacher-password"))
     _clear_content_caches()
-    ui.state.store.clear()
-    ui.teacher_auth.throttle.clear()
+    ui.shared.state.store.clear()
+    ui.teacher.auth.throttle.clear()
     auth.set_password(PASSWORD)
     Store(url).close()
     yield root
     _clear_content_caches()
-    ui.state.store.clear()
-    ui.teacher_auth.throttle.clear()
+    ui.shared.state.store.clear()
+    ui.teacher.auth.throttle.clear()
 
 
 # ---------------------------------------------------------------- helpers

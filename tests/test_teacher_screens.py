@@ -28,21 +28,22 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-import ui.course
-import ui.state
-import ui.teacher_auth
+import ui.shared.course
+import ui.shared.state
+import ui.teacher.auth
 from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
-from classroom import analysis, auth
-from classroom.attempts import Attempt, plan_attempt
+from classroom import auth
 from classroom.auth import Throttle
-from classroom.content import load_course
-from classroom.grading import grade, key_response
-from classroom.models import Quiz
-from classroom.store import ClassRoom, Store
+from classroom.content.load import load_course
+from classroom.content.models import Quiz
+from classroom.quiz.attempts import Attempt, plan_attempt
+from classroom.quiz.grading import grade, key_response
+from classroom.results import analysis
+from classroom.results.store import ClassRoom, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-TEACHER = "ui/teacher.py"
+TEACHER = "ui/teacher/room.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB_KEY = "teacher:tab"
@@ -57,14 +58,14 @@ def results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     """A fresh results database and no teacher password; the store the test seeds is the app's database."""
     url = f"sqlite:///{tmp_path / 'results.db'}"
     monkeypatch.setenv("CLASSROOM_DATABASE_URL", url)
-    monkeypatch.setenv(auth.PASSWORD_FILE_ENV, str(tmp_path / "teacher-password"))
-    ui.state.store.clear()
-    ui.teacher_auth.throttle.clear()
+    monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(tmp_path / "teacher-password"))
+    ui.shared.state.store.clear()
+    ui.teacher.auth.throttle.clear()
     opened = Store(url)
     yield opened
     opened.close()
-    ui.state.store.clear()
-    ui.teacher_auth.throttle.clear()
+    ui.shared.state.store.clear()
+    ui.teacher.auth.throttle.clear()
 
 
 @pytest.fixture
@@ -77,8 +78,8 @@ def password() -> str:
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A clock the throttle reads; move it with ``clock[0] += seconds``."""
     now = [1000.0]
-    monkeypatch.setattr(ui.teacher_auth, "Throttle", partial(Throttle, clock=lambda: now[0]))
-    ui.teacher_auth.throttle.clear()
+    monkeypatch.setattr(ui.teacher.auth, "Throttle", partial(Throttle, clock=lambda: now[0]))
+    ui.teacher.auth.throttle.clear()
     return now
 
 
@@ -163,7 +164,7 @@ def show(at: AppTest, tab: str) -> AppTest:
 
 
 def notes(at: AppTest) -> list[str]:
-    """The small notes (``ui.safe.note``: full-contrast small text, not st.caption)."""
+    """The small notes (``ui.shared.safe.note``: full-contrast small text, not st.caption)."""
     return [m.value[len(":small[") : -1] for m in at.markdown if m.value.startswith(":small[")]
 
 
@@ -275,10 +276,10 @@ def test_repeated_failures_make_the_next_try_wait_even_with_the_right_password(
 def test_a_flood_of_guesses_slows_a_new_session_a_little_but_never_locks_it_out(
     password: str, clock: list[float]
 ) -> None:
-    guard = ui.teacher_auth.throttle()
+    guard = ui.teacher.auth.throttle()
     for _ in range(12):  # one guessing session, waiting out its own back-off each time
-        clock[0] += guard.check("session:attacker") + ui.teacher_auth.everyone_wait(guard)
-        assert not ui.teacher_auth.try_password("guess", "attacker", guard).ok
+        clock[0] += guard.check("session:attacker") + ui.teacher.auth.everyone_wait(guard)
+        assert not ui.teacher.auth.try_password("guess", "attacker", guard).ok
     assert guard.check("session:attacker") == 60.0  # the guesser waits the full minute
     teacher = open_room()  # a new browser session: its own key is clean, the shared one is capped
     type_password(teacher, PASSWORD)

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from classroom.content import Course, load_course
-from classroom.models import Lesson
-from classroom.timeline import course_events, lesson_events
+from classroom.content.load import Course, load_course
+from classroom.content.models import Lesson
+from classroom.content.timeline import course_events, lesson_events
 from support import ROOT
 
 

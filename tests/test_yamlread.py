@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from classroom.yamlread import parse_yaml
+from classroom.content.yamlread import parse_yaml
 
 
 def test_positions_of_values_and_keys_are_one_based():

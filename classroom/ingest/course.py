@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from classroom.content.models import Lesson, Passage, Question, Quiz
+from classroom.content.schema import SCHEMA_DIR
+from classroom.errors import UserError
 from classroom.ingest.clean import Article, read_article
 from classroom.ingest.draft import (
     DraftEvent,
@@ -31,8 +34,6 @@ from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
-from classroom.models import Lesson, Passage, Question, Quiz
-from classroom.schema import SCHEMA_DIR
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 MAX_ARTICLE_BYTES = 5_000_000
@@ -42,7 +43,7 @@ SUMMARY_WORDS = 40
 Progress = Callable[[str], None]
 
 
-class ArticleError(Exception):
+class ArticleError(UserError):
     """The article cannot be imported; the message says why and what to do, in a teacher's words."""
 
 

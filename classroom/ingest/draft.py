@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from classroom.dates import parse_iso
+from classroom.content.dates import parse_iso
 from classroom.ingest.extract_dates import DateMention, sort_key
 from classroom.ingest.extract_people import RoleMention, fold
 from classroom.ingest.split import Sentence

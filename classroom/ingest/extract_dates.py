@@ -16,7 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
-from classroom.dates import HistDate
+from classroom.content.dates import HistDate
 
 _MONTH_NUMBER = {
     name.lower(): number

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from classroom.dates import parse_iso
-from classroom.models import Lesson, Quiz
+from classroom.content.dates import parse_iso
+from classroom.content.models import Lesson, Quiz
 
 SCHEMA_BASE = "../schema"  # where lessons/ and quizzes/ find the schemas in a course folder
 WIDTH = 76

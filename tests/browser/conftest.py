@@ -70,8 +70,8 @@ class AppServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> str:
-        # As `make run` serves it (serve.py: two processes sharing the port, unless a kiosk).
-        command = [_python(), "serve.py", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "2"]
+        # As `make run` serves it (python -m server: two processes sharing the port, unless a kiosk).
+        command = [_python(), "-m", "server", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "2"]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         self._wait_healthy()
@@ -83,7 +83,7 @@ class AppServer:
         while True:
             if self.process.poll() is not None:
                 pytest.fail(
-                    f"serve.py exited with code {self.process.returncode} before answering /_stcore/health:\n"
+                    f"the server exited with code {self.process.returncode} before answering /_stcore/health:\n"
                     + _tail(self.log_path),
                     pytrace=False,
                 )
@@ -95,7 +95,7 @@ class AppServer:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"serve.py did not answer {self.base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
+                    f"the server did not answer {self.base}/_stcore/health with 'ok' within {HEALTH_TIMEOUT_S:g} s:\n"
                     + _tail(self.log_path),
                     pytrace=False,
                 )

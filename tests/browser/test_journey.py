@@ -269,7 +269,8 @@ def test_results_page_without_a_finished_quiz_is_clean(page: Page, app_url: str)
     expect(main(page).get_by_test_id("stAlert")).to_have_text("Finish a quiz to see your result here.")
     expect(main(page).get_by_role("link", name="Choose a quiz")).to_be_visible()
     shot(page, "22-results-empty")
-    # A bare conditional expression in ui/results.py is echoed by Streamlit "magic" (st.help of a DeltaGenerator).
+    # A bare conditional expression in ui/student/results.py is echoed by Streamlit "magic"
+    # (st.help of a DeltaGenerator).
     expect(main(page).get_by_test_id("stHelp")).to_have_count(0, timeout=2_000)
     expect(main(page).get_by_text("DeltaGenerator")).to_have_count(0)
 

@@ -4,7 +4,7 @@ Two servers: one with a short idle timeout (4 s, then a 3 s countdown, results s
 the countdown, reset and second-visitor tests, and a calm one (10 minutes) for the walks
 through every screen that measure touch targets and run axe, so that no countdown
 interrupts a measurement. Neither passes Streamlit's chrome flags (``--ui.hideTopBar``
-and friends): ``make kiosk`` serves through serve.py, so the kiosk's own CSS must hide it all.
+and friends): ``make kiosk`` serves through the server (python -m server), so the kiosk's own CSS must hide it all.
 
 Screenshots of every screen go to /tmp/kiosk-shots/.
 """
@@ -25,9 +25,9 @@ from browser_helpers import main, wait_idle
 from conftest import COURSE, ROOT, AppServer
 from playwright.sync_api import Browser, Page, expect
 
-from classroom.attempts import askable
-from classroom.content import load_course
-from classroom.store import Store, attempts
+from classroom.content.load import load_course
+from classroom.quiz.attempts import askable
+from classroom.results.store import Store, attempts
 
 SHOTS = Path("/tmp/kiosk-shots")
 VIEWPORTS = {"tablet": {"width": 1280, "height": 800}, "display": {"width": 1920, "height": 1080}}
@@ -378,7 +378,7 @@ def test_a_script_path_shows_nothing_of_the_teachers_room(
 ) -> None:
     """Streamlit answers a nested path with its page but loads no app there (its assets are relative)."""
     page = kiosk_page()
-    page.goto(calm_server.base + "/ui/teacher.py")
+    page.goto(calm_server.base + "/ui/teacher/room.py")
     page.wait_for_timeout(3000)
     assert "Teacher" not in page.evaluate("document.body.innerText")
     expect(page.locator("input")).to_have_count(0)

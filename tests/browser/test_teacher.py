@@ -73,7 +73,7 @@ def test_signed_in_teacher_uses_every_tab_without_serious_axe_violations(
 def test_downloads_and_uploads_reach_the_process_that_holds_the_session(
     room: str, new_page: Callable[..., Page], tmp_path
 ) -> None:
-    """Downloads and uploads through serve.py with two processes, as `make run` serves them.
+    """Downloads and uploads through the server (python -m server) with two processes, as `make run` serves them.
 
     A download or an upload is an HTTP request of its own that must reach the process
     holding the session. This browser always comes from 127.0.0.1 and reuses its

@@ -1,0 +1,163 @@
+"""Load lessons and quizzes from YAML: validate each file, cross-check the links between them.
+
+Returns what is valid together with every problem, so one broken file never
+hides the good ones. An item with any problem (its own or a broken link) is
+left out of the valid set; the problem says why.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from classroom.content.messages import problems_from
+from classroom.content.models import Lesson, Quiz
+from classroom.content.problems import Problem
+from classroom.content.yamlread import YamlDocument, parse_yaml, read_yaml
+
+DEFAULT_PATHS = ("lessons", "quizzes")
+
+
+@dataclass
+class Loaded:
+    """One file's result: the model when valid, its YAML positions, and its problems."""
+
+    path: str
+    item: Lesson | Quiz | None
+    doc: YamlDocument | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Course:
+    """Every valid lesson (in course order) and quiz, plus all problems found."""
+
+    lessons: dict[str, Lesson]
+    quizzes: dict[str, Quiz]
+    problems: tuple[Problem, ...]
+    files: dict[str, str]  # item id -> file it came from
+
+    def problems_in(self, path: str) -> list[Problem]:
+        return [p for p in self.problems if p.path == path]
+
+
+def model_for(path: Path, doc: YamlDocument | None) -> type[Lesson] | type[Quiz]:
+    """A file is a quiz when it sits in a ``quizzes`` folder or has ``questions``."""
+    if path.parent.name == "quizzes" or (doc and isinstance(doc.data, dict) and "questions" in doc.data):
+        return Quiz
+    return Lesson
+
+
+def load_file(path: str | Path, shown_as: str | None = None, raw: bytes | None = None) -> Loaded:
+    """Validate a single file on its own (no links to other files are checked)."""
+    path = Path(path)
+    name = shown_as or str(path)
+    doc, problems = parse_yaml(raw, name) if raw is not None else read_yaml(path, name)
+    if doc is None:
+        return Loaded(name, None, None, problems)
+    model = model_for(path, doc)
+    if not isinstance(doc.data, dict):
+        kind = "quiz" if model is Quiz else "lesson"
+        return Loaded(name, None, doc, [Problem(name, 1, 1, f"a {kind} file must be 'field: value' lines")])
+    try:
+        item: BaseModel = model.model_validate(doc.data)
+    except ValidationError as error:
+        return Loaded(name, None, doc, problems_from(error, model, doc, name))
+    problems = []
+    if path.suffix in (".yaml", ".yml") and path.stem != item.id:
+        problems.append(
+            Problem(
+                name,
+                *doc.where(("id",)),
+                f"the file name must match the id: rename the file to {item.id}.yaml or set id: {path.stem}",
+            )
+        )
+    return Loaded(name, None if problems else item, doc, problems)
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """YAML files under the given files or folders, in a stable order."""
+    found: list[Path] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            found.extend(sorted(p for p in entry.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+        else:
+            found.append(entry)
+    return found
+
+
+def load_course(paths: Iterable[str | Path] = DEFAULT_PATHS) -> Course:
+    """Load every file, then check ids across files and the links from quizzes to lessons."""
+    return assemble([load_file(path) for path in find_files(paths)])
+
+
+def assemble(loaded: list[Loaded]) -> Course:
+    """Build the course from files loaded one by one (so a caller can cache each file)."""
+    problems = [problem for result in loaded for problem in result.problems]
+    lessons: dict[str, tuple[Lesson, Loaded]] = {}
+    quizzes: dict[str, tuple[Quiz, Loaded]] = {}
+    for result in loaded:
+        if result.item is None:
+            continue
+        table = lessons if isinstance(result.item, Lesson) else quizzes
+        if result.item.id in table:
+            other = table[result.item.id][1].path
+            problems.append(_at(result, ("id",), f"id '{result.item.id}' is already used by {other}"))
+            continue
+        table[result.item.id] = (result.item, result)
+    broken: set[str] = set()
+    for quiz, result in quizzes.values():
+        link_problems = _quiz_links(quiz, result, {k: v[0] for k, v in lessons.items()})
+        if link_problems:
+            broken.add(quiz.id)
+            problems.extend(link_problems)
+    ordered = sorted(lessons.values(), key=lambda pair: (pair[0].order, pair[0].id))
+    return Course(
+        lessons={lesson.id: lesson for lesson, _ in ordered},
+        quizzes={qid: quiz for qid, (quiz, _) in quizzes.items() if qid not in broken},
+        problems=tuple(sorted(problems)),
+        files={item.id: result.path for item, result in [*lessons.values(), *quizzes.values()]},
+    )
+
+
+def _at(result: Loaded, loc: tuple, message: str) -> Problem:
+    assert result.doc is not None
+    return Problem(result.path, *result.doc.where(loc), message)
+
+
+def _quiz_links(quiz: Quiz, result: Loaded, lessons: dict[str, Lesson]) -> list[Problem]:
+    problems = []
+    for index, lesson_id in enumerate(quiz.lessons):
+        if lesson_id not in lessons:
+            problems.append(
+                _at(result, ("lessons", index), f"no lesson with id '{lesson_id}'{_suggest(lesson_id, lessons)}")
+            )
+    for index, question in enumerate(quiz.questions):
+        if question.source is None:
+            continue
+        lesson_id, _, passage_id = question.source.partition("#")
+        where = ("questions", index, "source")
+        lesson = lessons.get(lesson_id)
+        if lesson is None:
+            problems.append(
+                _at(result, where, f"source '{question.source}': no lesson '{lesson_id}'{_suggest(lesson_id, lessons)}")
+            )
+        elif lesson.passage(passage_id) is None:
+            ids = ", ".join(p.id for p in lesson.passages)
+            problems.append(
+                _at(
+                    result,
+                    where,
+                    f"source '{question.source}': lesson '{lesson_id}' has no passage '{passage_id}' (it has {ids})",
+                )
+            )
+    return problems
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f" — did you mean '{close[0]}'?" if close else ""

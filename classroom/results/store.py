@@ -1,0 +1,508 @@
+"""The results store: every submitted answer is written the moment it is submitted.
+
+SQLAlchemy Core over a SQLite file by default (``data/classroom.db``, WAL
+mode, created on first use), or PostgreSQL when ``CLASSROOM_DATABASE_URL``
+says so. The schema is built by an ordered list of named migrations that are
+recorded in the database and applied at start-up.
+
+An answer is one row keyed by (attempt, question): a second submission of the
+same question, a retry after a dropped connection, or a race between two
+threads can never count twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from classroom import settings
+from classroom.errors import InternalError, UserError
+from classroom.quiz.attempts import Attempt, AttemptPlan
+from classroom.quiz.grading import Graded, QuizScore
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a board
+
+metadata = sa.MetaData()
+
+migrations_table = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+classes = sa.Table(
+    "classes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("join_code", sa.String(12), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+students = sa.Table(
+    "students",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("name_key", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("class_id", "name_key", name="uq_student_name_in_class"),
+)
+attempts = sa.Table(
+    "attempts",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),  # random: doubles as the resume token
+    sa.Column("quiz_id", sa.String(100), nullable=False, index=True),
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("kiosk", sa.String(100), nullable=True),
+    sa.Column("plan", sa.Text, nullable=False),
+    sa.Column("retry", sa.Boolean, nullable=False, default=False),  # only the missed questions: no whole-quiz score
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("score", sa.Float, nullable=True),
+    sa.Column("max_points", sa.Float, nullable=True),
+    sa.Column("percent", sa.Float, nullable=True),
+    sa.Column("passed", sa.Boolean, nullable=True),
+)
+responses = sa.Table(
+    "responses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("attempt_id", sa.String(40), sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("question_id", sa.String(100), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("topic", sa.String(20), nullable=False),
+    sa.Column("response", sa.Text, nullable=False),  # JSON of what the student gave
+    sa.Column("verdict", sa.String(10), nullable=False),
+    sa.Column("points", sa.Float, nullable=False),
+    sa.Column("max_points", sa.Float, nullable=False),
+    sa.Column("feedback", sa.Text, nullable=False),
+    sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("attempt_id", "question_id", name="uq_one_answer_per_question"),
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _create_initial(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[classes, students, attempts, responses])
+
+
+# Applied in order, each once, each in its own transaction. Never edit a step that has shipped:
+# add a new one. The tables above describe the schema after the last step, so the first change
+# after 0001 must also freeze 0001 by giving it its own copy of the original table definitions.
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("0001_initial_tables", _create_initial),
+]
+
+
+@dataclass(frozen=True)
+class ClassRoom:
+    id: int
+    name: str
+    join_code: str
+
+
+@dataclass(frozen=True)
+class Student:
+    id: int
+    class_id: int
+    display_name: str
+
+
+@dataclass(frozen=True)
+class StoredAttempt:
+    """An attempt as saved: enough to resume it on any server after any restart."""
+
+    id: str
+    quiz_id: str
+    student_id: int | None
+    attempt: Attempt
+    finished: bool
+
+
+def name_key(display_name: str) -> str:
+    """Same student, however the name is typed: no case, accents or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", display_name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
+def _plan_to_json(plan: AttemptPlan) -> str:
+    return json.dumps(
+        {
+            "quiz_id": plan.quiz_id,
+            "seed": plan.seed,
+            "question_ids": plan.question_ids,
+            "option_orders": plan.option_orders,
+            "retry": plan.retry,
+        }
+    )
+
+
+def _plan_from_json(text: str) -> AttemptPlan:
+    data = json.loads(text)
+    orders = {key: tuple(value) for key, value in data["option_orders"].items()}
+    return AttemptPlan(data["quiz_id"], data["seed"], tuple(data["question_ids"]), orders, data["retry"])
+
+
+class Store:
+    """All reads and writes of results; safe to share between threads and sessions."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
+        self.url = url or settings.database_url()
+        self.engine = engine or self._make_engine(self.url)
+        self.migrate()
+
+    @staticmethod
+    def _make_engine(url: str) -> Engine:
+        if url.startswith("sqlite"):
+            path = sa.engine.make_url(url).database
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+            @sa.event.listens_for(engine, "connect")
+            def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+                cursor = dbapi_connection.cursor()
+                cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA busy_timeout=30000")
+                cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; an fsync per commit would be slow
+                cursor.close()
+
+            return engine
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------ schema
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database has not seen yet; return their names."""
+        with self.engine.begin() as conn:
+            migrations_table.create(conn, checkfirst=True)
+        applied = []
+        for name, step in MIGRATIONS:
+            try:
+                with self.engine.begin() as conn:
+                    done = conn.execute(
+                        sa.select(migrations_table.c.name).where(migrations_table.c.name == name)
+                    ).first()
+                    if done:
+                        continue
+                    step(conn)
+                    conn.execute(migrations_table.insert().values(name=name, applied_at=_now()))
+                    applied.append(name)
+            except IntegrityError:  # another process applied it at the same moment
+                continue
+        return applied
+
+    def applied_migrations(self) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))
+            return [row.name for row in rows]
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # ------------------------------------------------------------ classes and students
+
+    def create_class(self, name: str) -> ClassRoom:
+        name = name.strip()
+        if not name:
+            raise UserError("a class needs a name")
+        for _ in range(20):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+            try:
+                with self._tx() as conn:
+                    result = conn.execute(classes.insert().values(name=name, join_code=code, created_at=_now()))
+                    return ClassRoom(result.inserted_primary_key[0], name, code)
+            except IntegrityError:
+                continue
+        raise InternalError("could not find a free join code")
+
+    def classes(self) -> list[ClassRoom]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(classes).order_by(classes.c.name, classes.c.id))
+            return [ClassRoom(row.id, row.name, row.join_code) for row in rows]
+
+    def class_by_code(self, code: str) -> ClassRoom | None:
+        cleaned = re.sub(r"[^A-Z0-9]", "", code.upper())
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(classes).where(classes.c.join_code == cleaned)).first()
+        return ClassRoom(row.id, row.name, row.join_code) if row else None
+
+    def join(self, code: str, display_name: str) -> Student | None:
+        """Join a class by code; the same code and name later return the same student."""
+        room = self.class_by_code(code)
+        key = name_key(display_name)
+        if room is None or not key:
+            return None
+        shown = " ".join(display_name.split())[:100]
+        for _ in range(2):
+            with self.engine.connect() as conn:
+                row = conn.execute(
+                    sa.select(students).where(students.c.class_id == room.id, students.c.name_key == key)
+                ).first()
+            if row:
+                return Student(row.id, row.class_id, row.display_name)
+            try:
+                with self._tx() as conn:
+                    result = conn.execute(
+                        students.insert().values(class_id=room.id, display_name=shown, name_key=key, created_at=_now())
+                    )
+                    return Student(result.inserted_primary_key[0], room.id, shown)
+            except IntegrityError:  # joined at the same moment from another tab: read it back
+                continue
+        return None
+
+    def students(self, class_id: int) -> list[Student]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(students).where(students.c.class_id == class_id).order_by(students.c.display_name)
+            )
+            return [Student(row.id, row.class_id, row.display_name) for row in rows]
+
+    def delete_student(self, student_id: int) -> None:
+        """Remove a student and everything recorded about them."""
+        with self._tx() as conn:
+            attempt_ids = sa.select(attempts.c.id).where(attempts.c.student_id == student_id)
+            conn.execute(responses.delete().where(responses.c.attempt_id.in_(attempt_ids)))
+            conn.execute(attempts.delete().where(attempts.c.student_id == student_id))
+            conn.execute(students.delete().where(students.c.id == student_id))
+
+    def export_student(self, student_id: int) -> dict[str, Any]:
+        """Everything stored about one student, as plain JSON-ready data."""
+        with self.engine.connect() as conn:
+            student = conn.execute(sa.select(students).where(students.c.id == student_id)).first()
+            if student is None:
+                return {}
+            tries = conn.execute(
+                sa.select(attempts).where(attempts.c.student_id == student_id).order_by(attempts.c.started_at)
+            ).all()
+            answers = conn.execute(
+                sa.select(responses)
+                .where(responses.c.attempt_id.in_([a.id for a in tries]))
+                .order_by(responses.c.answered_at)
+            ).all()
+        return {
+            "student": {"id": student.id, "display_name": student.display_name, "class_id": student.class_id},
+            "attempts": [_attempt_summary(row) for row in tries],
+            "responses": [_response_row(row) for row in answers],
+        }
+
+    # ------------------------------------------------------------ attempts
+
+    def start_attempt(
+        self, plan: AttemptPlan, student_id: int | None = None, class_id: int | None = None, kiosk: str | None = None
+    ) -> str:
+        attempt_id = secrets.token_urlsafe(16)
+        with self._tx() as conn:
+            if student_id is not None and class_id is None:
+                class_id = conn.execute(sa.select(students.c.class_id).where(students.c.id == student_id)).scalar()
+            conn.execute(
+                attempts.insert().values(
+                    id=attempt_id,
+                    quiz_id=plan.quiz_id,
+                    student_id=student_id,
+                    class_id=class_id,
+                    kiosk=kiosk,
+                    plan=_plan_to_json(plan),
+                    retry=plan.retry,
+                    started_at=_now(),
+                )
+            )
+        return attempt_id
+
+    def record_answer(self, attempt_id: str, response: Any, graded: Graded) -> Graded:
+        """Write one graded answer in one transaction; a repeat returns the first answer unchanged."""
+        try:
+            with self._tx() as conn:
+                conn.execute(
+                    responses.insert().values(
+                        attempt_id=attempt_id,
+                        question_id=graded.id,
+                        kind=graded.kind,
+                        topic=graded.topic,
+                        response=json.dumps(response, ensure_ascii=False, default=str),
+                        verdict=graded.verdict,
+                        points=graded.points,
+                        max_points=graded.max,
+                        feedback=graded.feedback,
+                        answered_at=_now(),
+                    )
+                )
+            return graded
+        except IntegrityError:
+            stored = self.load_attempt(attempt_id)
+            if stored is None or graded.id not in stored.attempt.graded:
+                raise
+            return stored.attempt.graded[graded.id]
+
+    def finish_attempt(self, attempt_id: str, score: QuizScore) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                attempts.update()
+                .where(attempts.c.id == attempt_id, attempts.c.finished_at.is_(None))
+                .values(
+                    finished_at=_now(),
+                    score=score.score,
+                    max_points=score.max,
+                    percent=score.percent,
+                    passed=score.passed,
+                )
+            )
+
+    def load_attempt(self, attempt_id: str) -> StoredAttempt | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(attempts).where(attempts.c.id == attempt_id)).first()
+            if row is None:
+                return None
+            answers = conn.execute(
+                sa.select(responses).where(responses.c.attempt_id == attempt_id).order_by(responses.c.id)
+            ).all()
+        attempt = Attempt(_plan_from_json(row.plan))
+        for answer in answers:
+            attempt.responses[answer.question_id] = json.loads(answer.response)
+            attempt.graded[answer.question_id] = Graded(
+                answer.question_id,
+                answer.kind,
+                answer.topic,
+                answer.verdict,
+                answer.points,
+                answer.max_points,
+                answer.feedback,
+            )
+        return StoredAttempt(row.id, row.quiz_id, row.student_id, attempt, row.finished_at is not None)
+
+    def open_attempt(self, student_id: int, quiz_id: str) -> StoredAttempt | None:
+        """The student's latest unfinished attempt at a quiz, to pick up where they stopped."""
+        with self.engine.connect() as conn:
+            attempt_id = conn.execute(
+                sa.select(attempts.c.id)
+                .where(
+                    attempts.c.student_id == student_id,
+                    attempts.c.quiz_id == quiz_id,
+                    attempts.c.finished_at.is_(None),
+                )
+                .order_by(attempts.c.started_at.desc())
+                .limit(1)
+            ).scalar()
+        return self.load_attempt(attempt_id) if attempt_id else None
+
+    def best_scores(self, student_id: int) -> dict[str, float]:
+        """Best percent per quiz over the student's finished attempts."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(attempts.c.quiz_id, sa.func.max(attempts.c.percent))
+                .where(
+                    attempts.c.student_id == student_id,
+                    attempts.c.finished_at.is_not(None),
+                    attempts.c.retry.is_(False),
+                )
+                .group_by(attempts.c.quiz_id)
+            )
+            return {quiz_id: best for quiz_id, best in rows}
+
+    # ------------------------------------------------------------ reports
+
+    def attempt_rows(self, class_id: int | None = None, quiz_id: str | None = None) -> list[dict[str, Any]]:
+        """One row per attempt with the student's name, for dashboards and CSV export."""
+        query = sa.select(attempts, students.c.display_name).select_from(
+            attempts.outerjoin(students, attempts.c.student_id == students.c.id)
+        )
+        if class_id is not None:
+            query = query.where(attempts.c.class_id == class_id)
+        if quiz_id is not None:
+            query = query.where(attempts.c.quiz_id == quiz_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(attempts.c.started_at)).all()
+        return [{**_attempt_summary(row), "student": row.display_name or "(anonymous)"} for row in rows]
+
+    def response_rows(self, class_id: int | None = None, quiz_id: str | None = None) -> list[dict[str, Any]]:
+        """One row per answered question: who, which attempt, what they gave, how it was marked."""
+        query = sa.select(
+            responses,
+            attempts.c.quiz_id,
+            attempts.c.student_id,
+            attempts.c.kiosk,
+            students.c.display_name,
+        ).select_from(
+            responses.join(attempts, responses.c.attempt_id == attempts.c.id).outerjoin(
+                students, attempts.c.student_id == students.c.id
+            )
+        )
+        if class_id is not None:
+            query = query.where(attempts.c.class_id == class_id)
+        if quiz_id is not None:
+            query = query.where(attempts.c.quiz_id == quiz_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(responses.c.answered_at, responses.c.id)).all()
+        return [
+            {
+                **_response_row(row),
+                "quiz_id": row.quiz_id,
+                "student_id": row.student_id,
+                "student": row.display_name or "(anonymous)",
+                "kiosk": row.kiosk,
+            }
+            for row in rows
+        ]
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite gives naive datetimes back; they were written in UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+def _attempt_summary(row: Any) -> dict[str, Any]:
+    return {
+        "attempt_id": row.id,
+        "quiz_id": row.quiz_id,
+        "student_id": row.student_id,
+        "class_id": row.class_id,
+        "kiosk": row.kiosk,
+        "started_at": _aware(row.started_at),
+        "finished_at": _aware(row.finished_at),
+        "score": row.score,
+        "max": row.max_points,
+        "percent": row.percent,
+        "passed": row.passed,
+        "retry": row.retry,
+    }
+
+
+def _response_row(row: Any) -> dict[str, Any]:
+    return {
+        "attempt_id": row.attempt_id,
+        "question_id": row.question_id,
+        "kind": row.kind,
+        "topic": row.topic,
+        "response": json.loads(row.response),
+        "verdict": row.verdict,
+        "points": row.points,
+        "max": row.max_points,
+        "feedback": row.feedback,
+        "answered_at": _aware(row.answered_at),
+    }

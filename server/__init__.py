@@ -1,0 +1,1 @@
+"""The classroom's server: ``python -m server`` (see server/serve.py)."""

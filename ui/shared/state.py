@@ -1,0 +1,180 @@
+"""Typed helpers around st.session_state and the results store; keys derived from ids, in one place.
+
+A student who joined a class has every answer in the store and can resume on
+any device; without a class, progress lives in this browser session (an
+attempt can still be resumed with the token in its URL).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from classroom.content.models import Quiz
+from classroom.quiz.attempts import Attempt, plan_attempt
+from classroom.quiz.grading import Graded, QuizScore, grade
+from classroom.results.store import Store, Student
+
+log = logging.getLogger("classroom")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the student was last, for "continue where you left off"."""
+
+    kind: str  # "lesson" or "quiz"
+    id: str
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """One store (and connection pool) per server process, shared by all sessions."""
+    return Store()
+
+
+def widget_key(quiz_id: str, question_id: str, part: str = "") -> str:
+    return f"q:{quiz_id}:{question_id}" + (f":{part}" if part else "")
+
+
+# ---------------------------------------------------------------- the student
+
+
+def student() -> Student | None:
+    return st.session_state.get("student")
+
+
+def join_class(code: str, name: str) -> Student | None:
+    joined = store().join(code, name)
+    if joined is not None:
+        st.session_state["student"] = joined
+        st.session_state.pop("best", None)
+    return joined
+
+
+def leave_class() -> None:
+    for key in [k for k in st.session_state if str(k).startswith(("attempt:", "q:", "showing:"))]:
+        del st.session_state[key]
+    st.session_state.pop("student", None)
+    st.query_params.pop("attempt", None)
+
+
+# ---------------------------------------------------------------- attempts
+
+
+def _attempt_key(quiz_id: str) -> str:
+    return f"attempt:{quiz_id}"
+
+
+def attempt(quiz: Quiz) -> tuple[str, Attempt] | None:
+    """The attempt in progress at this quiz: this session's, the URL's resume token, or the student's."""
+    found = st.session_state.get(_attempt_key(quiz.id))
+    if found is None:
+        found = _resume(quiz)
+    if found is not None and not found[1].fits(quiz):
+        drop_attempt(quiz.id)
+        st.info("Your teacher changed this quiz since you started, so it starts again.", icon=":material/info:")
+        return None
+    return found
+
+
+def _resume(quiz: Quiz) -> tuple[str, Attempt] | None:
+    token = st.query_params.get("attempt")
+    stored = store().load_attempt(token) if token else None
+    if stored is None or stored.quiz_id != quiz.id:
+        me = student()
+        stored = store().open_attempt(me.id, quiz.id) if me else None
+    if stored is None:
+        return None
+    found = (stored.id, stored.attempt)
+    st.session_state[_attempt_key(quiz.id)] = found
+    st.query_params["attempt"] = stored.id
+    return found
+
+
+def start_attempt(
+    quiz: Quiz, only: list[str] | None = None, kiosk: str | None = None, class_id: int | None = None
+) -> tuple[str, Attempt]:
+    """A new attempt with a fresh seed (a new draw and shuffle), saved before the first question.
+
+    At a kiosk (``kiosk`` names it) the attempt is anonymous, filed under ``class_id`` when the
+    kiosk has a class; its id never goes into the URL, so no later visitor can resume it.
+    """
+    plan = plan_attempt(quiz, secrets.randbits(32), only=only)
+    if kiosk is not None:
+        attempt_id = store().start_attempt(plan, class_id=class_id, kiosk=kiosk)
+    else:
+        me = student()
+        attempt_id = store().start_attempt(plan, student_id=me.id if me else None)
+    found = (attempt_id, Attempt(plan))
+    st.session_state[_attempt_key(quiz.id)] = found
+    for key in [k for k in st.session_state if str(k).startswith((f"q:{quiz.id}:", f"showing:{quiz.id}"))]:
+        del st.session_state[key]
+    return found
+
+
+def drop_attempt(quiz_id: str) -> None:
+    st.session_state.pop(_attempt_key(quiz_id), None)
+    st.session_state.pop(f"showing:{quiz_id}", None)
+    st.query_params.pop("attempt", None)
+
+
+def submit(quiz: Quiz, attempt_id: str, current: Attempt, question_id: str, response: Any) -> Graded | None:
+    """Grade, save, then show: an answer counts only once the store has it. None when saving failed."""
+    question = quiz.question(question_id)
+    if question is None or question_id in current.graded:
+        return current.graded.get(question_id)
+    try:
+        saved = store().record_answer(attempt_id, response, grade(question, response))
+    except Exception:
+        log.exception("could not save an answer for attempt %s", attempt_id)
+        st.session_state["save_failed"] = True
+        return None
+    st.session_state.pop("save_failed", None)
+    graded = current.accept(question_id, response, saved)
+    if current.finished:
+        finish(quiz, attempt_id, current)
+    return graded
+
+
+def finish(quiz: Quiz, attempt_id: str, current: Attempt) -> QuizScore:
+    score = current.score(quiz)
+    done = st.session_state.setdefault("finished", set())
+    if attempt_id in done:
+        return score
+    store().finish_attempt(attempt_id, score)
+    done.add(attempt_id)
+    if not current.plan.retry:
+        best = st.session_state.setdefault("best", {})
+        best[score.quiz] = max(best.get(score.quiz, 0.0), score.percent)
+    return score
+
+
+def best_percent(quiz_id: str) -> float | None:
+    me = student()
+    if me is not None and "best" not in st.session_state:
+        st.session_state["best"] = store().best_scores(me.id)
+    return st.session_state.get("best", {}).get(quiz_id)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def mark_read(lesson_id: str) -> None:
+    st.session_state.setdefault("read", set()).add(lesson_id)
+    remember(Place("lesson", lesson_id))
+
+
+def was_read(lesson_id: str) -> bool:
+    return lesson_id in st.session_state.get("read", set())
+
+
+def remember(place: Place) -> None:
+    st.session_state["last_place"] = place
+
+
+def last_place() -> Place | None:
+    return st.session_state.get("last_place")

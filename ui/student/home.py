@@ -1,0 +1,107 @@
+"""Home: the course at a glance, what the student has done, and where to go on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import pages
+from ui.shared import state
+from ui.shared.course import broken_files, course, student_quizzes
+from ui.shared.safe import escape, note
+
+st.title("Did Russia want to join NATO?")
+
+
+def join_panel() -> None:
+    """Join a class with its code to keep progress across devices; without one, progress stays in this tab."""
+    me = state.student()
+    if me is not None:
+        cols = st.columns([3, 1], vertical_alignment="center")
+        cols[0].markdown(f":material/person: Signed in as **{escape(me.display_name)}**. Your answers are saved.")
+        if cols[1].button("Leave", help="Sign out of your class on this device"):
+            state.leave_class()
+            st.rerun()
+        return
+    with st.expander("Join your class to keep your progress", icon=":material/group_add:"):
+        note("Without a class, what you do is kept in this browser tab only.")
+        with st.form("join", border=False):
+            code = st.text_input("Class code", max_chars=12, placeholder="e.g. K7M2QP")
+            name = st.text_input("Your name", max_chars=100)
+            if st.form_submit_button("Join", type="primary"):
+                if state.join_class(code, name) is None:
+                    st.error("No class has that code, or the name is empty. Check the code on the board.")
+                else:
+                    st.rerun()
+
+
+join_panel()
+current = course()
+st.write(f"A short course in {len(current.lessons)} lessons: read, explore the timeline, then test yourself.")
+place = state.last_place()
+if place and place.kind == "lesson" and place.id in current.lessons:
+    st.page_link(
+        pages.LESSON,
+        label=f"Continue where you left off: {current.lessons[place.id].title}",
+        icon=":material/play_arrow:",
+        query_params={"lesson": place.id},
+    )
+elif place and place.kind == "quiz" and place.id in current.quizzes:
+    st.page_link(
+        pages.QUIZ,
+        label=f"Continue where you left off: {current.quizzes[place.id].title}",
+        icon=":material/play_arrow:",
+        query_params={"quiz": place.id},
+    )
+elif current.lessons:
+    first = next(iter(current.lessons.values()))
+    st.page_link(
+        pages.LESSON,
+        label=f"Start with lesson 1: {first.title}",
+        icon=":material/play_arrow:",
+        query_params={"lesson": first.id},
+    )
+
+quiz_for = {}
+for quiz in student_quizzes().values():
+    if len(quiz.lessons) == 1:
+        quiz_for.setdefault(quiz.lessons[0], quiz)
+
+st.header("Lessons")
+for number, lesson in enumerate(current.lessons.values(), start=1):
+    with st.container(border=True):
+        st.subheader(f"{number}. {lesson.title}", anchor=False)
+        st.markdown(lesson.summary)
+        done = [
+            ":material/check_circle: Read"
+            if state.was_read(lesson.id)
+            else ":material/radio_button_unchecked: Not read yet"
+        ]
+        quiz = quiz_for.get(lesson.id)
+        if quiz is not None:
+            best = state.best_percent(quiz.id)
+            done.append(f"Quiz best: {best:g}%" if best is not None else "Quiz not taken")
+        note(" · ".join(done))
+        cols = st.columns(2)
+        cols[0].page_link(
+            pages.LESSON,
+            label="Read the lesson",
+            icon=":material/menu_book:",
+            query_params={"lesson": lesson.id},
+        )
+        if quiz is not None:
+            cols[1].page_link(pages.QUIZ, label="Take the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
+
+st.header("Quizzes")
+for quiz in student_quizzes().values():
+    best = state.best_percent(quiz.id)
+    suffix = f" — best so far {best:g}%" if best is not None else ""
+    st.page_link(pages.QUIZ, label=f"{quiz.title}{suffix}", icon=":material/quiz:", query_params={"quiz": quiz.id})
+
+missing = len(broken_files("lessons")) + len(broken_files("quizzes"))
+if missing:
+    st.info(
+        f"{missing} lesson or quiz file(s) are being fixed by your teacher and are hidden for now.",
+        icon=":material/build:",
+    )
+if not current.lessons:
+    st.info("No lessons yet. Your teacher adds them as YAML files in the lessons folder.")

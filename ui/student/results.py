@@ -1,0 +1,69 @@
+"""Result: score, pass or not, score by topic, every question reviewed, and a retry of the misses."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.scores import topic_spec
+from ui import pages
+from ui.shared import state
+from ui.shared.course import course
+from ui.shared.questions import pts, question_review
+from ui.shared.safe import friendly_content_problem
+
+
+def main() -> None:
+    quiz_id = st.query_params.get("quiz")
+    quiz = course().quizzes.get(quiz_id or "")
+    st.title("Your result")
+    if quiz is None:
+        if quiz_id:
+            friendly_content_problem("result")
+        else:
+            st.info("Finish a quiz to see your result here.")
+        st.page_link(pages.QUIZ, label="Choose a quiz", icon=":material/quiz:")
+        return
+    found = state.attempt(quiz)
+    attempt = found[1] if found else None
+    if attempt is None or not attempt.finished:
+        st.info("This quiz is not finished yet.")
+        st.page_link(pages.QUIZ, label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
+        return
+    score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
+
+    st.header(quiz.title, anchor=False)
+    verdict = "Passed" if score.passed else "Not passed yet"
+    icon = ":material/check_circle:" if score.passed else ":material/replay:"
+    cols = st.columns(3)
+    cols[0].metric("Score", f"{pts(score.score)} / {pts(score.max)}")
+    cols[1].metric("Percent", f"{score.percent:g}%")
+    cols[2].metric("Pass mark", f"{quiz.pass_mark}%")
+    (st.success if score.passed else st.warning)(f"**{verdict}**", icon=icon)
+
+    st.header("Score by topic", anchor=False)
+    rows = [
+        {
+            "Topic": topic,
+            "Score": f"{pts(totals['score'])} / {pts(totals['max'])}",
+            "Percent": f"{100 * totals['score'] / totals['max']:.0f}%",
+        }
+        for topic, totals in score.by_topic.items()
+    ]
+    st.vega_lite_chart(topic_spec(score.by_topic), width="stretch", theme=None)
+    with st.expander("Score by topic as a table"):
+        st.table(rows)
+
+    question_review(quiz, attempt)
+
+    missed = attempt.missed()
+    cols = st.columns(2)
+    if missed and cols[0].button(f"Retry the {len(missed)} I missed", type="primary", icon=":material/replay:"):
+        attempt_id, _ = state.start_attempt(quiz, only=missed)
+        st.switch_page(pages.QUIZ, query_params={"quiz": quiz.id, "attempt": attempt_id})
+    if cols[1].button("Take the whole quiz again", icon=":material/restart_alt:"):
+        attempt_id, _ = state.start_attempt(quiz)
+        st.switch_page(pages.QUIZ, query_params={"quiz": quiz.id, "attempt": attempt_id})
+    st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")
+
+
+main()
