@@ -485,8 +485,8 @@ def seed_attempts(target: str, db_url: str, content: Path, quiz_id: str, count: 
     position from the token instead.
     """
     from classroom.content.load import load_course
-    from classroom.quiz.attempts import Attempt, plan_attempt
-    from classroom.quiz.grading import grade
+    from classroom.quiz import answering
+    from classroom.quiz.attempts import plan_attempt
     from classroom.results.store import Store
 
     quiz = load_course([content / "lessons", content / "quizzes"]).quizzes[quiz_id]
@@ -497,12 +497,9 @@ def seed_attempts(target: str, db_url: str, content: Path, quiz_id: str, count: 
     store = Store(db_url)
     tokens = []
     for k in positions:
-        plan = plan_attempt(quiz, rng.randrange(2**32))
-        token, attempt = store.start_attempt(plan), Attempt(plan)
-        for question_id in plan.question_ids[:k]:  # blank answers: the grading path is the same
-            attempt.accept(question_id, None, store.record_answer(token, None, grade(quiz.question(question_id), None)))
-        if attempt.finished:
-            store.finish_attempt(token, attempt.score(quiz))
+        token, attempt = answering.start(store, quiz, rng.randrange(2**32))
+        for question_id in attempt.plan.question_ids[:k]:  # blank answers: the grading path is the same
+            answering.submit(store, quiz, token, attempt, question_id, None)  # the last one finishes it
         tokens.append(token)
     store.close()
     return tokens

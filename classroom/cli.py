@@ -25,6 +25,7 @@ from classroom.content.models import Quiz
 from classroom.content.yamlread import read_yaml
 from classroom.errors import UserError
 from classroom.quiz.grading import QuizScore, grade_quiz, key_response
+from classroom.text import valid_id
 
 OK, PROBLEMS, USAGE, INTERNAL = 0, 1, 2, 3
 
@@ -139,7 +140,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"error: no such file: {path}", file=sys.stderr)
         return USAGE
-    if args.id is not None and not ingest.valid_id(args.id):
+    if args.id is not None and not valid_id(args.id):
         print(f"error: --id '{args.id}' is not valid: use lowercase letters, digits and dashes", file=sys.stderr)
         return USAGE
     text, fmt = ingest.read_article_file(path)  # an unreadable article is a UserError: exit 1

@@ -31,7 +31,6 @@ def use_course(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], Pat
         monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
         # ui.shared.course reads the variable once, at import: patch what it computed from it.
         monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", root)
-        monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
         clear_content_caches()
         return root
 

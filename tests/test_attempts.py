@@ -9,7 +9,6 @@ import pytest
 from classroom.content.load import load_course
 from classroom.content.models import Quiz
 from classroom.quiz.attempts import (
-    Attempt,
     askable,
     describe_key,
     describe_response,
@@ -107,34 +106,6 @@ def test_choice_view_says_whether_several_answers_apply(quizzes):
     assert student_view(quiz.question("joined"), plan).several is True
     assert student_view(quiz.question("members"), plan).several is False
     assert student_view(quiz.question("founded"), plan).precision == "year"
-
-
-def test_a_submitted_answer_is_final(quizzes):
-    quiz = quizzes["every-kind"]
-    attempt = Attempt(plan_attempt(quiz, 3))
-    first = attempt.submit(quiz, "founded", "1949")
-    second = attempt.submit(quiz, "founded", "1800")
-    assert first == second and first.verdict == "correct"
-    assert attempt.responses["founded"] == "1949"
-
-
-def test_position_finished_and_missed(quizzes):
-    quiz = quizzes["every-kind"]
-    attempt = Attempt(plan_attempt(quiz, 3))
-    assert attempt.position == 0 and not attempt.finished
-    for question_id in attempt.plan.question_ids:
-        question = quiz.question(question_id)
-        attempt.submit(quiz, question_id, key_response(question) if question_id != "count" else 7)
-    assert attempt.finished and attempt.missed() == ["count"]
-    score = attempt.score(quiz)
-    assert (score.score, score.max, score.passed) == (7, 8, True)
-
-
-def test_submitting_a_question_outside_the_attempt_is_refused(quizzes):
-    quiz = quizzes["every-kind"]
-    attempt = Attempt(plan_attempt(quiz, 3, only=["founded"]))
-    with pytest.raises(KeyError):
-        attempt.submit(quiz, "count", 3)
 
 
 def test_descriptions_for_the_result_page(quizzes):

@@ -47,7 +47,7 @@ def _offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
 def test_the_source_walk_sees_sub_packages():
     """The check once globbed classroom/*.py only and never looked into classroom/ingest/."""
     seen = {path.relative_to(ROOT).parts[1] for path in _sources("classroom")}
-    assert {"ingest", "content", "quiz", "results"} <= seen
+    assert {"ingest", "content", "quiz", "results", "kinds"} <= seen
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,18 @@ def test_importing_every_module_loads_no_streamlit(package: str):
         "assert not [n for n in sys.modules if n == 'ui' or n.startswith('ui.')], 'the UI was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_screens_use_no_private_name_of_the_engine():
+    """Screens call the engine's public functions (three once called ``ui.course._load_file``)."""
+    bad = []
+    for path in _sources("ui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("classroom", "ui")):
+                bad += [f"{path.relative_to(ROOT)}: {a.name}" for a in node.names if a.name.startswith("_")]
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+                owner = node.value
+                if isinstance(owner, ast.Name) and owner.id in {"course_files", "state", "course", "library"}:
+                    bad.append(f"{path.relative_to(ROOT)}: {owner.id}.{node.attr}")
+    assert bad == []

@@ -17,7 +17,7 @@ from classroom.content.models import ChoiceQuestion, DateQuestion, Lesson, Order
 from classroom.ingest import ArticleError, DraftCourse, draft_course, read_article_file
 from classroom.ingest.evaluate import TARGET, evaluate_folder, render, totals
 from classroom.ingest.extract_dates import sort_key
-from classroom.ingest.extract_people import fold
+from classroom.text import fold
 
 ARTICLES = Path(__file__).resolve().parent / "testdata" / "ingest"
 NAMES = sorted(p.name for p in ARTICLES.iterdir() if not p.name.endswith(".yaml"))

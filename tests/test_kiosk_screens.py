@@ -69,7 +69,6 @@ def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: _Log) -> Ite
         monkeypatch.setitem(classroom.kiosk._STARTED, "mode", "kiosk")
         monkeypatch.setenv("CLASSROOM_KIOSK_CONFIG", str(path))
         monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", content)
-        monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (content / "lessons", content / "quizzes"))
         _clear()
         return path
 

@@ -29,11 +29,13 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import classroom.content.library
 import ui.shared.course
 import ui.shared.state
 from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
 from classroom.content.load import load_course
 from classroom.content.models import Quiz
+from classroom.quiz import answering
 from classroom.quiz.attempts import Attempt
 from classroom.quiz.grading import key_response
 
@@ -159,6 +161,12 @@ def live_attempt(at: AppTest, quiz_id: str = "every-kind") -> Attempt:
     return attempt
 
 
+def submit_answer(at: AppTest, quiz: Quiz, question_id: str, response: Any) -> None:
+    """What the screen does on submit: the engine's answer path, saved to the app's store."""
+    attempt_id, attempt = at.session_state[f"attempt:{quiz.id}"]
+    answering.submit(ui.shared.state.store(), quiz, attempt_id, attempt, question_id, response)
+
+
 def started_quiz(quiz_id: str = "every-kind") -> AppTest:
     at = open_app(QUIZ, quiz=quiz_id)
     return click(at, button(at, "Start the quiz"))
@@ -168,9 +176,8 @@ def quiz_at(question_id: str) -> AppTest:
     """The every-kind quiz started, the questions before ``question_id`` already answered right."""
     at = started_quiz()
     quiz = fixture_quiz()
-    attempt = live_attempt(at)
     for earlier in EVERY_KIND[: EVERY_KIND.index(question_id)]:
-        attempt.submit(quiz, earlier, key_response(quiz.question(earlier)))  # what the screen does on submit
+        submit_answer(at, quiz, earlier, key_response(quiz.question(earlier)))
     run(at)
     assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
     assert values(at.header) == [quiz.question(question_id).ask]
@@ -698,9 +705,8 @@ def finished_quiz(responses: dict[str, Any]) -> AppTest:
     """The every-kind quiz answered to the end (right unless ``responses`` says otherwise), on the result page."""
     quiz = fixture_quiz()
     at = started_quiz()
-    attempt = live_attempt(at)
     for question_id in EVERY_KIND:
-        attempt.submit(quiz, question_id, responses.get(question_id, key_response(quiz.question(question_id))))
+        submit_answer(at, quiz, question_id, responses.get(question_id, key_response(quiz.question(question_id))))
     at.switch_page(RESULTS)
     return run(at)
 
@@ -905,13 +911,13 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
     course_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[str] = []
-    real_load = ui.shared.course.load_file
+    real_load = classroom.content.library.load_file  # what the app's cached loader reads with
 
     def counting_load(path: Any, *args: Any, **kwargs: Any) -> Any:
         parsed.append(Path(path).name)
         return real_load(path, *args, **kwargs)
 
-    monkeypatch.setattr(ui.shared.course, "load_file", counting_load)
+    monkeypatch.setattr(classroom.content.library, "load_file", counting_load)
     at = open_app(QUIZ, quiz="every-kind")
     first = sorted(parsed)
     assert first == sorted(p.name for p in course_copy.rglob("*.yaml"))

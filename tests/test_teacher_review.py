@@ -54,7 +54,6 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(COURSE, root)
     monkeypatch.setenv("CLASSROOM_CONTENT", str(root))
     monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", root)
-    monkeypatch.setattr(ui.shared.course, "CONTENT_DIRS", (root / "lessons", root / "quizzes"))
     url = f"sqlite:///{tmp_path / 'results.db'}"
     monkeypatch.setenv("CLASSROOM_DATABASE_URL", url)
     monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(tmp_path / "teacher-password"))

@@ -36,8 +36,8 @@ from classroom import auth
 from classroom.auth import Throttle
 from classroom.content.load import load_course
 from classroom.content.models import Quiz
-from classroom.quiz.attempts import Attempt, plan_attempt
-from classroom.quiz.grading import grade, key_response
+from classroom.quiz import answering
+from classroom.quiz.grading import key_response
 from classroom.results import analysis
 from classroom.results.store import ClassRoom, Store
 
@@ -190,15 +190,13 @@ def take(
     stop_after: int | None = None,
 ) -> str:
     """One attempt through the Store API: the key everywhere except ``answers``; finished unless it stops early."""
-    plan = plan_attempt(quiz, seed=7, only=only)
-    attempt_id = store.start_attempt(plan, student_id=student_id, class_id=class_id, kiosk=None if student_id else "k1")
-    attempt = Attempt(plan)
-    for question_id in plan.question_ids[:stop_after]:
-        question = quiz.question(question_id)
-        response = answers.get(question_id, key_response(question))
-        attempt.accept(question_id, response, store.record_answer(attempt_id, response, grade(question, response)))
-    if attempt.finished:
-        store.finish_attempt(attempt_id, attempt.score(quiz))
+    kiosk = None if student_id else "k1"
+    attempt_id, attempt = answering.start(
+        store, quiz, 7, only=only, student_id=student_id, class_id=class_id, kiosk=kiosk
+    )
+    for question_id in attempt.plan.question_ids[:stop_after]:  # the last answer finishes it
+        response = answers.get(question_id, key_response(quiz.question(question_id)))
+        answering.submit(store, quiz, attempt_id, attempt, question_id, response)
     return attempt_id
 
 

@@ -1,8 +1,10 @@
-"""Turn pydantic's validation errors into messages for the teachers who write the files.
+"""Turn pydantic's validation errors into words for the teachers who write the files and fill the forms.
 
 Pydantic speaks of ``loc`` tuples and ``Extra inputs are not permitted``; a
 teacher needs a line, a column and words like "unknown field 'anwser' — did
-you mean 'answer'?". Locations are mapped back through the YamlDocument.
+you mean 'answer'?". For a file (:func:`problems_from`), locations are mapped
+back through the YamlDocument; for a form such as the draft review
+(:func:`form_errors`), each message goes under the field it is about.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from classroom.content.problems import Problem
 from classroom.content.yamlread import Loc, YamlDocument
+from classroom.kinds import QUESTION_KINDS
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], doc: YamlDocument, path: str) -> list[Problem]:
@@ -88,7 +91,8 @@ def _message(item: dict, model: type[BaseModel], loc: tuple, data_loc: Loc) -> s
         hint = f" — did you mean '{close[0]}'?" if close else ""
         return f"unknown question kind '{ctx.get('tag')}'{hint} (kinds: {', '.join(tags)})"
     if kind == "union_tag_not_found":
-        return "this question has no 'kind'; add kind: date, text, choice, true_false, order, match or number"
+        *others, last = QUESTION_KINDS
+        return f"this question has no 'kind'; add kind: {', '.join(others)} or {last}"
     text = _describe(kind, ctx, value)
     return f"{name}: {text}" if name else text
 
@@ -186,3 +190,55 @@ def _pick(options: list[Any], part: str) -> Any:
         elif get_origin(option) is dict:
             return get_args(option)[1]
     return None
+
+
+# ---------------------------------------------------------------- for forms (the draft review)
+
+DATE_FORMS = "a year (1956), a month and a year (July 1956) or a full date (26 July 1956)"
+FORM_TOO_SHORT = {
+    "accept": "Give at least one accepted answer.",
+    "options": "Give at least two options.",
+    "correct": "Tick at least one right answer.",
+    "items": "Give at least two items, one per line.",
+    "questions": "Keep at least one question.",
+}
+FORM_EMPTY = {"ask": "The question is empty: write what students are asked.", "title": "Give the quiz a title."}
+
+FormErrors = dict[str, list[str]]  # field -> messages for the teacher
+
+
+def _sentence(text: str) -> str:
+    text = text.replace(" in quotes", "").strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+def _form_words(where: str, item: dict[str, Any], message: str | None) -> str:
+    """One pydantic error in a teacher's words, for a form rather than a file."""
+    kind = item["type"]
+    message = message or (item.get("ctx") or {}).get("message") or item["msg"]
+    if kind == "content" and message.startswith("this text is empty"):
+        return FORM_EMPTY.get(where, "This is empty: write something.")
+    if kind == "content" and where == "answer" and "is not a date" in message:
+        value = str(item.get("input") or "").strip()
+        if not value:
+            return f"Write the right date: {DATE_FORMS}."
+        return f"“{value}” is not a date. Write {DATE_FORMS}."
+    if kind == "too_short":
+        return FORM_TOO_SHORT.get(where, "Give at least one entry.")
+    if kind == "content":
+        return _sentence(message)
+    return _sentence(f"{where}: {item['msg']}")
+
+
+def form_errors(error: ValidationError, tagged: bool) -> FormErrors:
+    """Field -> messages. ``tagged``: the first part of every location is the question kind (a union tag)."""
+    found: FormErrors = {}
+    for item in error.errors(include_url=False):
+        loc = list(item["loc"])[1 if tagged else 0 :]
+        ctx = item.get("ctx") or {}
+        bundle = ctx.get("issues") if item["type"] == "content" else None
+        entries = [(loc + list(at), message) for at, message, _ in bundle] if bundle else [(loc, None)]
+        for where, message in entries:
+            name = str(where[0]) if where else "general"
+            found.setdefault(name, []).append(_form_words(name, dict(item), message))
+    return found

@@ -16,8 +16,6 @@ from classroom.ingest.course import (
     DraftLesson,
     draft_course,
     read_article_file,
-    slug,
-    valid_id,
     write_course,
 )
 from classroom.ingest.write import lesson_yaml, quiz_yaml
@@ -32,7 +30,5 @@ __all__ = [
     "lesson_yaml",
     "quiz_yaml",
     "read_article_file",
-    "slug",
-    "valid_id",
     "write_course",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
+from classroom.text import slug, valid_id
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 MAX_ARTICLE_BYTES = 5_000_000
@@ -107,23 +107,6 @@ def _with_schema(text: str, schema_base: str) -> str:
     """The same file text with its first line pointing at schemas in ``schema_base``."""
     first, _, rest = text.partition("\n")
     return first.replace(f"$schema={SCHEMA_BASE}/", f"$schema={schema_base}/", 1) + "\n" + rest
-
-
-def valid_id(text: str) -> bool:
-    """The id rule of the content models: lowercase letters, digits, single dashes."""
-    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """A valid id from a file name or title: "Berlin Airlift (1948)" -> "berlin-airlift-1948"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    out = ""
-    for word in words:
-        if out and len(out) + 1 + len(word) > limit:
-            break
-        out = f"{out}-{word}" if out else word[:limit]
-    return out or "article"
 
 
 def read_article_file(path: str | Path) -> tuple[str, str]:

@@ -18,11 +18,11 @@ ranks (General, Commodore) are titles, not offices, and are dropped from names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from classroom.ingest.extract_dates import DateMention
+from classroom.text import fold
 
 _LATIN = [chr(code) for code in range(0x250)]
 UPPER = "".join(ch for ch in _LATIN if ch.isupper())
@@ -161,14 +161,6 @@ class RoleMention:
     @property
     def key(self) -> tuple[str, str]:
         return fold(self.name), fold(self.core)
-
-
-def fold(text: str) -> str:
-    """Case, accents, hyphens and spacing do not make two names or offices different."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’]s\b", "s", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def clean_name(written: str) -> str | None:

@@ -18,7 +18,7 @@ from ui.kiosk import state as kiosk_state
 from ui.kiosk.attract import nav_button, start_over_button
 from ui.kiosk.state import SHOWING_KEY, VISIT_KEY, Screen
 from ui.shared import state
-from ui.shared.questions import FORM_INPUTS, VERDICTS, answer_details, order_input, pts, read_response
+from ui.shared.questions import VERDICTS, answer_details, answer_input, pts, read_response
 from ui.shared.safe import note, teacher_markdown
 
 
@@ -108,22 +108,7 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     key = kiosk_state.widget_key(_visit(), view.id)
     submit_args = (quiz, attempt_id, attempt, question_id, key)
     with st.container(key="kiosk-answer"):  # tighter rows (see ui/kiosk/idle.py) so long questions fit
-        if view.kind == "order":
-            order_input(view, key)
-            st.button(
-                "Submit answer",
-                key=f"{key}:submit",
-                type="primary",
-                width="stretch",
-                on_click=_on_submit,
-                args=submit_args,
-            )
-        else:
-            with st.form(key=f"{key}:form", border=False):
-                FORM_INPUTS[view.kind](view, key)
-                st.form_submit_button(
-                    "Submit answer", type="primary", width="stretch", on_click=_on_submit, args=submit_args
-                )
+        answer_input(view, key, _on_submit, args=submit_args, width="stretch")
     if view.hint:
         with st.expander("Show a hint", icon=":material/lightbulb:"):
             teacher_markdown(view.hint)

@@ -23,7 +23,7 @@ from classroom.content.problems import Problem
 from classroom.kiosk import KioskConfig, Offer, known_ids, load_kiosk_config, offer, resolve_class
 from classroom.quiz.attempts import Attempt
 from ui.shared import state
-from ui.shared.course import ROOT, course
+from ui.shared.course import course
 
 log = logging.getLogger("classroom")
 
@@ -68,8 +68,9 @@ def setup() -> Setup:
     """The kiosk configuration, parsed once per version of the file (an edit shows on the next rerun)."""
     path = Path(settings.kiosk_config_path())
     if not path.is_absolute():
-        path = ROOT / path
-    shown_as = os.path.relpath(path, ROOT) if path.is_relative_to(ROOT) else str(path)
+        path = settings.PROJECT_ROOT / path
+    root = settings.PROJECT_ROOT
+    shown_as = os.path.relpath(path, root) if path.is_relative_to(root) else str(path)
     try:
         stat = path.stat()
     except OSError as error:

@@ -15,8 +15,9 @@ from typing import Any
 import streamlit as st
 
 from classroom.content.models import Quiz
-from classroom.quiz.attempts import Attempt, plan_attempt
-from classroom.quiz.grading import Graded, QuizScore, grade
+from classroom.quiz import answering
+from classroom.quiz.attempts import Attempt
+from classroom.quiz.grading import Graded, QuizScore
 from classroom.results.store import Store, Student
 
 log = logging.getLogger("classroom")
@@ -103,13 +104,12 @@ def start_attempt(
     At a kiosk (``kiosk`` names it) the attempt is anonymous, filed under ``class_id`` when the
     kiosk has a class; its id never goes into the URL, so no later visitor can resume it.
     """
-    plan = plan_attempt(quiz, secrets.randbits(32), only=only)
+    seed = secrets.randbits(32)
     if kiosk is not None:
-        attempt_id = store().start_attempt(plan, class_id=class_id, kiosk=kiosk)
+        found = answering.start(store(), quiz, seed, only=only, class_id=class_id, kiosk=kiosk)
     else:
         me = student()
-        attempt_id = store().start_attempt(plan, student_id=me.id if me else None)
-    found = (attempt_id, Attempt(plan))
+        found = answering.start(store(), quiz, seed, only=only, student_id=me.id if me else None)
     st.session_state[_attempt_key(quiz.id)] = found
     for key in [k for k in st.session_state if str(k).startswith((f"q:{quiz.id}:", f"showing:{quiz.id}"))]:
         del st.session_state[key]
@@ -123,34 +123,36 @@ def drop_attempt(quiz_id: str) -> None:
 
 
 def submit(quiz: Quiz, attempt_id: str, current: Attempt, question_id: str, response: Any) -> Graded | None:
-    """Grade, save, then show: an answer counts only once the store has it. None when saving failed."""
-    question = quiz.question(question_id)
-    if question is None or question_id in current.graded:
-        return current.graded.get(question_id)
+    """The engine's answer path (``answering.submit``); None, and a flag for the screen, when saving failed."""
     try:
-        saved = store().record_answer(attempt_id, response, grade(question, response))
-    except Exception:
+        done = answering.submit(store(), quiz, attempt_id, current, question_id, response)
+    except answering.NotInAttempt:  # a client sent an answer to a question it was not asked
+        log.warning("attempt %s: refused an answer to %r", attempt_id, question_id)
+        return None
+    except Exception:  # the store is unreachable: the answer is not counted, the student submits it again
         log.exception("could not save an answer for attempt %s", attempt_id)
         st.session_state["save_failed"] = True
         return None
     st.session_state.pop("save_failed", None)
-    graded = current.accept(question_id, response, saved)
-    if current.finished:
-        finish(quiz, attempt_id, current)
-    return graded
+    if done.score is not None:
+        _finished(attempt_id, current, done.score)
+    return done.graded
 
 
 def finish(quiz: Quiz, attempt_id: str, current: Attempt) -> QuizScore:
-    score = current.score(quiz)
-    done = st.session_state.setdefault("finished", set())
-    if attempt_id in done:
-        return score
-    store().finish_attempt(attempt_id, score)
-    done.add(attempt_id)
+    """The attempt's total, saved once per session (the result page asks on every rerun)."""
+    if attempt_id in st.session_state.get("finished", set()):
+        return current.score(quiz)
+    score = answering.finish(store(), quiz, attempt_id, current)
+    _finished(attempt_id, current, score)
+    return score
+
+
+def _finished(attempt_id: str, current: Attempt, score: QuizScore) -> None:
+    st.session_state.setdefault("finished", set()).add(attempt_id)
     if not current.plan.retry:
         best = st.session_state.setdefault("best", {})
         best[score.quiz] = max(best.get(score.quiz, 0.0), score.percent)
-    return score
 
 
 def best_percent(quiz_id: str) -> float | None:

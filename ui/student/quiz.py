@@ -11,7 +11,7 @@ from classroom.quiz.attempts import Attempt, askable, student_view
 from ui import pages
 from ui.shared import state
 from ui.shared.course import course, student_quizzes
-from ui.shared.questions import FORM_INPUTS, order_input, read_response, show_verdict
+from ui.shared.questions import answer_input, read_response, show_verdict
 from ui.shared.safe import friendly_content_problem, note, teacher_markdown
 
 log = logging.getLogger("classroom")
@@ -117,13 +117,7 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
         st.error("Your answer could not be saved. Check the connection and submit it again.", icon=":material/error:")
     key = state.widget_key(quiz.id, view.id)
     submit_args = (quiz, attempt_id, attempt, showing)
-    if view.kind == "order":
-        order_input(view, key)
-        st.button("Submit answer", type="primary", key=f"{key}:submit", on_click=_on_submit, args=submit_args)
-    else:
-        with st.form(key=f"{key}:form", border=False):
-            FORM_INPUTS[view.kind](view, key)
-            st.form_submit_button("Submit answer", type="primary", on_click=_on_submit, args=submit_args)
+    answer_input(view, key, _on_submit, args=submit_args)
 
 
 def main() -> None:

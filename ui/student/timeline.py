@@ -7,7 +7,7 @@ import streamlit as st
 from charts.timeline import timeline_chart
 from classroom.content.timeline import TimelineEvent, course_events
 from ui import pages
-from ui.shared.course import course, fingerprint
+from ui.shared.course import course, library
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -23,7 +23,7 @@ def main() -> None:
         "Every event of the course. Points are single days, months or years; bars are periods. "
         "Select a point or bar to see where the course tells it."
     )
-    chart, events = _chart_and_events(fingerprint())
+    chart, events = _chart_and_events(library().fingerprint())
     if not events:
         st.info("No dated events yet.")
         return

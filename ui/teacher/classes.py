@@ -7,13 +7,13 @@ Names typed by students are shown escaped (``ui.shared.safe.escape``): a name li
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 import streamlit as st
 
 from classroom.results.export import student_json
-from classroom.results.store import ClassRoom, Store, Student, name_key
+from classroom.results.store import ClassRoom, Store, Student
+from classroom.text import slug
 from ui.shared.safe import escape, note
 from ui.shared.state import store
 from ui.teacher import auth as teacher_auth
@@ -21,11 +21,7 @@ from ui.teacher import auth as teacher_auth
 NEW_CLASS = "teacher:new-class"  # session state: id of the class just created, to show its code large
 DELETING = "teacher:deleting"  # session state: id of the student whose deletion awaits confirmation
 NOTICE = "teacher:notice"  # session state: a message for the next run ("Deleted ...")
-
-
-def slug(text: str, fallback: str = "class") -> str:
-    """Text fit for a file name: "Histoire 9ᵉ B" -> "histoire-9e-b"."""
-    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-") or fallback
+NAME_LIMIT = 60  # characters of a name in a download's file name
 
 
 def today() -> str:
@@ -33,7 +29,8 @@ def today() -> str:
 
 
 def student_file_name(room: ClassRoom, student: Student) -> str:
-    return f"student-{student.id}-{slug(student.display_name, 'student')}-{slug(room.name)}-{today()}.json"
+    who, where = slug(student.display_name, NAME_LIMIT, "student"), slug(room.name, NAME_LIMIT, "class")
+    return f"student-{student.id}-{who}-{where}-{today()}.json"
 
 
 def _export_for(the_store: Store, student_id: int) -> Callable[[], bytes]:

@@ -6,28 +6,24 @@ the lessons the course has now, and is saved only when it has no problem;
 a file it replaces is first copied to ``data/backups/``, never inside
 ``quizzes/`` (the loader reads every YAML file there). The course cache is
 keyed by each file's modification time, so a saved or edited file shows up on
-the next rerun without a restart.
+the next rerun without a restart. Checking and writing are the engine's
+(``classroom/content/library.py``); this screen only draws them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import re
-import secrets
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import streamlit as st
 
-from classroom.content.dates import describe_precision
-from classroom.content.load import Loaded, assemble, load_file
+from classroom.content.load import Loaded
 from classroom.content.models import Lesson, Quiz
 from classroom.content.problems import Problem
-from classroom.quiz.attempts import QuestionView, askable, describe_key, plan_attempt, student_view
+from classroom.quiz.attempts import askable, describe_key, plan_attempt, student_view
 from ui import pages
-from ui.shared import course as course_files
+from ui.shared.answers import WIDGETS
+from ui.shared.course import course, library
 from ui.shared.lesson_view import lesson_body
 from ui.shared.safe import escape, note, teacher_markdown
 from ui.teacher import auth as teacher_auth
@@ -36,7 +32,6 @@ MAX_UPLOAD_MB = 1
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 UPLOADS = "teacher:uploads"  # session state: how many quizzes were saved; part of the uploader's key
 UPLOAD_NOTICE = "teacher:upload-notice"  # session state: (ok, message) after saving
-SAFE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.ya?ml")
 
 
 # ---------------------------------------------------------------- check
@@ -51,8 +46,8 @@ def problem_rows(problems: Iterable[Problem]) -> list[dict[str, object]]:
 
 def check_section() -> None:
     st.header("Check of every lesson and quiz", anchor=False)
-    current = course_files.course()
-    files = len(course_files.fingerprint())
+    current = course()
+    files = len(library().fingerprint())
     ready = f"{len(current.lessons)} lesson(s) and {len(current.quizzes)} quiz(zes) ready"
     found = f"{files} file{'s' if files != 1 else ''}: {ready}"
     if not current.problems:
@@ -76,7 +71,7 @@ def check_section() -> None:
 
 
 def _shown_as(name: str) -> str:
-    return os.path.join("quizzes", name)
+    return f"quizzes/{name}"
 
 
 def validate_upload(name: str, data: bytes) -> tuple[Loaded, list[Problem]]:
@@ -84,49 +79,8 @@ def validate_upload(name: str, data: bytes) -> tuple[Loaded, list[Problem]]:
 
     The file of the same name on disk (if any) is left out: the upload would replace it.
     """
-    shown = _shown_as(name)
-    uploaded = load_file(Path("quizzes") / name, shown_as=shown, raw=data)
-    root = course_files.CONTENT_ROOT
-    others = [
-        course_files._load_file(*entry)
-        for entry in course_files.fingerprint()
-        if os.path.relpath(entry[0], root) != shown
-    ]
-    together = assemble([*others, uploaded])  # the upload last: a clash of ids is reported on it
-    return uploaded, [p for p in together.problems if p.path == shown]
-
-
-def backup_path(stem: str) -> Path:
-    """``data/backups/<stem>.<UTC timestamp>.yaml`` beside the content, never a name already used."""
-    folder = course_files.CONTENT_ROOT / "data" / "backups"
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = folder / f"{stem}.{stamp}.yaml"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}.{stamp}-{number}.yaml"
-        number += 1
-    return path
-
-
-def save_quiz(name: str, data: bytes) -> Path | None:
-    """Write a checked quiz to ``quizzes/``; a file it replaces is backed up first. Returns the backup, if any."""
-    if not SAFE_NAME.fullmatch(name):
-        raise ValueError(f"not a quiz file name: {name!r}")
-    folder = course_files.CONTENT_ROOT / "quizzes"
-    target = folder / name
-    backup = None
-    if target.exists():
-        backup = backup_path(target.stem)
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(target, backup)
-    folder.mkdir(parents=True, exist_ok=True)
-    temp = folder / f".{name}.{secrets.token_hex(4)}.tmp"  # not .yaml: the loader never reads half a file
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    return backup
+    loaded, problems = library().check({_shown_as(name): data})
+    return loaded[0], problems
 
 
 def _save(name: str, data: bytes) -> None:
@@ -140,16 +94,14 @@ def _save(name: str, data: bytes) -> None:
             f"{escape(name)} was not saved: the course changed and it has problems now.",
         )
         return
+    content = library()
     try:
-        backup = save_quiz(name, data)
+        written = content.write(_shown_as(name), data)
     except (OSError, ValueError) as error:
         st.session_state[UPLOAD_NOTICE] = (False, f"{escape(name)} could not be saved: {escape(str(error))}")
         return
-    kept = (
-        f" The previous version is kept as {escape(os.path.relpath(backup, course_files.CONTENT_ROOT))}."
-        if backup
-        else ""
-    )
+    backup = written.backup
+    kept = f" The previous version is kept as {escape(content.relative(backup))}." if backup else ""
     st.session_state[UPLOAD_NOTICE] = (True, f"Saved {escape(_shown_as(name))}: students see it now.{kept}")
     st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1  # a fresh, empty uploader
 
@@ -193,7 +145,7 @@ def upload_section() -> None:
         st.table(problem_rows(problems), alt="Problems found in the uploaded quiz, with line and column")
         return
     quiz = loaded.item
-    replaces = (course_files.CONTENT_ROOT / "quizzes" / name).exists()
+    replaces = library().exists(_shown_as(name))
     st.success(
         f"{escape(name)} has no problems: “{escape(quiz.title)}”, {len(quiz.questions)} "
         f"question{'s' if len(quiz.questions) != 1 else ''}.",
@@ -233,42 +185,7 @@ def lesson_preview(lesson: Lesson) -> None:
 
 
 # ---------------------------------------------------------------- preview: quizzes
-# The student's widgets of ui/shared/questions.py, switched off: the same labels and options, nothing to submit.
-
-
-def disabled_input(view: QuestionView, key: str) -> None:
-    if view.kind == "date":
-        wanted = describe_precision(view.precision or "year")
-        st.text_input(
-            "Your answer (a date)", key=key, placeholder=f"Write {wanted}", help=f"Write {wanted}.", disabled=True
-        )
-    elif view.kind == "text":
-        st.text_input("Your answer", key=key, placeholder="Type your answer", disabled=True)
-    elif view.kind == "choice" and view.several:
-        st.markdown("**Pick every answer that applies.**")
-        for index, option in enumerate(view.options):
-            st.checkbox(option, key=f"{key}:{index}", disabled=True)
-    elif view.kind == "choice":
-        st.radio("Pick one answer", view.options, index=None, key=key, disabled=True)
-    elif view.kind == "true_false":
-        st.radio("True or false?", ["True", "False"], index=None, key=key, horizontal=True, disabled=True)
-    elif view.kind == "match":
-        st.markdown("**Choose a match for each item.**")
-        for index, prompt in enumerate(view.prompts):
-            st.selectbox(
-                prompt, view.options, index=None, key=f"{key}:{index}", placeholder="Choose a match", disabled=True
-            )
-    elif view.kind == "number":
-        st.number_input("Your answer (a number)", value=None, step=1.0, format="%g", key=key, disabled=True)
-    elif view.kind == "order":
-        st.markdown("**Put the items in order, earliest first.** Use the Move up and Move down buttons.")
-        for index, item in enumerate(view.options):
-            text, up, down = st.columns([4, 2, 2], vertical_alignment="center")
-            text.markdown(f"{index + 1}. {escape(item)}")
-            up.button(f"Move {index + 1} up", key=f"{key}:up:{index}", icon=":material/arrow_upward:", disabled=True)
-            down.button(
-                f"Move {index + 1} down", key=f"{key}:down:{index}", icon=":material/arrow_downward:", disabled=True
-            )
+# The student's widgets (ui/shared/answers/), switched off: the same labels and options, nothing to submit.
 
 
 def teacher_notes(question) -> None:  # noqa: ANN001 - any question kind
@@ -315,7 +232,7 @@ def quiz_preview(quiz: Quiz, prefix: str = "preview") -> None:
                 if view.hint:
                     with st.expander("Show a hint", icon=":material/lightbulb:"):
                         teacher_markdown(view.hint)
-                disabled_input(view, key)
+                WIDGETS[view.kind].answer(view, key, disabled=True)
                 st.button("Submit answer", type="primary", key=f"{key}:submit", disabled=True)
                 teacher_notes(question)
         drafts = [q.id for q in quiz.questions if q.status == "draft"]
@@ -328,7 +245,7 @@ def quiz_preview(quiz: Quiz, prefix: str = "preview") -> None:
 
 
 def preview_tab() -> None:
-    current = course_files.course()
+    current = course()
     options = [f"lesson:{i}" for i in current.lessons] + [f"quiz:{i}" for i in current.quizzes]
     if not options:
         st.info("There is nothing to preview yet: add lessons and quizzes, or fix the files listed in Content.")

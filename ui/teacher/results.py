@@ -25,10 +25,11 @@ from classroom.content.models import Quiz
 from classroom.results import analysis
 from classroom.results.export import attempts_csv, responses_csv
 from classroom.results.store import ClassRoom
+from classroom.text import slug
 from ui.shared.course import course
 from ui.shared.safe import escape, note
 from ui.shared.state import store
-from ui.teacher.classes import slug, today
+from ui.teacher.classes import NAME_LIMIT, today
 
 CLASS_KEY = "teacher:class"
 QUIZ_KEY = "teacher:quiz"
@@ -322,7 +323,7 @@ def items_tab() -> None:
 
 
 def file_stem(selection: Selection) -> str:
-    where = slug(selection.room.name) if selection.room else "all-classes"
+    where = slug(selection.room.name, NAME_LIMIT, "class") if selection.room else "all-classes"
     return f"{where}-{selection.quiz_id}-{today()}"
 
 

@@ -25,31 +25,42 @@ lesson's save count, so a new review or a save starts from fresh widgets.
 from __future__ import annotations
 
 import logging
-import os
-import re
-import secrets
-import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from pydantic import TypeAdapter, ValidationError
 
-from classroom.content.dates import describe_precision, parse_answer, parse_iso, spoken
-from classroom.content.load import Loaded, assemble, find_files, load_file
-from classroom.content.models import QUESTION_KINDS, Lesson, Passage, Question, Quiz
-from classroom.content.problems import Problem
-from classroom.ingest import FORMATS, ArticleError, DraftCourse, draft_course, quiz_yaml, read_article_file, slug
-from classroom.ingest import valid_id as is_valid_id
-from classroom.ingest.extract_dates import find_dates
-from classroom.quiz.attempts import describe_key
-from ui.shared import course as course_files
+from classroom.content.models import Lesson, Question, Quiz
+from classroom.ingest import FORMATS, ArticleError, draft_course, read_article_file
+from classroom.ingest.review import (
+    DECISIONS,
+    REJECT,
+    Outcome,
+    Review,
+    Unit,
+    answer_expected,
+    answer_spans,
+    bolded,
+    check_quiz,
+    counts,
+    draft_count,
+    edited_question,
+    find_passage,
+    kept_questions,
+    review_of_course,
+    review_of_folder,
+    review_of_quiz,
+    save_unit,
+)
+from classroom.kinds import KINDS
+from classroom.text import slug, valid_id
+from ui.shared.answers import WIDGETS
+from ui.shared.course import course, library
 from ui.shared.safe import escape, note, teacher_markdown
 from ui.teacher import auth as teacher_auth
-from ui.teacher.content import backup_path, lesson_preview, problem_rows
+from ui.teacher.content import lesson_preview, problem_rows
 
 log = logging.getLogger("classroom")
 
@@ -59,74 +70,6 @@ ARTICLE_TYPES = sorted({suffix.lstrip(".") for suffix in FORMATS})
 REVIEW = "review:current"  # session state: the Review being worked on
 COUNT = "review:count"  # session state: how many reviews were opened; part of every widget key
 NOTICE = "review:notice"  # session state: (ok, message) after saving, shown once
-KEEP, ACCEPT, REJECT = "Keep as draft", "Accept", "Reject"
-DECISIONS = (KEEP, ACCEPT, REJECT)
-KIND_WORDS = {
-    "date": "date question",
-    "text": "written answer",
-    "choice": "multiple choice",
-    "true_false": "true or false",
-    "order": "put in order",
-    "match": "matching",
-    "number": "number question",
-}
-DATE_FORMS = "a year (1956), a month and a year (July 1956) or a full date (26 July 1956)"
-TOO_SHORT = {
-    "accept": "Give at least one accepted answer.",
-    "options": "Give at least two options.",
-    "correct": "Tick at least one right answer.",
-    "items": "Give at least two items, one per line.",
-    "questions": "Keep at least one question.",
-}
-EMPTY = {"ask": "The question is empty: write what students are asked.", "title": "Give the quiz a title."}
-SCHEMA_LINE = re.compile(r"\A# yaml-language-server: \$schema=\S*?/(lesson|quiz)\.schema\.json\n")
-IMPORTED_FROM = re.compile(r"^# (?:Draft questions imported|Imported) from (.+?) by `python -m classroom ingest`", re.M)
-QUESTION = TypeAdapter(Question)
-
-Errors = dict[str, list[str]]  # field -> messages for the teacher
-
-
-# ---------------------------------------------------------------- what is being reviewed
-
-
-@dataclass
-class Unit:
-    """A lesson and its draft quiz, saved together; or a quiz of the course alone (``lesson`` None)."""
-
-    key: str
-    lesson: Lesson | None
-    lesson_text: str | None  # the file to write to lessons/; None: the lesson is the course's own, left alone
-    quiz: Quiz | None
-    quiz_file: str | None  # where the quiz is saved, relative to the content folder
-    source_name: str | None = None  # the article, named in the files' header comment
-    saves: int = 0  # bumped by every save: fresh widgets for what is left to review
-
-    @property
-    def lesson_file(self) -> str | None:
-        return f"lessons/{self.lesson.id}.yaml" if self.lesson and self.lesson_text is not None else None
-
-    def drafts(self) -> list[Question]:
-        return [q for q in self.quiz.questions if q.status == "draft"] if self.quiz else []
-
-    def label(self) -> str:
-        count = len(self.drafts())
-        what = f"{count} draft question{'s' if count != 1 else ''}"
-        if self.lesson is not None:
-            return f"Lesson {self.lesson.order}: {self.lesson.title} — {what}"
-        return f"Quiz: {self.quiz.title if self.quiz else self.key} — {what}"
-
-
-@dataclass
-class Review:
-    number: int
-    title: str
-    origin: str
-    units: list[Unit]
-    removed: tuple[str, ...] = ()  # page furniture the importer left out
-    problems: list[Problem] = field(default_factory=list)  # draft files that could not be read
-
-    def lessons(self) -> dict[str, Lesson]:
-        return {u.lesson.id: u.lesson for u in self.units if u.lesson is not None}
 
 
 def _next_number() -> int:
@@ -134,213 +77,14 @@ def _next_number() -> int:
     return st.session_state[COUNT]
 
 
-def review_of_course(course: DraftCourse, number: int) -> Review:
-    units = [
-        Unit(f"lesson:{d.lesson.id}", d.lesson, d.lesson_yaml, d.quiz, d.quiz_file, course.source_name)
-        for d in course.lessons
-    ]
-    return Review(number, course.title, f"Drafted from {course.source_name}", units, course.removed)
-
-
-def _course_schema(text: str) -> str:
-    """A draft file's text with its schema line pointing where lessons/ and quizzes/ find the schemas."""
-    return SCHEMA_LINE.sub(lambda m: f"# yaml-language-server: $schema=../schema/{m[1]}.schema.json\n", text, count=1)
-
-
-def _load(path: Path) -> Loaded:
-    stat = path.stat()
-    return course_files._load_file(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-def draft_folders() -> list[Path]:
-    """Folders under ``drafts/`` that hold a ``lessons/`` or ``quizzes/`` folder (the importer's output)."""
-    root = course_files.CONTENT_ROOT / "drafts"
-    if not root.is_dir():
-        return []
-    return sorted({p.parent for p in root.rglob("*") if p.name in ("lessons", "quizzes") and p.is_dir()})
-
-
-def _folder_files(folder: Path) -> list[Loaded]:
-    return [_load(p) for p in find_files([d for d in (folder / "lessons", folder / "quizzes") if d.is_dir()])]
-
-
-def review_of_folder(folder: Path, number: int) -> Review:
-    loaded = _folder_files(folder)
-    lessons: dict[str, tuple[Lesson, str]] = {}
-    quizzes: list[Quiz] = []
-    source_name = None
-    for result in loaded:
-        if isinstance(result.item, Lesson):
-            text = _course_schema((course_files.CONTENT_ROOT / result.path).read_text(encoding="utf-8"))
-            lessons[result.item.id] = (result.item, text)
-            found = IMPORTED_FROM.search(text)
-            source_name = source_name or (found[1] if found else None)
-        elif isinstance(result.item, Quiz):
-            quizzes.append(result.item)
-    units: list[Unit] = []
-    paired: set[str] = set()
-    for quiz in quizzes:
-        lesson_id = next((i for i in quiz.lessons if i in lessons and i not in paired), None)
-        lesson, text = lessons[lesson_id] if lesson_id else (None, None)
-        if lesson_id:
-            paired.add(lesson_id)
-        units.append(Unit(f"quiz:{quiz.id}", lesson, text, quiz, f"quizzes/{quiz.id}.yaml", source_name))
-    units += [
-        Unit(f"lesson:{i}", les, text, None, None, source_name) for i, (les, text) in lessons.items() if i not in paired
-    ]
-    units.sort(key=lambda u: (u.lesson.order if u.lesson else 10**6, u.key))
-    name = os.path.relpath(folder, course_files.CONTENT_ROOT)
-    problems = [p for result in loaded for p in result.problems]
-    return Review(number, name, f"Drafts in {name}/", units, problems=problems)
-
-
-def review_of_quiz(quiz_id: str, number: int) -> Review:
-    current = course_files.course()
-    quiz = current.quizzes[quiz_id]
-    path = Path(current.files[quiz_id]).as_posix()
-    return Review(number, quiz.title, f"Draft questions in {path}", [Unit(f"quiz:{quiz_id}", None, None, quiz, path)])
-
-
-# ---------------------------------------------------------------- checking edits through the models
-
-
-def _sentence(text: str) -> str:
-    text = text.replace(" in quotes", "").strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
-
-
-def _words(where: str, item: dict[str, Any], message: str | None) -> str:
-    """One pydantic error in a teacher's words, for a form rather than a file."""
-    kind = item["type"]
-    message = message or (item.get("ctx") or {}).get("message") or item["msg"]
-    if kind == "content" and message.startswith("this text is empty"):
-        return EMPTY.get(where, "This is empty: write something.")
-    if kind == "content" and where == "answer" and "is not a date" in message:
-        value = str(item.get("input") or "").strip()
-        if not value:
-            return f"Write the right date: {DATE_FORMS}."
-        return f"“{value}” is not a date. Write {DATE_FORMS}."
-    if kind == "too_short":
-        return TOO_SHORT.get(where, "Give at least one entry.")
-    if kind == "content":
-        return _sentence(message)
-    return _sentence(f"{where}: {item['msg']}")
-
-
-def teacher_errors(error: ValidationError, tagged: bool) -> Errors:
-    """Field -> messages. ``tagged``: the first part of every location is the question kind (a union tag)."""
-    found: Errors = {}
-    for item in error.errors(include_url=False):
-        loc = list(item["loc"])[1 if tagged else 0 :]
-        ctx = item.get("ctx") or {}
-        bundle = ctx.get("issues") if item["type"] == "content" else None
-        entries = [(loc + list(at), message) for at, message, _ in bundle] if bundle else [(loc, None)]
-        for where, message in entries:
-            name = str(where[0]) if where else "general"
-            found.setdefault(name, []).append(_words(name, item, message))
-    return found
-
-
-def check_question(data: dict[str, Any]) -> tuple[Question | None, Errors]:
-    try:
-        return QUESTION.validate_python(data), {}
-    except ValidationError as error:
-        return None, teacher_errors(error, tagged=data.get("kind") in QUESTION_KINDS)
-
-
-def question_data(question: Question) -> dict[str, Any]:
-    return question.model_dump(by_alias=True, exclude_defaults=True) | {
-        "kind": question.kind,
-        "status": question.status,
-    }
-
-
-def check_quiz(quiz: Quiz, title: str, questions: list[Question]) -> tuple[Quiz | None, Errors]:
-    data = quiz.model_dump(by_alias=True, exclude_defaults=True)
-    data["title"] = title.strip()
-    data["questions"] = [question_data(q) for q in questions]
-    try:
-        return Quiz.model_validate(data), {}
-    except ValidationError as error:
-        return None, teacher_errors(error, tagged=False)
-
-
-def lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 # ---------------------------------------------------------------- the passage, with the answer in bold
-
-
-def _phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
-    """Where each phrase is written (any case; a line break counts as a space), as whole words."""
-    spans = []
-    for phrase in phrases:
-        words = phrase.split()
-        if not words:
-            continue
-        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
-        spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
-    return spans
-
-
-def _date_spans(text: str, answer: str | None) -> list[tuple[int, int]]:
-    """Dates written in the passage: the answer's (or, without an answer, every date)."""
-    mentions = find_dates(text.replace("\n", " "))  # same length: the offsets hold for ``text``
-    if answer is None:
-        return [(m.start, m.end) for m in mentions]
-    exact = [(m.start, m.end) for m in mentions if answer in (m.date, m.until)]
-    return exact or [(m.start, m.end) for m in mentions if m.date.startswith(answer + "-")]
-
-
-def answer_spans(question: Question, text: str) -> list[tuple[int, int]]:
-    """Where the passage writes the question's answer, merged and in order."""
-    kind = question.kind
-    if kind == "date":
-        spans = _date_spans(text, question.answer)
-    elif kind == "text":
-        spans = _phrase_spans(text, question.accept)
-    elif kind == "choice":
-        spans = _phrase_spans(text, question.correct)
-    elif kind == "order":
-        spans = _phrase_spans(text, question.items) + _date_spans(text, None)
-    elif kind == "match":
-        spans = _phrase_spans(text, [*question.pairs, *question.pairs.values()])
-    elif kind == "number":
-        spans = _phrase_spans(text, [f"{question.answer:g}"])
-    else:
-        spans = []
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if "\n\n" in text[start:end]:
-            continue  # never across paragraphs: the bold would not hold
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def bolded(text: str, spans: list[tuple[int, int]]) -> str:
-    """The passage's Markdown with ``**`` around each span."""
-    out, last = [], 0
-    for start, end in spans:
-        out += [text[last:start], "**", text[start:end], "**"]
-        last = end
-    return "".join([*out, text[last:]])
-
-
-def find_passage(review: Review, source: str) -> Passage | None:
-    lesson_id, _, passage_id = source.partition("#")
-    lesson = review.lessons().get(lesson_id) or course_files.course().lessons.get(lesson_id)
-    return lesson.passage(passage_id) if lesson else None
 
 
 def passage_panel(review: Review, question: Question) -> None:
     if not question.source:
         st.info("This question cites no passage: check its answer against the whole lesson.", icon=":material/info:")
         return
-    passage = find_passage(review, question.source)
+    passage = find_passage(review, course().lessons, question.source)
     if passage is None:
         st.warning(
             f"This question cites `{question.source}`, which is not a passage of the lesson: check the source.",
@@ -354,106 +98,11 @@ def passage_panel(review: Review, question: Question) -> None:
         teacher_markdown(bolded(passage.text, spans))
         if spans:
             note(":material/format_bold: The answer is in **bold** where the passage writes it.")
-        elif question.kind in ("date", "text", "choice"):
+        elif answer_expected(question):
             note(":material/search_off: The answer is not written in this passage as it stands: check it.")
 
 
 # ---------------------------------------------------------------- one question
-
-
-@dataclass
-class Outcome:
-    question: Question  # as drafted
-    decision: str
-    edited: Question | None  # the edited question, when it is valid (None when rejected or invalid)
-    errors: Errors
-
-
-def _fields(question: Question, key: str, number: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The widgets for the key of a question of any kind: its new values, and a place for each field's errors."""
-    data: dict[str, Any] = {}
-    slots: dict[str, Any] = {}
-    name = f"Question {number}"
-    if question.kind == "date":
-        current = parse_iso(question.answer)
-        typed = st.text_input(
-            f"{name}: right answer (a date)",
-            value=spoken(current) if current else question.answer,
-            key=f"{key}:answer",
-            help=f"Write {DATE_FORMS}. Students must give the date as precisely as you write it.",
-            persist_state="session",
-        )
-        slots["answer"] = st.empty()
-        parsed = parse_answer(typed)
-        data["answer"] = parsed.iso() if parsed else typed.strip()
-        if parsed:
-            note(f"Saved as `{parsed.iso()}`: students must give {describe_precision(parsed.precision)}.")
-    elif question.kind == "text":
-        typed = st.text_area(
-            f"{name}: accepted answers, one per line",
-            value="\n".join(question.accept),
-            key=f"{key}:accept",
-            help="An answer counts when it matches any line; small typos are forgiven.",
-            persist_state="session",
-        )
-        slots["accept"] = st.empty()
-        data["accept"] = lines(typed)
-    elif question.kind == "choice":
-        st.markdown(f"**{name}: options.** Tick every right answer; clear an option's text to remove it.")
-        options, correct = [], []
-        for index, option in enumerate(question.options, start=1):
-            text_col, right_col = st.columns([3, 1], vertical_alignment="bottom")
-            with text_col:
-                typed = st.text_input(
-                    f"{name}: option {index}", value=option, key=f"{key}:option:{index}", persist_state="session"
-                )
-            with right_col:
-                right = st.checkbox(
-                    f"Option {index} is right",
-                    value=option in question.correct,
-                    key=f"{key}:right:{index}",
-                    persist_state="session",
-                )
-            if typed.strip():
-                options.append(typed.strip())
-                if right:
-                    correct.append(typed.strip())
-        slots["options"] = slots["correct"] = st.empty()
-        data["options"], data["correct"] = options, correct
-    elif question.kind == "order":
-        typed = st.text_area(
-            f"{name}: items in the right order, earliest first, one per line",
-            value="\n".join(question.items),
-            key=f"{key}:items",
-            persist_state="session",
-        )
-        slots["items"] = st.empty()
-        data["items"] = lines(typed)
-    elif question.kind == "true_false":
-        picked = st.radio(
-            f"{name}: right answer",
-            ["True", "False"],
-            index=0 if question.answer else 1,
-            key=f"{key}:answer",
-            horizontal=True,
-            persist_state="session",
-        )
-        slots["answer"] = st.empty()
-        data["answer"] = picked == "True"
-    elif question.kind == "number":
-        data["answer"] = float(
-            st.number_input(
-                f"{name}: right answer (a number)",
-                value=float(question.answer),
-                format="%g",
-                key=f"{key}:answer",
-                persist_state="session",
-            )
-        )
-        slots["answer"] = st.empty()
-    else:  # match: the pairs are edited in the file
-        st.markdown(f"**{name}: pairs** (edit them in the file): {escape(describe_key(question))}")
-    return data, slots
 
 
 def question_block(review: Review, question: Question, key: str, number: int, total: int) -> Outcome:
@@ -461,14 +110,14 @@ def question_block(review: Review, question: Question, key: str, number: int, to
         left, right = st.columns(2, gap="large")
         with left:
             st.markdown(
-                f"**Question {number} of {total}** · {KIND_WORDS[question.kind]} · topic {question.topic} · "
+                f"**Question {number} of {total}** · {KINDS[question.kind].words} · topic {question.topic} · "
                 f"id `{question.id}`"
             )
             ask = st.text_area(
                 f"Question {number}: wording", value=question.ask, key=f"{key}:ask", persist_state="session"
             )
             ask_slot = st.empty()
-            data, slots = _fields(question, key, number)
+            data, slots = WIDGETS[question.kind].editor(question, key, f"Question {number}")
             slots["ask"] = ask_slot
             if question.explain:
                 note(f"Shown after answering: {escape(question.explain)}")
@@ -482,153 +131,44 @@ def question_block(review: Review, question: Question, key: str, number: int, to
                 persist_state="session",
             )
             general = st.empty()
-        if decision == REJECT:
-            edited, errors = None, {}
-        else:
-            status = "ready" if decision == ACCEPT else "draft"
-            edited, errors = check_question(question_data(question) | data | {"ask": ask.strip(), "status": status})
+        outcome = edited_question(question, decision, ask, data)
         by_slot: dict[int, tuple[Any, list[str]]] = {}
-        for name, messages in errors.items():
+        for name, messages in outcome.errors.items():
             slot = slots.get(name, general)
             by_slot.setdefault(id(slot), (slot, []))[1].extend(messages)
         for slot, messages in by_slot.values():
             slot.error("\n\n".join(escape(m) for m in dict.fromkeys(messages)), icon=":material/error:")
         with right:
-            passage_panel(review, edited or question)
-    return Outcome(question, decision, edited, errors)
+            passage_panel(review, outcome.edited or question)
+    return outcome
 
 
 # ---------------------------------------------------------------- saving
 
 
-def write_file(relative: str, text: str) -> tuple[bool, Path | None]:
-    """Write ``text`` to the content folder atomically; a file it replaces is backed up first.
-
-    Returns (written, backup): an identical file is left alone (nothing written, nothing backed up).
-    """
-    folder_name, _, name = relative.partition("/")
-    if folder_name not in ("lessons", "quizzes") or not name.endswith((".yaml", ".yml")) or ".." in Path(name).parts:
-        raise ValueError(f"not a lesson or quiz file: {relative!r}")
-    target = course_files.CONTENT_ROOT / relative
-    data = text.encode("utf-8")
-    backup = None
-    if target.exists():
-        if target.read_bytes() == data:
-            return False, None
-        backup = backup_path(target.stem)
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(target, backup)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"  # not .yaml: never read half-written
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    return True, backup
-
-
-def check_files(unit: Unit, files: dict[str, str], quiz: Quiz | None) -> list[Problem]:
-    """Each file on its own (the loader, on the text to be written), its links, then the course with it."""
-    loaded = [load_file(Path(rel), shown_as=rel, raw=text.encode("utf-8")) for rel, text in files.items()]
-    problems = [p for result in loaded for p in result.problems]
-    if problems:
-        return problems
-    if unit.lesson is not None and unit.lesson_text is not None and quiz is not None:
-        where = unit.quiz_file or ""
-        if unit.lesson.id not in quiz.lessons:
-            problems.append(Problem(where, 1, 1, f"the quiz does not list the lesson '{unit.lesson.id}'"))
-        for question in quiz.questions:
-            lesson_id, _, passage_id = (question.source or "").partition("#")
-            if question.source and (lesson_id != unit.lesson.id or unit.lesson.passage(passage_id) is None):
-                problems.append(
-                    Problem(
-                        where, 1, 1, f"question {question.id} cites {question.source}, not a passage of this lesson"
-                    )
-                )
-        if problems:
-            return problems
-    root = course_files.CONTENT_ROOT
-    targets = {str(Path(rel)) for rel in files}
-    others = [
-        course_files._load_file(*entry)
-        for entry in course_files.fingerprint()
-        if os.path.relpath(entry[0], root) not in targets
-    ]
-    together = assemble([*others, *loaded])
-    return [p for p in together.problems if p.path in targets]
-
-
-def _saved_words(relative: str, written: bool, backup: Path | None) -> str:
-    if not written:
-        return f"`{relative}` was already up to date."
-    if backup is None:
-        return f"Wrote `{relative}`."
-    return (
-        f"Wrote `{relative}`; the previous version is kept as `{os.path.relpath(backup, course_files.CONTENT_ROOT)}`."
-    )
-
-
-def save_unit(unit: Unit, quiz: Quiz | None, counts: dict[str, int]) -> tuple[bool, str, list[Problem]]:
-    """Check and write the unit's files; returns (ok, message, problems)."""
-    files: dict[str, str] = {}
-    if unit.lesson_file and unit.lesson_text is not None:
-        files[unit.lesson_file] = unit.lesson_text
-    if quiz is not None and unit.quiz_file:
-        files[unit.quiz_file] = quiz_yaml(quiz, unit.source_name)
-    if not files:
-        return False, "Nothing was saved: a quiz needs at least one question. Keep one, or delete the file.", []
-    problems = check_files(unit, files, quiz)
-    if problems:
-        count = len(problems)
-        return False, f"Nothing was saved: the files would have {count} problem{'s' if count != 1 else ''}.", problems
-    done = []
-    try:
-        for relative, text in files.items():  # the lesson first: the quiz never points at a missing lesson
-            done.append(_saved_words(relative, *write_file(relative, text)))
-    except (OSError, ValueError) as error:
-        return False, " ".join([*done, f"Saving stopped: {escape(str(error))}"]), []
-    summary = (
-        f"{counts['accepted']} accepted (students see them now), {counts['rejected']} rejected (removed), "
-        f"{counts['drafts']} still draft (hidden from students)."
-    )
-    if quiz is None and unit.quiz is not None:
-        summary = "Every question was rejected, so no quiz was written."
-    return True, " ".join([*done, summary]), []
-
-
 def save_section(review: Review, unit: Unit, key: str, outcomes: list[Outcome], title: str, title_slot: Any) -> None:
     quiz = None
-    quiz_errors: Errors = {}
-    if unit.quiz is not None:
-        by_id = {o.question.id: o for o in outcomes}
-        kept: list[Question] = []
-        for question in unit.quiz.questions:
-            outcome = by_id.get(question.id)
-            if outcome is None:
-                kept.append(question)  # a ready question: kept as it is
-            elif outcome.decision != REJECT:
-                kept.append(outcome.edited or question)
-        if kept:
-            quiz, quiz_errors = check_quiz(unit.quiz, title, kept)
-            if quiz_errors.get("title"):
-                title_slot.error(" ".join(escape(m) for m in quiz_errors["title"]), icon=":material/error:")
-            others = [m for name, messages in quiz_errors.items() if name != "title" for m in messages]
-            if others:
-                st.error(" ".join(escape(m) for m in others), icon=":material/error:")
-    targets = [f for f in (unit.lesson_file, unit.quiz_file if unit.quiz else None) if f]
+    quiz_errors: dict[str, list[str]] = {}
+    kept = kept_questions(unit, outcomes)
+    if kept:
+        assert unit.quiz is not None
+        quiz, quiz_errors = check_quiz(unit.quiz, title, kept)
+        if quiz_errors.get("title"):
+            title_slot.error(" ".join(escape(m) for m in quiz_errors["title"]), icon=":material/error:")
+        others = [m for name, messages in quiz_errors.items() if name != "title" for m in messages]
+        if others:
+            st.error(" ".join(escape(m) for m in others), icon=":material/error:")
     st.subheader("Save to the course", anchor=False)
-    described = []
-    for relative in targets:
-        exists = (course_files.CONTENT_ROOT / relative).exists()
-        described.append(
-            f"- `{relative}`"
-            + (
-                " (replaces the file there, comments included; a copy goes to `data/backups/` first)"
-                if exists
-                else " (new)"
-            )
+    content = library()
+    described = [
+        f"- `{relative}`"
+        + (
+            " (replaces the file there, comments included; a copy goes to `data/backups/` first)"
+            if content.exists(relative)
+            else " (new)"
         )
+        for relative in unit.targets()
+    ]
     if described:
         st.markdown("Saving writes:\n\n" + "\n".join(described))
     if unit.lesson_file:
@@ -655,19 +195,13 @@ def save_section(review: Review, unit: Unit, key: str, outcomes: list[Outcome], 
     if quiz_errors:
         st.error("Nothing was saved: the quiz has a problem, marked in red above.", icon=":material/error:")
         return
-    counts = {
-        "accepted": sum(o.decision == ACCEPT for o in outcomes),
-        "rejected": sum(o.decision == REJECT for o in outcomes),
-        "drafts": sum(o.decision == KEEP for o in outcomes),
-    }
-    ok, message, problems = save_unit(unit, quiz, counts)
-    if not ok:
+    saved = save_unit(content, unit, quiz, counts(outcomes))
+    message = " ".join([*saved.lines, *([escape(saved.error)] if saved.error else [])])
+    if not saved.ok:
         st.error(message, icon=":material/error:")
-        if problems:
-            st.table(problem_rows(problems), alt="Problems found in the files to be saved, with line and column")
+        if saved.problems:
+            st.table(problem_rows(saved.problems), alt="Problems found in the files to be saved, with line and column")
         return
-    unit.quiz = quiz
-    unit.saves += 1
     st.session_state[NOTICE] = (True, message)
     st.rerun()
 
@@ -784,13 +318,13 @@ def import_section() -> None:
         key=f"review:prefix:{uploaded.file_id}",
         help="The lessons become PREFIX-1, PREFIX-2, …, and their quizzes PREFIX-1-draft, …",
     ).strip()
-    if not is_valid_id(prefix):
+    if not valid_id(prefix):
         st.error(
             f"“{escape(prefix)}” can't start an id: use lowercase letters, digits and single dashes, like `cold-war`.",
             icon=":material/error:",
         )
         return
-    if (course_files.CONTENT_ROOT / "lessons" / f"{prefix}-1.yaml").exists():
+    if library().exists(f"lessons/{prefix}-1.yaml"):
         st.info(
             f"The course has a lesson `{prefix}-1` already. Saving a lesson of the same id replaces it "
             "(the old file is kept in `data/backups/`); choose another start to keep both.",
@@ -802,20 +336,17 @@ def import_section() -> None:
             st.session_state[REVIEW] = review
 
 
-def _draft_count(loaded: list[Loaded]) -> int:
-    return sum(q.status == "draft" for r in loaded if isinstance(r.item, Quiz) for q in r.item.questions)
-
-
 def pick_section() -> None:
     options: dict[str, str] = {}
-    for folder in draft_folders():
-        name = os.path.relpath(folder, course_files.CONTENT_ROOT)
-        loaded = _folder_files(folder)
+    content = library()
+    for folder in content.draft_folders():
+        loaded = content.load_folder(folder)
         lessons = sum(isinstance(r.item, Lesson) for r in loaded)
+        drafts = draft_count([r.item for r in loaded if isinstance(r.item, Quiz)])
         options[f"folder:{folder}"] = (
-            f"{name}/ — {lessons} lesson{'s' if lessons != 1 else ''}, {_draft_count(loaded)} draft questions"
+            f"{content.relative(folder)}/ — {lessons} lesson{'s' if lessons != 1 else ''}, {drafts} draft questions"
         )
-    current = course_files.course()
+    current = course()
     for quiz_id, quiz in current.quizzes.items():
         drafts = sum(q.status == "draft" for q in quiz.questions)
         if drafts:
@@ -833,9 +364,11 @@ def pick_section() -> None:
     if st.button("Open for review", icon=":material/rate_review:", key="review:open"):
         kind, _, value = choice.partition(":")
         number = _next_number()
-        st.session_state[REVIEW] = (
-            review_of_folder(Path(value), number) if kind == "folder" else review_of_quiz(value, number)
-        )
+        if kind == "folder":
+            st.session_state[REVIEW] = review_of_folder(library(), Path(value), number)
+        else:
+            path = Path(current.files[value]).as_posix()
+            st.session_state[REVIEW] = review_of_quiz(current.quizzes[value], path, number)
 
 
 SOURCES: dict[str, Callable[[], None]] = {

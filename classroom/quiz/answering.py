@@ -1,0 +1,82 @@
+"""The one answer path: start an attempt, submit answers, finish with a score; each step saved first.
+
+The student's quiz, the kiosk's quiz, the load benchmark and the tests all go
+through these three functions, so what a test checks is what a student gets.
+An answer counts only once the store has it: ``submit`` grades it, writes it,
+and only then keeps it in the attempt. When the store fails, the attempt is
+left as it was (the error goes to the caller, which asks the student to submit
+again): a submitted answer is never half-counted and never lost silently.
+
+``store`` is a ``classroom.results.store.Store`` (anything with ``start_attempt``,
+``record_answer`` and ``finish_attempt``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from classroom.content.models import Quiz
+from classroom.errors import UserError
+from classroom.quiz.attempts import Attempt, plan_attempt
+from classroom.quiz.grading import Graded, QuizScore, grade
+
+if TYPE_CHECKING:
+    from classroom.results.store import Store
+
+
+class NotInAttempt(UserError):
+    """An answer to a question this attempt does not ask (a client can send any question id)."""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What one submission did: the answer's grade, and the total when it was the last question."""
+
+    graded: Graded
+    score: QuizScore | None = None
+
+
+def start(
+    store: Store,
+    quiz: Quiz,
+    seed: int,
+    *,
+    only: list[str] | None = None,
+    student_id: int | None = None,
+    class_id: int | None = None,
+    kiosk: str | None = None,
+) -> tuple[str, Attempt]:
+    """Draw and shuffle an attempt from ``seed`` and save it before its first question is shown.
+
+    A kiosk's attempt (``kiosk`` names the kiosk) is anonymous, filed under ``class_id`` when set;
+    a student's is filed under the student (and so under their class).
+    """
+    plan = plan_attempt(quiz, seed, only=only)
+    attempt_id = store.start_attempt(plan, student_id=student_id, class_id=class_id, kiosk=kiosk)
+    return attempt_id, Attempt(plan)
+
+
+def submit(store: Store, quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, response: Any) -> Submitted:
+    """Grade, save, then keep one answer; the first answer to a question is final.
+
+    A repeat (a double click, a retry after a dropped connection) returns the first grade
+    unchanged. The answer that completes the attempt also finishes it (see :func:`finish`).
+    """
+    if question_id not in attempt.plan.question_ids:
+        raise NotInAttempt(f"question '{question_id}' is not part of this attempt")
+    if question_id in attempt.graded:
+        return Submitted(attempt.graded[question_id])
+    question = quiz.question(question_id)
+    if question is None:  # the plan was checked against the quiz (Attempt.fits): a bug if it happens
+        raise KeyError(f"quiz {quiz.id} has no question {question_id}")
+    saved = store.record_answer(attempt_id, response, grade(question, response))
+    graded = attempt.accept(question_id, response, saved)
+    return Submitted(graded, finish(store, quiz, attempt_id, attempt) if attempt.finished else None)
+
+
+def finish(store: Store, quiz: Quiz, attempt_id: str, attempt: Attempt) -> QuizScore:
+    """Score the attempt and save the total (saving again changes nothing: the first total stays)."""
+    score = attempt.score(quiz)
+    store.finish_attempt(attempt_id, score)
+    return score

@@ -1,0 +1,89 @@
+"""The one answer path: start, submit, finish, each saved before it counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classroom.content.load import load_course
+from classroom.content.models import Quiz
+from classroom.quiz import answering
+from classroom.quiz.grading import key_response
+from classroom.results.store import Store
+from support import TESTDATA
+
+
+@pytest.fixture(scope="module")
+def quiz() -> Quiz:
+    course = load_course([TESTDATA / "course" / "lessons", TESTDATA / "course" / "quizzes"])
+    return course.quizzes["every-kind"]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    opened = Store(f"sqlite:///{tmp_path / 'results.db'}")
+    yield opened
+    opened.close()
+
+
+def test_start_saves_the_attempt_before_the_first_question(store, quiz):
+    attempt_id, attempt = answering.start(store, quiz, seed=3, kiosk="hall")
+    stored = store.load_attempt(attempt_id)
+    assert stored is not None and stored.attempt.plan == attempt.plan and not stored.finished
+    assert store.attempt_rows()[0]["kiosk"] == "hall"
+
+
+def test_a_submitted_answer_is_saved_and_final(store, quiz):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    first = answering.submit(store, quiz, attempt_id, attempt, "founded", "1949")
+    second = answering.submit(store, quiz, attempt_id, attempt, "founded", "1800")
+    assert first.graded == second.graded and first.graded.verdict == "correct"
+    assert attempt.responses["founded"] == "1949"
+    assert store.load_attempt(attempt_id).attempt.responses == {"founded": "1949"}
+
+
+def test_the_last_answer_finishes_the_attempt_with_its_score(store, quiz):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    results = []
+    for question_id in attempt.plan.question_ids:
+        response = key_response(quiz.question(question_id)) if question_id != "count" else 7
+        results.append(answering.submit(store, quiz, attempt_id, attempt, question_id, response))
+    assert [r.score is None for r in results] == [True] * (len(results) - 1) + [False]
+    score = results[-1].score
+    assert attempt.finished and attempt.missed() == ["count"]
+    assert (score.score, score.max, score.passed) == (7, 8, True)
+    row = store.attempt_rows()[0]
+    assert (row["score"], row["max"], row["passed"]) == (7, 8, True) and row["finished_at"] is not None
+
+
+def test_finishing_twice_keeps_the_first_total(store, quiz):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    for question_id in attempt.plan.question_ids:
+        answering.submit(store, quiz, attempt_id, attempt, question_id, key_response(quiz.question(question_id)))
+    finished_at = store.attempt_rows()[0]["finished_at"]
+    assert answering.finish(store, quiz, attempt_id, attempt).percent == 100
+    assert store.attempt_rows()[0]["finished_at"] == finished_at
+
+
+def test_a_question_outside_the_attempt_is_refused_and_nothing_is_stored(store, quiz):
+    attempt_id, attempt = answering.start(store, quiz, seed=3, only=["founded"])
+    with pytest.raises(answering.NotInAttempt, match="'count' is not part of this attempt"):
+        answering.submit(store, quiz, attempt_id, attempt, "count", 3)
+    assert attempt.graded == {} and store.response_rows() == []
+
+
+def test_when_the_store_fails_the_answer_is_not_counted_and_can_be_sent_again(store, quiz, monkeypatch):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    real = store.record_answer
+
+    def down(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "record_answer", down)
+    with pytest.raises(OSError):
+        answering.submit(store, quiz, attempt_id, attempt, "founded", "1949")
+    assert attempt.graded == {} and attempt.responses == {}
+    monkeypatch.setattr(store, "record_answer", real)
+    assert answering.submit(store, quiz, attempt_id, attempt, "founded", "1949").graded.verdict == "correct"
+    assert store.load_attempt(attempt_id).attempt.responses == {"founded": "1949"}
