@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from classroom.content.load import load_course
 from classroom.quiz.attempts import plan_attempt
 from classroom.quiz.grading import grade, key_response
-from classroom.results.store import MIGRATIONS, Store, metadata
+from classroom.results.migrations import MIGRATIONS
+from classroom.results.store import Store, metadata
 from support import TESTDATA
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])

@@ -2,8 +2,9 @@
 
 SQLAlchemy Core over a SQLite file by default (``data/classroom.db``, WAL
 mode, created on first use), or PostgreSQL when ``CLASSROOM_DATABASE_URL``
-says so. The schema is built by an ordered list of named migrations that are
-recorded in the database and applied at start-up.
+says so. The schema is built by the ordered, named migrations in migrations.py,
+recorded in the database and applied at start-up; the tables below describe the
+schema after the last of them.
 
 An answer is one row keyed by (attempt, question): a second submission of the
 same question, a retry after a dropped connection, or a race between two
@@ -17,7 +18,7 @@ import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,17 +32,15 @@ from classroom import settings
 from classroom.errors import InternalError, UserError
 from classroom.quiz.attempts import Attempt, AttemptPlan
 from classroom.quiz.grading import Graded, QuizScore
+from classroom.results import migrations
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a board
 
 metadata = sa.MetaData()
 
-migrations_table = sa.Table(
-    "schema_migrations",
-    metadata,
-    sa.Column("name", sa.String(100), primary_key=True),
-    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-)
+# The tables as they stand after the last migration in migrations.py (plus its ledger table), so that
+# metadata describes the whole database. Changing a table here needs a new migration step there.
+migrations.migrations_table.to_metadata(metadata)
 classes = sa.Table(
     "classes",
     metadata,
@@ -97,18 +96,6 @@ responses = sa.Table(
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _create_initial(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[classes, students, attempts, responses])
-
-
-# Applied in order, each once, each in its own transaction. Never edit a step that has shipped:
-# add a new one. The tables above describe the schema after the last step, so the first change
-# after 0001 must also freeze 0001 by giving it its own copy of the original table definitions.
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
-    ("0001_initial_tables", _create_initial),
-]
 
 
 @dataclass(frozen=True)
@@ -196,28 +183,10 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Apply the migrations this database has not seen yet; return their names."""
-        with self.engine.begin() as conn:
-            migrations_table.create(conn, checkfirst=True)
-        applied = []
-        for name, step in MIGRATIONS:
-            try:
-                with self.engine.begin() as conn:
-                    done = conn.execute(
-                        sa.select(migrations_table.c.name).where(migrations_table.c.name == name)
-                    ).first()
-                    if done:
-                        continue
-                    step(conn)
-                    conn.execute(migrations_table.insert().values(name=name, applied_at=_now()))
-                    applied.append(name)
-            except IntegrityError:  # another process applied it at the same moment
-                continue
-        return applied
+        return migrations.migrate(self.engine)
 
     def applied_migrations(self) -> list[str]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))
-            return [row.name for row in rows]
+        return migrations.applied(self.engine)
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:

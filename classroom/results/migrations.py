@@ -1,0 +1,137 @@
+"""The results schema, built step by step: an ordered list of named migrations.
+
+Each step runs once per database, in order, in its own transaction, and its name is written to
+``schema_migrations`` in that same transaction. A database made years ago and one made today
+therefore end up with the same schema, as long as the steps themselves never change.
+
+So the rules are:
+
+* Never edit a step that has shipped; it has already run on databases you will never see.
+  To change the schema, append a new step.
+* A step carries its own table definitions (its own ``sa.MetaData()``), frozen as they were
+  when it shipped. It never uses the tables in ``store.py``: those describe the schema *after
+  the last step* and change whenever a step is added, which would quietly change what an old
+  step creates on a new database.
+* tests/test_migrations.py checks that the steps, run from an empty database, produce exactly
+  the tables in ``store.py``, and that an old database saved as SQL in tests/testdata/schema/
+  is brought up to date without losing its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+Migration = tuple[str, Callable[[Connection], None]]
+
+# The ledger of applied steps. It is created before any step runs, so no step may change it.
+ledger = sa.MetaData()
+migrations_table = sa.Table(
+    "schema_migrations",
+    ledger,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# ---------------------------------------------------------------- 0001_initial_tables
+# Frozen copy of the four tables as first shipped. Do not edit, even to match store.py.
+
+_v0001 = sa.MetaData()
+sa.Table(
+    "classes",
+    _v0001,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("join_code", sa.String(12), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+sa.Table(
+    "students",
+    _v0001,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("name_key", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("class_id", "name_key", name="uq_student_name_in_class"),
+)
+sa.Table(
+    "attempts",
+    _v0001,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("quiz_id", sa.String(100), nullable=False, index=True),
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=True),
+    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("kiosk", sa.String(100), nullable=True),
+    sa.Column("plan", sa.Text, nullable=False),
+    sa.Column("retry", sa.Boolean, nullable=False, default=False),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("score", sa.Float, nullable=True),
+    sa.Column("max_points", sa.Float, nullable=True),
+    sa.Column("percent", sa.Float, nullable=True),
+    sa.Column("passed", sa.Boolean, nullable=True),
+)
+sa.Table(
+    "responses",
+    _v0001,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("attempt_id", sa.String(40), sa.ForeignKey("attempts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("question_id", sa.String(100), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("topic", sa.String(20), nullable=False),
+    sa.Column("response", sa.Text, nullable=False),
+    sa.Column("verdict", sa.String(10), nullable=False),
+    sa.Column("points", sa.Float, nullable=False),
+    sa.Column("max_points", sa.Float, nullable=False),
+    sa.Column("feedback", sa.Text, nullable=False),
+    sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("attempt_id", "question_id", name="uq_one_answer_per_question"),
+)
+
+
+def _0001_initial_tables(conn: Connection) -> None:
+    _v0001.create_all(conn)
+
+
+# ---------------------------------------------------------------- the list
+
+# Applied in this order, each once. Append only.
+MIGRATIONS: list[Migration] = [
+    ("0001_initial_tables", _0001_initial_tables),
+]
+
+
+def migrate(engine: Engine, steps: Sequence[Migration] | None = None) -> list[str]:
+    """Apply the steps this database has not seen yet (all of ``MIGRATIONS`` by default); return their names."""
+    with engine.begin() as conn:
+        ledger.create_all(conn, checkfirst=True)
+    done_now = []
+    for name, step in MIGRATIONS if steps is None else steps:
+        try:
+            with engine.begin() as conn:
+                seen = conn.execute(sa.select(migrations_table.c.name).where(migrations_table.c.name == name)).first()
+                if seen:
+                    continue
+                step(conn)
+                conn.execute(migrations_table.insert().values(name=name, applied_at=_now()))
+                done_now.append(name)
+        except IntegrityError:  # another process recorded this step at the same moment; its work stands
+            continue
+    return done_now
+
+
+def applied(engine: Engine) -> list[str]:
+    """Names of the steps recorded in this database, sorted."""
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))
+        return [row.name for row in rows]
