@@ -107,8 +107,3 @@ def kiosk_file(environ: Mapping[str, str] | None = None) -> str | None:
 
 def log_level(environ: Mapping[str, str] | None = None) -> str:
     return _env(environ).get("CLASSROOM_LOG_LEVEL", "warning")
-
-
-def content_env(root: Path | str, environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """An environment for a child process that serves or checks the course in ``root``."""
-    return {**_env(environ), "CLASSROOM_CONTENT": str(root)}

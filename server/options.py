@@ -35,6 +35,7 @@ KIOSK_OPTIONS: dict[str, Any] = {
 DEV_OPTIONS: dict[str, Any] = {
     "server.fileWatcherType": "auto",
     "server.runOnSave": True,
+    "browser.serverAddress": "localhost",  # else Streamlit asks a public host for this machine's address
 }
 
 

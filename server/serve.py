@@ -148,7 +148,9 @@ def dev(args: argparse.Namespace) -> int:
     """``make dev``: Streamlit's own runner, watching the files and rerunning on save."""
     from streamlit.web import bootstrap
 
-    bootstrap.run(str(args.app.resolve()), False, [], options.dev_options(args.port))
+    dev_options = options.dev_options(args.port)
+    bootstrap.load_config_options(dev_options)  # what `streamlit run --option value` does first
+    bootstrap.run(str(args.app.resolve()), False, [], dev_options)
     return 0
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import streamlit as st
@@ -66,10 +65,8 @@ def _load(path: str, mtime_ns: int, size: int, shown_as: str) -> Setup:
 
 def setup() -> Setup:
     """The kiosk configuration, parsed once per version of the file (an edit shows on the next rerun)."""
-    path = Path(settings.kiosk_config_path())
-    if not path.is_absolute():
-        path = settings.PROJECT_ROOT / path
     root = settings.PROJECT_ROOT
+    path = root / settings.kiosk_config_path()  # an absolute path stays as it is
     shown_as = os.path.relpath(path, root) if path.is_relative_to(root) else str(path)
     try:
         stat = path.stat()

@@ -8,13 +8,10 @@ answer's words in bold where the passage writes them. Every edit is checked
 by the content models as it is made; a problem is shown under its field, in a
 teacher's words.
 
-Saving writes the lesson to ``lessons/`` and the quiz to ``quizzes/``:
-accepted questions become ``ready``, rejected ones are dropped, the others
-stay ``draft`` (students never see those). Both files are checked by the
-loader, and against the rest of the course, before anything is written; a
-file they replace is copied to ``data/backups/`` first, and each file is
-written atomically. The course cache is keyed by modification time, so the
-files are picked up on the next rerun.
+What a review is, how each edit is checked and how the files are saved is
+the engine's (``classroom/ingest/review.py``, writing through the content
+``Library``); this screen only draws it. The course cache is keyed by
+modification time, so saved files are picked up on the next rerun.
 
 The widgets keep their values with ``persist_state="session"``, so edits
 survive switching lessons or tabs (Streamlit otherwise forgets the state of a
