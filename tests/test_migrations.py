@@ -8,7 +8,6 @@ still creates the schema of that snapshot, so nobody can edit a shipped step unn
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -21,9 +20,8 @@ from classroom.quiz.grading import Graded
 from classroom.results import store as store_module
 from classroom.results.migrations import MIGRATIONS, applied, migrate
 from classroom.results.store import ClassRoom, Store, Student
-from support import TESTDATA
+from support import BACKENDS, TESTDATA, empty_database
 
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])
 SNAPSHOT_0001 = TESTDATA / "schema" / "0001-sqlite.sql"
 ALL_STEPS = [name for name, _ in MIGRATIONS]
 
@@ -156,30 +154,13 @@ def schema_differences(expected: sa.MetaData, engine: sa.Engine) -> list[str]:
 # ---------------------------------------------------------------- databases
 
 
-def _drop_everything(url: str) -> None:
-    """Empty the shared PostgreSQL database, as tests/test_store.py does, but by reflection: a step
-    under test may leave tables that store.metadata does not know."""
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        present = sa.MetaData()
-        present.reflect(conn)
-        present.drop_all(conn)
-    engine.dispose()
-
-
 @pytest.fixture(params=BACKENDS)
 def empty_engine(request, tmp_path):
     """An engine on an empty database of each backend."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'empty.db'}"
-    else:
-        url = os.environ["CLASSROOM_TEST_POSTGRES_URL"]
-        _drop_everything(url)
-    engine = sa.create_engine(url)
-    yield engine
-    engine.dispose()
-    if request.param == "postgresql":
-        _drop_everything(url)
+    with empty_database(request.param, tmp_path / "empty.db") as url:
+        engine = sa.create_engine(url)
+        yield engine
+        engine.dispose()
 
 
 def _database_from_snapshot(path: Path) -> str:

@@ -3,41 +3,24 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 
 import pytest
-import sqlalchemy as sa
 
 from classroom.content.load import load_course
 from classroom.quiz.attempts import plan_attempt
 from classroom.quiz.grading import grade, key_response
 from classroom.results.migrations import MIGRATIONS
-from classroom.results.store import Store, metadata
-from support import TESTDATA
-
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("CLASSROOM_TEST_POSTGRES_URL") else [])
-
-
-def _wipe(url: str) -> None:
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        metadata.drop_all(conn)
-    engine.dispose()
+from classroom.results.store import Store
+from support import BACKENDS, TESTDATA, empty_database
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'nested' / 'classroom.db'}"
-    else:
-        url = os.environ["CLASSROOM_TEST_POSTGRES_URL"]
-        _wipe(url)
-    opened = Store(url)
-    yield opened
-    opened.close()
-    if request.param == "postgresql":
-        _wipe(url)
+    with empty_database(request.param, tmp_path / "nested" / "classroom.db") as url:
+        opened = Store(url)
+        yield opened
+        opened.close()
 
 
 @pytest.fixture(scope="module")
