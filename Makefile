@@ -31,10 +31,14 @@ BENCH_OUT ?= /tmp/classroom-bench.json
 bench: setup
 	$(BIN)/python -m bench.run --json $(BENCH_OUT)
 
+# tools/test-services.sh installs Chromium and PostgreSQL when run as root (else prints the command)
+# and prints the URL of the store tests' PostgreSQL database, empty when that suite runs on SQLite only.
 test: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	url=$$(tools/test-services.sh) && \
+	$(BIN)/ruff check . && \
+	$(BIN)/ruff format --check . && \
+	$(BIN)/python -m mypy && \
+	CLASSROOM_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest
 
 check: setup
 	$(BIN)/python -m classroom check

@@ -62,7 +62,7 @@ def _pass_rule(pass_mark: float, axis: str) -> alt.LayerChart:
         text = rule.mark_text(color=PASS_COLOUR, align="left", baseline="top", dx=4, y=2, fontWeight="bold")
     else:  # under the line at the right end, away from the first points' labels
         text = rule.mark_text(color=PASS_COLOUR, align="right", baseline="top", dy=3, x="width", fontWeight="bold")
-    return alt.layer(rule, text.encode(text="label:N"))
+    return alt.LayerChart(layer=[rule, text.encode(text="label:N")])
 
 
 def score_histogram(
@@ -96,7 +96,7 @@ def score_histogram(
     layers = [bars, counts]
     if pass_mark is not None:
         layers.append(_pass_rule(pass_mark, "x"))
-    chart = alt.layer(*layers, data=alt.Data(values=rows)).properties(
+    chart = alt.LayerChart(layer=layers, data=alt.Data(values=rows)).properties(
         title=title, width="container", height=220, description=_describe_histogram(rows, pass_mark)
     )
     return on_paper(chart)
@@ -165,7 +165,7 @@ def progress_chart(
     layers = [line, points, labels]
     if pass_mark is not None:
         layers.insert(0, _pass_rule(pass_mark, "y"))
-    chart = alt.layer(*layers, data=alt.Data(values=rows)).properties(
+    chart = alt.LayerChart(layer=layers, data=alt.Data(values=rows)).properties(
         title=title, width="container", height=240, description=_describe_progress(rows, pass_mark)
     )
     return on_paper(chart)

@@ -76,7 +76,7 @@ def topic_chart(by_topic: dict[str, dict[str, float]], title: str = "Score by to
         .mark_text(align="left", dx=6)
         .encode(x=x, text="points:N")
     )
-    chart = alt.layer(bars, inside, outside).properties(
+    chart = alt.LayerChart(layer=[bars, inside, outside]).properties(
         title=title, width="container", height=alt.Step(40), description=_describe(rows)
     )
     return on_paper(chart)

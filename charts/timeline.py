@@ -141,7 +141,7 @@ def timeline_chart(
     # Points are drawn over bars. A click anywhere in the layered view updates the selection,
     # so declaring it on one layer makes both points and bars selectable.
     height = alt.Step(48) if lanes == "lesson" else 90
-    chart = alt.layer(periods, points.add_params(selected)).properties(
+    chart = alt.LayerChart(layer=[periods, points.add_params(selected)]).properties(
         title=title, width="container", height=height, description=_describe(events, lessons)
     )
     return on_paper(chart)

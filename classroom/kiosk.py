@@ -167,7 +167,7 @@ def offer(config: KioskConfig, course: Course) -> Offer:
     """Keep what is valid now; a content error in one quiz removes only that quiz."""
     lessons = [course.lessons[i] for i in config.lessons if i in course.lessons]
     quizzes = [course.quizzes[i] for i in config.quizzes if i in course.quizzes and askable(course.quizzes[i])]
-    kept = {item.id for item in (*lessons, *quizzes)}
+    kept = {lesson.id for lesson in lessons} | {quiz.id for quiz in quizzes}
     left_out = tuple(i for i in (*config.lessons, *config.quizzes) if i not in kept)
     return Offer(tuple(lessons), tuple(quizzes), left_out)
 

@@ -29,7 +29,7 @@ MOD_K = 0x94  # A %= k
 RET_A = 0x16  # return A: the index of the socket in the group
 GOLDEN = 0x9E3779B1  # Fibonacci hashing: neighbouring addresses land far apart
 # Where the last 32 bits of the source address sit in the IP header.
-SOURCE_OFFSET = {socket.AF_INET: 12, socket.AF_INET6: 20}
+SOURCE_OFFSET: dict[int, int] = {socket.AF_INET: 12, socket.AF_INET6: 20}
 
 
 def pick_by_source_program(count: int, family: int = socket.AF_INET) -> list[tuple[int, int, int, int]]:

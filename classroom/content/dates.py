@@ -81,8 +81,8 @@ def parse_iso(text: str) -> HistDate | None:
     match = _ISO.match(text.strip())
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    return _build(year, month, day)
+    year, month, day = match.groups()
+    return _build(int(year), int(month) if month else None, int(day) if day else None)
 
 
 def parse_answer(text: str) -> HistDate | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from classroom.content.messages import problems_from
 from classroom.content.models import Lesson, Quiz
@@ -64,7 +64,7 @@ def load_file(path: str | Path, shown_as: str | None = None, raw: bytes | None =
         kind = "quiz" if model is Quiz else "lesson"
         return Loaded(name, None, doc, [Problem(name, 1, 1, f"a {kind} file must be 'field: value' lines")])
     try:
-        item: BaseModel = model.model_validate(doc.data)
+        item: Lesson | Quiz = model.model_validate(doc.data)
     except ValidationError as error:
         return Loaded(name, None, doc, problems_from(error, model, doc, name))
     problems = []
@@ -103,12 +103,14 @@ def assemble(loaded: list[Loaded]) -> Course:
     for result in loaded:
         if result.item is None:
             continue
-        table = lessons if isinstance(result.item, Lesson) else quizzes
-        if result.item.id in table:
-            other = table[result.item.id][1].path
-            problems.append(_at(result, ("id",), f"id '{result.item.id}' is already used by {other}"))
-            continue
-        table[result.item.id] = (result.item, result)
+        item = result.item
+        taken = lessons.get(item.id) if isinstance(item, Lesson) else quizzes.get(item.id)
+        if taken is not None:
+            problems.append(_at(result, ("id",), f"id '{item.id}' is already used by {taken[1].path}"))
+        elif isinstance(item, Lesson):
+            lessons[item.id] = (item, result)
+        else:
+            quizzes[item.id] = (item, result)
     broken: set[str] = set()
     for quiz, result in quizzes.values():
         link_problems = _quiz_links(quiz, result, {k: v[0] for k, v in lessons.items()})
@@ -120,7 +122,10 @@ def assemble(loaded: list[Loaded]) -> Course:
         lessons={lesson.id: lesson for lesson, _ in ordered},
         quizzes={qid: quiz for qid, (quiz, _) in quizzes.items() if qid not in broken},
         problems=tuple(sorted(problems)),
-        files={item.id: result.path for item, result in [*lessons.values(), *quizzes.values()]},
+        files={
+            **{lesson.id: result.path for lesson, result in lessons.values()},
+            **{quiz.id: result.path for quiz, result in quizzes.values()},
+        },
     )
 
 

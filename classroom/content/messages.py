@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import types
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -32,9 +33,9 @@ def problems_from(error: ValidationError, model: type[BaseModel], doc: YamlDocum
     return sorted(set(found))
 
 
-def _expanded(items: list[dict]) -> list[dict]:
+def _expanded(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Split a model's bundle of broken rules (see ``models.raise_issues``) into one item each."""
-    result = []
+    result: list[Mapping[str, Any]] = []
     for item in items:
         bundle = (item.get("ctx") or {}).get("issues") if item["type"] == "content" else None
         if not bundle:
@@ -45,7 +46,7 @@ def _expanded(items: list[dict]) -> list[dict]:
     return result
 
 
-def _data_loc(data: Any, item: dict) -> tuple[Loc, bool]:
+def _data_loc(data: Any, item: Mapping[str, Any]) -> tuple[Loc, bool]:
     """Follow pydantic's loc through the data, dropping union tags; add a custom error's own path."""
     loc = list(item["loc"])
     at_key = False
@@ -70,7 +71,7 @@ def _data_loc(data: Any, item: dict) -> tuple[Loc, bool]:
     return tuple(path), at_key
 
 
-def _message(item: dict, model: type[BaseModel], loc: tuple, data_loc: Loc) -> str:
+def _message(item: Mapping[str, Any], model: type[BaseModel], loc: tuple, data_loc: Loc) -> str:
     kind = item["type"]
     ctx = item.get("ctx") or {}
     value = item.get("input")

@@ -63,15 +63,20 @@ class _Composer(yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
 
-class _FastComposer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The same in libyaml's C parser (about 10x faster); errors are re-read by ``_Composer`` for its wording."""
+_FastLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = _Composer
+if yaml.__with_libyaml__:  # PyYAML built with libyaml (the wheels are)
 
-    yaml_implicit_resolvers: dict = {}
+    class _FastComposer(yaml.CSafeLoader):
+        """The same in libyaml's C parser (about 10x faster); errors are re-read by ``_Composer`` for its wording."""
+
+        yaml_implicit_resolvers: dict = {}
+
+    _FastLoader = _FastComposer
 
 
 def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_FastComposer)
+        return yaml.compose(text, Loader=_FastLoader)
     except yaml.YAMLError:
         return yaml.compose(text, Loader=_Composer)  # raises the pure-Python parser's error, marks and message
 
@@ -107,6 +112,7 @@ class _Converter:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)  # composing makes scalars, sequences and mappings only
             return self._mapping(node, loc)
         finally:
             self.active.discard(id(node))

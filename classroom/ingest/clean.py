@@ -319,8 +319,9 @@ def read_text(source: str) -> Article:
         if len(lines) > 1 and _looks_like_heading(lines[0]) and not _TXT_ITEM.match(lines[0]):
             blocks.append(Block("heading", _tidy(lines[0]), 2))
             lines = lines[1:]
-        if all(_TXT_ITEM.match(line) for line in lines):
-            blocks.extend(Block("item", _tidy(_TXT_ITEM.match(line).group(1))) for line in lines)
+        items = [bullet.group(1) for line in lines if (bullet := _TXT_ITEM.match(line))]
+        if len(items) == len(lines):
+            blocks.extend(Block("item", _tidy(item)) for item in items)
         elif len(lines) == 1 and _looks_like_heading(lines[0]):
             blocks.append(Block("heading", _tidy(lines[0]), 2))
         else:

@@ -14,6 +14,7 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from classroom.content.dates import parse_iso
 from classroom.ingest.extract_dates import DateMention, sort_key
@@ -120,8 +121,8 @@ def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateM
             clause_start = cut.end()
         elif cut.start() >= end:
             clause_end = min(clause_end, cut.start())
-    if later and (cut := re.search(r"\s+and\s+", text[end : min(later)])):
-        clause_end = min(clause_end, end + cut.start())  # "… in May 1949 and Y in October": May's clause ends
+    if later and (joint := re.search(r"\s+and\s+", text[end : min(later)])):
+        clause_end = min(clause_end, end + joint.start())  # "… in May 1949 and Y in October": May's clause ends
     before = text[clause_start:start]
     found = _PREPOSITION.search(before)
     preposition = (found.group("prep") or "").split()[0].lower() if found and found.group("prep") else ""
@@ -263,7 +264,7 @@ def role_question(
             accept.extend(a for a in other.accept if fold(a) not in {fold(x) for x in accept})
             if other.sentence not in sentences:
                 sentences.append(other.sentence)
-    question = {
+    question: dict[str, Any] = {
         "id": f"role-{number}",
         "kind": "text",
         "ask": ask,

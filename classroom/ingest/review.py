@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -100,17 +101,17 @@ def course_schema(text: str) -> str:
     return SCHEMA_LINE.sub(lambda m: f"# yaml-language-server: $schema=../schema/{m[1]}.schema.json\n", text, count=1)
 
 
-def review_of_folder(library: Library, folder: Any, number: int) -> Review:
+def review_of_folder(library: Library, folder: Path, number: int) -> Review:
     """The importer's output in ``drafts/...``: each quiz paired with the first lesson it draws on."""
     loaded = library.load_folder(folder)
     lessons: dict[str, tuple[Lesson, str]] = {}
     quizzes: list[Quiz] = []
-    source_name = None
+    source_name: str | None = None
     for result in loaded:
         if isinstance(result.item, Lesson):
-            text = course_schema((library.root / result.path).read_text(encoding="utf-8"))
-            lessons[result.item.id] = (result.item, text)
-            found = IMPORTED_FROM.search(text)
+            lesson_text = course_schema((library.root / result.path).read_text(encoding="utf-8"))
+            lessons[result.item.id] = (result.item, lesson_text)
+            found = IMPORTED_FROM.search(lesson_text)
             source_name = source_name or (found[1] if found else None)
         elif isinstance(result.item, Quiz):
             quizzes.append(result.item)
@@ -118,8 +119,10 @@ def review_of_folder(library: Library, folder: Any, number: int) -> Review:
     paired: set[str] = set()
     for quiz in quizzes:
         lesson_id = next((i for i in quiz.lessons if i in lessons and i not in paired), None)
-        lesson, text = lessons[lesson_id] if lesson_id else (None, None)
+        lesson: Lesson | None = None
+        text: str | None = None
         if lesson_id:
+            lesson, text = lessons[lesson_id]
             paired.add(lesson_id)
         units.append(Unit(f"quiz:{quiz.id}", lesson, text, quiz, f"quizzes/{quiz.id}.yaml", source_name))
     units += [

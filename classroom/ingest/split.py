@@ -178,16 +178,21 @@ def segment(units: list, similarity: list[float]) -> list[tuple[int, int]]:
     for end in range(MIN_PASSAGES, n + 1):
         for size in range(MIN_PASSAGES, MAX_PASSAGES + 1):
             start = end - size
-            if start < 0 or best[start] is None:
+            if start < 0:
                 continue
-            cost_before, runs = best[start]
+            before = best[start]
+            if before is None:
+                continue
+            cost_before, runs = before
             cut = similarity[start - 1] - mean if start > 0 else 0.0
             cost = cost_before + cut + 0.05 * (size - TARGET_PASSAGES) ** 2
-            if best[end] is None or cost < best[end][0]:
+            current = best[end]
+            if current is None or cost < current[0]:
                 best[end] = (cost, [*runs, (start, end)])
-    if best[n] is None:  # cannot happen for n >= 2; keep one lesson rather than fail
+    found = best[n]
+    if found is None:  # cannot happen for n >= 2; keep one lesson rather than fail
         return [(0, n)]
-    return best[n][1]
+    return found[1]
 
 
 def _split_sentences_in_two(unit: _Unit) -> list[_Unit]:

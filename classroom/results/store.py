@@ -18,7 +18,7 @@ import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +96,13 @@ responses = sa.Table(
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _new_id(key: Sequence[Any] | None) -> int:
+    """The id of the row just inserted (SQLAlchemy gives no key when nothing was inserted)."""
+    if key is None:
+        raise InternalError("the database did not report the id of the new row")
+    return key[0]
 
 
 @dataclass(frozen=True)
@@ -204,7 +211,7 @@ class Store:
             try:
                 with self._tx() as conn:
                     result = conn.execute(classes.insert().values(name=name, join_code=code, created_at=_now()))
-                    return ClassRoom(result.inserted_primary_key[0], name, code)
+                    return ClassRoom(_new_id(result.inserted_primary_key), name, code)
             except IntegrityError:
                 continue
         raise InternalError("could not find a free join code")
@@ -239,7 +246,7 @@ class Store:
                     result = conn.execute(
                         students.insert().values(class_id=room.id, display_name=shown, name_key=key, created_at=_now())
                     )
-                    return Student(result.inserted_primary_key[0], room.id, shown)
+                    return Student(_new_id(result.inserted_primary_key), room.id, shown)
             except IntegrityError:  # joined at the same moment from another tab: read it back
                 continue
         return None
