@@ -24,9 +24,9 @@ from classroom import auth
 from classroom.content.load import load_course, load_file
 from classroom.content.models import Lesson, Quiz
 from classroom.ingest import draft_course, read_article_file, write_course
+from classroom.ingest.review import answer_spans, bolded
 from classroom.quiz.attempts import askable
 from classroom.results.store import Store
-from ui.teacher.review import answer_spans, bolded
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
