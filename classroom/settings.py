@@ -31,7 +31,6 @@ DEFAULT_KIOSK_CONFIG = "kiosk.yaml"
 MAX_WORKERS = 4  # beyond that a laptop's memory matters more than its cores
 
 Mode = Literal["classroom", "kiosk"]
-MODES: tuple[str, ...] = ("classroom", "kiosk")
 
 
 class ModeError(ValueError):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +77,11 @@ def _next_number() -> int:
 # ---------------------------------------------------------------- the passage, with the answer in bold
 
 
-def passage_panel(review: Review, question: Question) -> None:
+def passage_panel(review: Review, lessons: Mapping[str, Lesson], question: Question) -> None:
     if not question.source:
         st.info("This question cites no passage: check its answer against the whole lesson.", icon=":material/info:")
         return
-    passage = find_passage(review, course().lessons, question.source)
+    passage = find_passage(review, lessons, question.source)
     if passage is None:
         st.warning(
             f"This question cites `{question.source}`, which is not a passage of the lesson: check the source.",
@@ -102,7 +102,9 @@ def passage_panel(review: Review, question: Question) -> None:
 # ---------------------------------------------------------------- one question
 
 
-def question_block(review: Review, question: Question, key: str, number: int, total: int) -> Outcome:
+def question_block(
+    review: Review, lessons: Mapping[str, Lesson], question: Question, key: str, number: int, total: int
+) -> Outcome:
     with st.container(border=True):
         left, right = st.columns(2, gap="large")
         with left:
@@ -136,7 +138,7 @@ def question_block(review: Review, question: Question, key: str, number: int, to
         for slot, messages in by_slot.values():
             slot.error("\n\n".join(escape(m) for m in dict.fromkeys(messages)), icon=":material/error:")
         with right:
-            passage_panel(review, outcome.edited or question)
+            passage_panel(review, lessons, outcome.edited or question)
     return outcome
 
 
@@ -232,8 +234,9 @@ def unit_section(review: Review, unit: Unit) -> None:
             )
         if not drafts:
             st.success("No draft questions are left in this quiz.", icon=":material/task_alt:")
+        lessons = course().lessons  # once per rerun, not once per question (each call stats every file)
         for number, question in enumerate(drafts, start=1):
-            outcomes.append(question_block(review, question, f"{key}:{question.id}", number, len(drafts)))
+            outcomes.append(question_block(review, lessons, question, f"{key}:{question.id}", number, len(drafts)))
     save_section(review, unit, key, outcomes, title, title_slot)
 
 
