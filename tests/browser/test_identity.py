@@ -11,17 +11,31 @@ passwords (classroom/people/signin.py; docs/security.md).
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import random
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
-from browser_helpers import expect_verdict, main, next_question, open_url, pick_option, see_result, submit, wait_idle
+from browser_helpers import (
+    expect_verdict,
+    main,
+    next_question,
+    open_url,
+    pick_option,
+    see_result,
+    shot,
+    submit,
+    wait_idle,
+)
 from conftest import AppServer
 from playwright.sync_api import Browser, Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from test_accessibility import Scanner
 
 from bench.load import Session
 from classroom.auth import hash_password
@@ -58,9 +72,15 @@ def room(results: Store) -> ClassRoom:
     return results.create_class("History 9B")
 
 
+SIGNED_IN = re.compile(r"Signed in as \S")
+
+
 def signed_in_as(page: Page) -> str:
-    expect(main(page).get_by_text(re.compile("^Signed in as"))).to_be_visible()
-    return main(page).get_by_text(re.compile("^Signed in as")).inner_text()
+    """'Signed in as <name>. ...' as shown (without the icon before it)."""
+    banner = main(page).get_by_text(SIGNED_IN)
+    expect(banner).to_be_visible()
+    text = banner.inner_text()
+    return text[text.index("Signed in as") :]
 
 
 def join(page: Page, base: str, code: str, name: str) -> None:
@@ -139,7 +159,7 @@ def test_a_student_stays_signed_in_across_reload_new_tab_and_restart(
     expect(main(third).get_by_text("Sign in to keep your work")).to_be_visible()
     page.reload()
     expect(main(page).get_by_text("Sign in to keep your work")).to_be_visible()
-    expect(main(page).get_by_text(re.compile("^Signed in as"))).to_have_count(0)
+    expect(main(page).get_by_text(SIGNED_IN)).to_have_count(0)
     context.close()
 
 
@@ -160,7 +180,7 @@ def test_a_classmate_with_the_class_code_and_the_same_name_reaches_nothing(
     intruder = intruder_context.new_page()
     join(intruder, server.base, room.join_code.lower(), "  ANA   muller ")
     expect(main(intruder).get_by_text(re.compile("already joined as"))).to_be_visible()
-    expect(main(intruder).get_by_text(re.compile("^Signed in as"))).to_have_count(0)
+    expect(main(intruder).get_by_text(SIGNED_IN)).to_have_count(0)
     # The first student's attempt link opens nothing of theirs: a fresh start screen.
     open_url(intruder, attempt_url, "Start the quiz")
     expect(main(intruder).get_by_text("Question 1 of 4", exact=True)).to_have_count(0)
@@ -179,18 +199,52 @@ def test_a_phone_sign_in_from_a_card_reaches_the_gradebook(
     main(phone).get_by_role("button", name="Sign in").click()
     assert signed_in_as(phone).startswith("Signed in as Ben Okafor")
     assert "code=" not in phone.url  # the code does not stay in the address bar or its history
+    scanner = Scanner(phone, "light")
+    scanner.scan("home, signed in, phone")
     take_leak_check(phone, server.base)
+    open_url(phone, f"{server.base}/my-work", "Every attempt")
+    expect(main(phone).get_by_text("100% — passed")).to_be_visible()
+    wait_idle(phone)
+    shot(phone, "70-my-work-phone")
+    scanner.scan("my work, phone")
     phone_context.close()
 
-    teacher_context = browser.new_context(viewport={"width": 1366, "height": 900})
+    teacher_context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     teacher = teacher_context.new_page()
     teacher_sign_in(teacher, server.base)
     teacher.get_by_role("tab", name="Gradebook").click()
-    grid = main(teacher).get_by_test_id("stDataFrame")
-    expect(grid).to_be_visible()
+    expect(main(teacher).get_by_test_id("stDataFrame")).to_be_visible()
     wait_idle(teacher)
-    expect(grid.get_by_text("Ben Okafor")).to_be_visible()
-    expect(grid.get_by_text("100% ✓ (1)")).to_be_visible()
+    with teacher.expect_download() as download:
+        main(teacher).get_by_role("button", name="Download the gradebook (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+    assert [(row["student"], row["leak-check best %"], row["leak-check passed"]) for row in rows] == [
+        ("Ben Okafor", "100.0", "true")
+    ]
+    main(teacher).get_by_role("combobox", name="Student").click()
+    teacher.get_by_role("option", name="Ben Okafor").click()
+    expect(main(teacher).get_by_text(re.compile(r"Keys that must stay on the server · 100% — passed"))).to_be_visible()
+    wait_idle(teacher)
+    shot(teacher, "71-gradebook")
+    scanner = Scanner(teacher, "light")
+    scanner.scan("gradebook, one student open")
+
+    main(teacher).get_by_role("tab", name="Classes").click()
+    main(teacher).locator("summary").filter(has_text="History 9B — code").click()
+    names = main(teacher).get_by_role("textbox", name="Add students (one name per line)")
+    names.fill("Cleo Diaz\n\u0410na Diaz\nAna Diaz")
+    main(teacher).get_by_role("button", name="Add and make their cards").click()
+    expect(main(teacher).get_by_text("3 new sign-in codes", exact=False)).to_be_visible()
+    expect(main(teacher).get_by_text(re.compile("looks like")).first).to_be_visible()  # the Cyrillic А is flagged
+    wait_idle(teacher)
+    shot(teacher, "72-roster-cards")
+    scanner.scan("roster with new cards")
+    with teacher.expect_download() as download:
+        main(teacher).get_by_role("button", name="Download the cards to print").click()
+    sheet = Path(download.value.path()).read_text(encoding="utf-8")
+    assert sheet.count('class="card"') == 3 and "Cleo Diaz" in sheet and server.base in sheet
+    blocking = scanner.report(("serious", "critical"))
+    assert "no violations" in blocking or blocking == "", f"serious or critical axe violations:\n{blocking}"
     teacher_context.close()
 
 
@@ -250,14 +304,16 @@ def test_forty_wrong_passwords_at_once_check_at_most_four_even_with_clear_cache(
     # The teacher, from another address, waits at most the shared cap and then gets in.
     page = new_page()
     teacher_sign_in(page, server.base)
+    outcome = main(page).get_by_text(re.compile(r"Signed in with the teacher password|Wait \d+ seconds? and try again"))
     for _ in range(3):  # each wait shown is at most the shared cap; the right password then opens the room
-        wait_idle(page)
-        if main(page).get_by_text("Signed in with the teacher password").count():
+        expect(outcome.first).to_be_visible()
+        told = outcome.first.inner_text()
+        if "Signed in" in told:
             break
-        told = main(page).get_by_text(re.compile(r"Wait \d+ seconds? and try again")).first.inner_text()
         seconds = int(re.search(r"Wait (\d+)", told).group(1))
         assert seconds <= 10, told
         page.wait_for_timeout(seconds * 1000 + 300)
         page.get_by_label("Teacher password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
+        expect(main(page).get_by_text(told)).to_have_count(0)  # the new try's answer replaced the old one
     expect(main(page).get_by_text("Signed in with the teacher password")).to_be_visible()
