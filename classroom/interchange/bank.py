@@ -47,6 +47,8 @@ class BankImport:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    results: list[Imported] = field(default_factory=list)  # each question of the file, in order
+    quiz_of: dict[str, str] = field(default_factory=dict)  # category -> the quiz its questions went to
 
     def files(self) -> dict[str, str]:
         """``quizzes/ID.yaml`` -> its text, each with a header saying where it came from."""
@@ -106,6 +108,7 @@ def read_bank(
     for number, item in enumerate(items, start=1):
         result = to_question(item, taken, number)
         bank.notes.append(result.note)
+        bank.results.append(result)
         if result.data is not None:
             groups.setdefault(result.category, []).append(result)
     several = len(groups) > 1 or (groups and next(iter(groups)) != "")
@@ -113,6 +116,7 @@ def read_bank(
         last = category.rstrip("/").split("/")[-1] if category else ""
         qid = f"{base}-{slug(last, fallback='questions')}" if several and last else base
         title = last or Path(name).name
+        bank.quiz_of[category] = qid
         data_ = {"id": qid, "title": title, "lessons": list(lessons), "questions": [r.data for r in results]}
         try:
             bank.quizzes[qid] = Quiz.model_validate(data_)

@@ -191,8 +191,10 @@ def _question(block: _Block) -> Item:
     before = _text(text[body_start:opening], fmt, changes)
     trailing = _text(after, fmt, changes)
     ask = before
-    if trailing:
-        ask = f"{before} {MISSING_WORD}" + (trailing if trailing[0] in ".,;:!?)" else f" {trailing}")
+    if trailing:  # a missing word: the blank stands where the answers were, spacing as written
+        gap_before = " " if before and text[opening - 1].isspace() else ""
+        gap_after = " " if after[:1].isspace() else ""
+        ask = f"{before}{gap_before}{MISSING_WORD}{gap_after}{trailing}"
     item = Item("", ask, title, changes=changes)
     _answers(block, opening + 1, closing, fmt, item)
     return item

@@ -30,6 +30,17 @@ class _Converter(MarkdownConverter):
         self.changes.append(f"image {el.attrs.get('src', '')!r} replaced by its description" if alt else "image dropped")
         return f"[{alt}]" if alt else ""
 
+    def convert_span(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """Word processors and Moodle's editor mark emphasis with a style, not with <em> or <strong>."""
+        style = re.sub(r"\s+", "", (el.attrs.get("style") or "").lower())
+        if not text.strip():
+            return text
+        if "font-weight:bold" in style or "font-weight:700" in style:
+            text = f"**{text}**"
+        if "font-style:italic" in style:
+            text = f"*{text}*"
+        return text
+
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         href = (el.attrs.get("href") or "").strip()
         if href and not SAFE_LINK.match(href):
