@@ -163,6 +163,16 @@ def export_quiz(quiz: Quiz, fmt: str) -> tuple[bytes, list[Note]]:
     pairs = export_items(quiz)
     notes = [note for _, note in pairs]
     if fmt == "gift":
+        for index, (item, note) in enumerate(pairs):
+            lost = []
+            if item.points != 1:  # GIFT has no marks: Moodle gives each question its default
+                lost.append(f"GIFT holds no marks: the question's {item.points:g} points are not written")
+            if item.hints:
+                lost.append("GIFT holds no hints: the hint is not written")
+            if lost:
+                note = Note("changed", 0, note.title, "; ".join(filter(None, [note.detail, *lost])), note.kind)
+                pairs[index] = (item, note)
+        notes = [note for _, note in pairs]
         text = gift.write([(item, f"{note.title}: {note.detail}" if note.detail else "") for item, note in pairs])
         return text.encode("utf-8"), notes
     if fmt == "moodle-xml":

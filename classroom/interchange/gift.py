@@ -318,7 +318,7 @@ def _number(block: _Block, start: int, value: str, fraction: float, feedback: st
     plain = re.fullmatch(rf"({NUMBER})(?:\s*:\s*({NUMBER}))?", text)
     if not plain:
         raise GiftError(start, f"'{text}' is not a number: expected 1822, 1822:5 (with a margin) or 1820..1824")
-    return Answer(f"{float(plain[1]):.15g}", fraction, feedback, abs(float(plain[2] or 0)))
+    return Answer(plain[1].lstrip("+"), fraction, feedback, abs(float(plain[2] or 0)))
 
 
 # ---------------------------------------------------------------- writing
@@ -341,7 +341,7 @@ def write(items: list[tuple[Item, str]]) -> str:
 
 
 def _number_text(value: str, tolerance: float) -> str:
-    return f"{value}:{tolerance:g}" if tolerance else value
+    return f"{value}:{tolerance!r}" if tolerance else value
 
 
 def _question_text(item: Item) -> str:

@@ -223,6 +223,7 @@ def _numerical(item: Item, changes: list[str]) -> dict[str, Any] | None:
         except ValueError:
             changes.append(f"answer '{text}' is not a number: dropped")
             continue
+        key_text = text if _same(text, value) else f"{value:g}"
         if (
             _close(other.fraction, 0.5)
             and _close(value, answer)
@@ -237,11 +238,16 @@ def _numerical(item: Item, changes: list[str]) -> dict[str, Any] | None:
         elif other.tolerance:
             changes.append(f"feedback for {text}±{other.tolerance:g} now only for exactly {value:g}")
         if other.feedback.strip() and other.fraction <= 0:
-            feedback[f"{value:g}"] = other.feedback.strip()
+            feedback[key_text] = other.feedback.strip()
     data["feedback"] = feedback
     if data["tolerance"] == 0:
         del data["tolerance"]
     return data
+
+
+def _same(text: str, value: float) -> bool:
+    """The number as written is how a teacher would key it ("1991", not "1991.0")."""
+    return bool(text) and text.lstrip("-").replace(".", "", 1).isdigit() and float(text) == value
 
 
 def _matching(item: Item, changes: list[str]) -> dict[str, Any] | None:
@@ -313,9 +319,9 @@ def _export_text(q: Any, item: Item, lost: list[str]) -> None:
 
 def _export_number(q: Any, item: Item, lost: list[str]) -> None:
     item.type = "numerical"
-    item.answers = [Answer(f"{q.answer:g}", 1.0, "", q.tolerance)]
+    item.answers = [Answer(repr(q.answer), 1.0, "", q.tolerance)]
     if q.near is not None:
-        item.answers.append(Answer(f"{q.answer:g}", 0.5, "", q.near))
+        item.answers.append(Answer(repr(q.answer), 0.5, "", q.near))
     item.answers += [Answer(key, 0.0, note, 0.0) for key, note in q.feedback.items()]
 
 

@@ -76,7 +76,8 @@ def _question(element: Any, qtype: str, category: str) -> Item:
     if qtype == "matching":
         for sub in element.findall("subquestion"):
             answer = sub.find("answer")
-            item.answers.append(Answer(_text(answer, changes, "plain"), 1.0, left=_text(sub, changes)))
+            left = _text(sub, changes)  # empty: a distractor (an extra right-hand answer)
+            item.answers.append(Answer(_text(answer, changes, "plain"), 1.0 if left else 0.0, left=left))
         return item
     for answer in element.findall("answer"):
         fraction = _float(answer.get("fraction"), 0.0) / 100
@@ -150,4 +151,4 @@ def _write_answers(question: Any, item: Item) -> None:
         _sub(element, "text", answer.text)
         _rich(element, "feedback", answer.feedback)
         if item.type == "numerical":
-            _sub(element, "tolerance", f"{answer.tolerance:g}")
+            _sub(element, "tolerance", repr(answer.tolerance))

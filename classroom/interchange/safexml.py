@@ -35,9 +35,9 @@ def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
         root = etree.fromstring(text.encode("utf-8"), parser())
     except etree.XMLSyntaxError as error:
         entries = [e for e in error.error_log if e.level_name in ("ERROR", "FATAL")] or []
-        problems = [Problem(path, e.line, e.column + 1 if e.column >= 0 else 1, e.message) for e in entries]
+        problems = [Problem(path, e.line, max(e.column, 1), e.message) for e in entries]  # libxml2 counts from 1
         if not problems:
             line, column = error.position
-            problems = [Problem(path, line, column + 1, str(error.msg))]
+            problems = [Problem(path, line, max(column, 1), str(error.msg))]
         return None, sorted(set(problems))
     return root, []
