@@ -10,14 +10,10 @@ cannot be topics). Every imported question is ``status: draft``.
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from classroom.content.models import Quiz
@@ -177,20 +173,12 @@ def export_quiz(quiz: Quiz, fmt: str) -> tuple[bytes, list[Note]]:
         return text.encode("utf-8"), notes
     if fmt == "moodle-xml":
         return moodle_xml.write([item for item, _ in pairs]), notes
-    return qti3.package(quiz, [item for item, _ in pairs]), notes
+    data, lost = qti3.package(quiz, [item for item, _ in pairs])
+    notes = []
+    for question, (item, note) in zip(quiz.questions, pairs, strict=True):
+        detail = [note.detail] if note.detail and question.kind not in qti3.NATIVE else []
+        detail += lost[question.id]
+        notes.append(Note("changed" if detail else "imported", 0, question.id, "; ".join(detail), "qti"))
+    return data, notes
 
 
-def zip_bytes(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def dump_report(notes: list[Note]) -> str:
-    return yaml.safe_dump([note.__dict__ for note in notes], allow_unicode=True, sort_keys=False)
-
-
-def as_json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -314,7 +314,7 @@ def _export_text(q: Any, item: Item, lost: list[str]) -> None:
     item.answers = [Answer(text, 1.0) for text in q.accept]
     item.answers += [Answer(text, 0.0, note) for text, note in q.feedback.items()]
     if q.typos != 0:
-        lost.append("typos are not forgiven there (Moodle marks exact answers, in any case)")
+        lost.append("typos are not forgiven there: answers are marked exactly (in any case)")
 
 
 def _export_number(q: Any, item: Item, lost: list[str]) -> None:
