@@ -36,7 +36,7 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
         "unique_id": event.key.replace(":", "-"),
         "start_date": _date(event.date_text, event.when),
         "text": {"headline": html.escape(event.label), "text": html.escape(event.when)},
-        "group": event.lesson_title,
+        "group": html.escape(event.lesson_title),
     }
     if event.end_text is not None:
         data["end_date"] = _date(event.end_text, event.when)
