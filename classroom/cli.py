@@ -188,7 +188,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path("drafts") / next(iter(bank.quizzes))
     for target in interchange.write_bank(bank, out, overwrite=args.force):
         print(target)
-    print(f"review the draft questions in the teacher's room (Review drafts), or run: python -m classroom check lessons {out / 'quizzes'}", file=sys.stderr)
+    print(
+        "review the draft questions in the teacher's room (Review drafts), or run: "
+        f"python -m classroom check lessons {out / 'quizzes'}",
+        file=sys.stderr,
+    )
     return OK
 
 
@@ -255,14 +259,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_cmd = commands.add_parser("import", help="draft quizzes from a GIFT or Moodle XML question bank")
     import_cmd.add_argument("file", metavar="FILE")
-    import_cmd.add_argument("--format", choices=interchange.IMPORT_FORMATS, help="default: moodle-xml for .xml, else gift")
+    import_cmd.add_argument(
+        "--format", choices=interchange.IMPORT_FORMATS, help="default: moodle-xml for .xml, else gift"
+    )
     import_cmd.add_argument("--id", help="the quiz id (default: from the file name); categories add -CATEGORY")
-    import_cmd.add_argument("--lesson", action="append", help="a lesson the quiz draws on (default: the course's first)")
+    import_cmd.add_argument(
+        "--lesson", action="append", help="a lesson the quiz draws on (default: the course's first)"
+    )
     import_cmd.add_argument("--out", metavar="DIR", help="folder for quizzes/ (default: drafts/ID)")
     import_cmd.add_argument("--force", action="store_true", help="replace files that already exist")
     import_cmd.set_defaults(run=cmd_import)
 
-    export_cmd = commands.add_parser("export", help="a quiz as GIFT, Moodle XML or QTI 3.0; lessons' events as TimelineJS")
+    export_cmd = commands.add_parser(
+        "export", help="a quiz as GIFT, Moodle XML or QTI 3.0; lessons' events as TimelineJS"
+    )
     export_cmd.add_argument("source", metavar="QUIZ", help="a quiz file (timelinejs: a lessons folder or file)")
     export_cmd.add_argument("--format", required=True, choices=interchange.EXPORT_FORMATS)
     export_cmd.add_argument("--out", metavar="FILE", help="default: standard output (QTI needs a file)")

@@ -28,7 +28,9 @@ def test_import_writes_draft_quizzes_that_pass_check(tmp_path, monkeypatch, caps
     source = CORPUS / "gift" / "moodle-questions_in_category.gift.txt"
     assert main(["import", str(source), "--id", "moodle", "--lesson", "soviet-collapse"]) == 0
     out, err = capsys.readouterr()
-    written = tmp_path / "drafts" / "moodle-default-for-new-features" / "quizzes" / "moodle-default-for-new-features.yaml"
+    written = (
+        tmp_path / "drafts" / "moodle-default-for-new-features" / "quizzes" / "moodle-default-for-new-features.yaml"
+    )
     assert written.is_file() and str(written.relative_to(tmp_path)) in out
     assert "3 imported as they were, 1 changed, 0 skipped" in out
     data = yaml.safe_load(written.read_text(encoding="utf-8"))

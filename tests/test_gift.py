@@ -61,7 +61,9 @@ def test_numerical_forms():
 
 
 def test_html_becomes_markdown_without_scripts_or_remote_images():
-    items, _ = gift.read('[html]<p>Read <b>this</b><script>alert(1)</script><img src\\="http\\://x/y.png" alt\\="a map"></p>{T}')
+    items, _ = gift.read(
+        '[html]<p>Read <b>this</b><script>alert(1)</script><img src\\="http\\://x/y.png" alt\\="a map"></p>{T}'
+    )
     assert items[0].text == "Read **this**[a map]"
     assert any("image" in change for change in items[0].changes)
 

@@ -96,11 +96,11 @@ def test_order_and_date_go_out_as_their_nearest_type_with_a_note():
 
 # ---------------------------------------------------------------- generated questions
 
-SAFE = st.characters(
-    codec="utf-8", categories=("L", "N", "Zs"), include_characters="~=#{}:\\.,?!'\"-()*_/&<>"
-)
-WORD = st.text(SAFE, min_size=1, max_size=12).map(str.strip).filter(
-    lambda s: bool(s) and s[0] not in "%[" and s != "*" and "->" not in s
+SAFE = st.characters(codec="utf-8", categories=("L", "N", "Zs"), include_characters="~=#{}:\\.,?!'\"-()*_/&<>")
+WORD = (
+    st.text(SAFE, min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda s: bool(s) and s[0] not in "%[" and s != "*" and "->" not in s)
 )
 ASK = st.lists(WORD, min_size=1, max_size=4).map(lambda parts: "\n".join(parts))
 POINTS = st.integers(min_value=1, max_value=100)

@@ -60,14 +60,25 @@ def _item(data: dict) -> etree._Element:
 
 
 def test_several_right_options_score_a_share_each_and_lose_one_per_wrong_pick():
-    item = _item({"id": "c", "kind": "choice", "ask": "Pick", "options": ["a", "b", "c", "d"], "correct": ["a", "b"], "points": 4})
+    item = _item(
+        {
+            "id": "c",
+            "kind": "choice",
+            "ask": "Pick",
+            "options": ["a", "b", "c", "d"],
+            "correct": ["a", "b"],
+            "points": 4,
+        }
+    )
     mapping = item.find(".//q:qti-mapping", NS)
     assert (mapping.get("lower-bound"), mapping.get("upper-bound")) == ("0", "4")
     assert [e.get("mapped-value") for e in mapping] == ["2", "2", "-2", "-2"]
 
 
 def test_a_number_gets_full_marks_within_tolerance_and_half_within_near():
-    item = _item({"id": "n", "kind": "number", "ask": "How many?", "answer": 12, "tolerance": 1, "near": 3, "points": 2})
+    item = _item(
+        {"id": "n", "kind": "number", "ask": "How many?", "answer": 12, "tolerance": 1, "near": 3, "points": 2}
+    )
     branches = item.find(".//q:qti-response-condition", NS)
     tolerances = [b.find("q:qti-equal", NS).get("tolerance") for b in branches[:2]]
     scores = [b.find(".//q:qti-base-value", NS).text for b in branches]

@@ -14,7 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def lesson(events: list[dict]) -> Lesson:
     return Lesson.model_validate(
-        {"id": "l", "title": "A <b>lesson</b>", "order": 1, "summary": "s", "passages": [{"id": "p", "text": "t"}], "events": events}
+        {
+            "id": "l",
+            "title": "A <b>lesson</b>",
+            "order": 1,
+            "summary": "s",
+            "passages": [{"id": "p", "text": "t"}],
+            "events": events,
+        }
     )
 
 
@@ -36,7 +43,11 @@ def test_dates_keep_their_precision_and_periods_get_an_end():
         {"year": 1991, "month": 12, "day": 26, "display_date": "26 December 1991"},
         {"year": 1998, "month": 9, "display_date": "September 1998 – March 1999"},
     ]
-    assert "end_date" not in events[0] and events[2]["end_date"] == {"year": 1999, "month": 3, "display_date": "September 1998 – March 1999"}
+    assert "end_date" not in events[0] and events[2]["end_date"] == {
+        "year": 1999,
+        "month": 3,
+        "display_date": "September 1998 – March 1999",
+    }
     assert events[1]["text"]["headline"] == "USSR &lt;dissolved&gt;"  # TimelineJS shows text as HTML
     assert {e["group"] for e in events} == {"A &lt;b&gt;lesson&lt;/b&gt;"}
 
@@ -46,6 +57,8 @@ def test_the_whole_course_exports_as_json_with_every_event():
     lessons = list(course.lessons.values())
     doc = json.loads(timeline_json(lessons))
     assert len(doc["events"]) == sum(len(les.events) for les in lessons) > 0
-    starts = [(e["start_date"]["year"], e["start_date"].get("month", 0), e["start_date"].get("day", 0)) for e in doc["events"]]
+    starts = [
+        (e["start_date"]["year"], e["start_date"].get("month", 0), e["start_date"].get("day", 0)) for e in doc["events"]
+    ]
     assert starts == sorted(starts)
     assert len({e["unique_id"] for e in doc["events"]}) == len(doc["events"])

@@ -51,7 +51,9 @@ class BankImport:
         return {f"quizzes/{qid}.yaml": _header(self.source) + quiz_yaml(quiz) for qid, quiz in self.quizzes.items()}
 
     def counts(self) -> dict[str, int]:
-        return {outcome: sum(n.outcome == outcome for n in self.notes) for outcome in ("imported", "changed", "skipped")}
+        return {
+            outcome: sum(n.outcome == outcome for n in self.notes) for outcome in ("imported", "changed", "skipped")
+        }
 
     def report(self) -> str:
         counts = self.counts()
@@ -173,12 +175,10 @@ def export_quiz(quiz: Quiz, fmt: str) -> tuple[bytes, list[Note]]:
         return text.encode("utf-8"), notes
     if fmt == "moodle-xml":
         return moodle_xml.write([item for item, _ in pairs]), notes
-    data, lost = qti3.package(quiz, [item for item, _ in pairs])
+    data, missing = qti3.package(quiz, [item for item, _ in pairs])
     notes = []
-    for question, (item, note) in zip(quiz.questions, pairs, strict=True):
+    for question, (_, note) in zip(quiz.questions, pairs, strict=True):
         detail = [note.detail] if note.detail and question.kind not in qti3.NATIVE else []
-        detail += lost[question.id]
+        detail += missing[question.id]
         notes.append(Note("changed" if detail else "imported", 0, question.id, "; ".join(detail), "qti"))
     return data, notes
-
-

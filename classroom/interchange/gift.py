@@ -365,7 +365,9 @@ def _question_text(item: Item) -> str:
     else:
         for answer in item.answers:
             if item.type == "shortanswer" or item.single:
-                mark = "=" if answer.fraction == 1 else ("~" if answer.fraction == 0 else f"~%{answer.fraction * 100:g}%")
+                mark = (
+                    "=" if answer.fraction == 1 else ("~" if answer.fraction == 0 else f"~%{answer.fraction * 100:g}%")
+                )
                 if item.type == "shortanswer" and answer.fraction == 0:
                     mark = "=%0%"
             else:

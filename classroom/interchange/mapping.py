@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from classroom.content.dates import parse_iso
 from classroom.content.fields import TOPICS
 from classroom.content.models import Question
-from classroom.interchange.items import Answer, Item, Note
+from classroom.interchange.items import Answer, Item, Note, Outcome
 from classroom.kinds import kind_of
 from classroom.text import slug, valid_id
 
@@ -82,7 +82,7 @@ def to_question(item: Item, taken: set[str], number: int) -> Imported:
         return Imported(None, Note("skipped", item.line, label, f"not a valid question: {reasons}"), item.category)
     taken.add(question.id)
     data = {k: v for k, v in data.items() if v not in (None, {}, [])}
-    outcome = "changed" if changes else "imported"
+    outcome: Outcome = "changed" if changes else "imported"
     return Imported(data, Note(outcome, item.line, label, "; ".join(changes), question.kind), item.category)
 
 
@@ -120,7 +120,9 @@ def _common(item: Item, data: dict[str, Any], changes: list[str]) -> None:
         data["topic"] = topics[0].lower()
     other = [t for t in item.tags if t.lower() not in TOPICS]
     if other:
-        changes.append(f"tags {', '.join(other)} dropped (a tag named dates, roles, outcomes or context sets the topic)")
+        changes.append(
+            f"tags {', '.join(other)} dropped (a tag named dates, roles, outcomes or context sets the topic)"
+        )
     if item.penalty and 0 < item.penalty < 1:  # 100%: no credit for a retry, which is answering once
         changes.append(f"penalty {_percent(item.penalty)} for each retry dropped (students answer once)")
     data["status"] = "draft"

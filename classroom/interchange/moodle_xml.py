@@ -90,14 +90,14 @@ def _question(element: Any, qtype: str, category: str) -> Item:
 # ---------------------------------------------------------------- writing
 
 
-def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    element = etree.SubElement(parent, tag, **attrs)
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, tag, attrs)
     if text is not None:
         element.text = text
     return element
 
 
-def _rich(parent: Any, tag: str, text: str, **attrs: str) -> Any:
+def _rich(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
     element = _sub(parent, tag, format="markdown", **attrs)
     _sub(element, "text", text)
     return element

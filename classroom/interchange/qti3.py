@@ -135,7 +135,9 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
         if several:
             mapping = _el(response, "qti-mapping", lower_bound="0", upper_bound=f"{points:g}", default_value="0")
             for answer in item.answers:
-                _el(mapping, "qti-map-entry", map_key=names[answer.text], mapped_value=f"{answer.fraction * points:.6g}")
+                _el(
+                    mapping, "qti-map-entry", map_key=names[answer.text], mapped_value=f"{answer.fraction * points:.6g}"
+                )
         interaction = _el(
             body,
             "qti-choice-interaction",
@@ -166,7 +168,9 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
         _html(body, question.ask)
         _el(_el(body, "p"), "qti-text-entry-interaction", response_identifier="RESPONSE")
         condition = _el(_el(root, "qti-response-processing"), "qti-response-condition")
-        bands = [(key.tolerance, points)] + [(a.tolerance, points * a.fraction) for a in item.answers[1:2] if a.fraction]
+        bands = [(key.tolerance, points)] + [
+            (a.tolerance, points * a.fraction) for a in item.answers[1:2] if a.fraction
+        ]
         for index, (tolerance, score) in enumerate(bands):
             branch = _el(condition, "qti-response-if" if index == 0 else "qti-response-else-if")
             if tolerance:
@@ -191,7 +195,11 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
             _el(correct, "qti-value", pair)
             _el(mapping, "qti-map-entry", map_key=pair, mapped_value=f"{points / len(pairs):.6g}")
         interaction = _el(
-            body, "qti-match-interaction", response_identifier="RESPONSE", shuffle="true", max_associations=str(len(pairs))
+            body,
+            "qti-match-interaction",
+            response_identifier="RESPONSE",
+            shuffle="true",
+            max_associations=str(len(pairs)),
         )
         _html(_el(interaction, "qti-prompt"), question.ask)
         lefts, right_set = _el(interaction, "qti-simple-match-set"), _el(interaction, "qti-simple-match-set")
@@ -232,7 +240,7 @@ def _manifest(quiz: Quiz, hrefs: list[tuple[str, str]]) -> bytes:
     resources = cp(root, "resources")
     test = cp(resources, "resource", identifier="test", type="imsqti_test_xmlv3p0", href="test.xml")
     cp(test, "file", href="test.xml")
-    for ident, href in hrefs:
+    for ident, _ in hrefs:
         cp(test, "dependency", identifierref=f"item-{ident}")
     for ident, href in hrefs:
         resource = cp(resources, "resource", identifier=f"item-{ident}", type="imsqti_item_xmlv3p0", href=href)

@@ -27,7 +27,9 @@ class _Converter(MarkdownConverter):
 
     def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
         alt = (el.attrs.get("alt") or "").strip()
-        self.changes.append(f"image {el.attrs.get('src', '')!r} replaced by its description" if alt else "image dropped")
+        self.changes.append(
+            f"image {el.attrs.get('src', '')!r} replaced by its description" if alt else "image dropped"
+        )
         return f"[{alt}]" if alt else ""
 
     def convert_span(self, el: Any, text: str, parent_tags: set[str]) -> str:
@@ -46,7 +48,8 @@ class _Converter(MarkdownConverter):
         if href and not SAFE_LINK.match(href):
             self.changes.append(f"link {href!r} dropped (only web and mail links are kept)")
             return text
-        return str(super().convert_a(el, text, parent_tags))
+        convert = getattr(super(), "convert_a")  # noqa: B009 (markdownify's converters have no type stubs)
+        return str(convert(el, text, parent_tags))
 
 
 def html_to_markdown(source: str, changes: list[str]) -> str:
