@@ -67,7 +67,7 @@ class BankImport:
 
 def _header(source: str) -> str:
     return (
-        f"# Questions imported from {source} by `python -m classroom import`; every one is status: draft,\n"
+        f"# Questions imported from the question bank {source}; every one is status: draft,\n"
         "# which students never see. Review them in the teacher's room (Review drafts), or edit and set\n"
         "# status: ready here.\n"
     )
