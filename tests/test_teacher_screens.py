@@ -47,7 +47,7 @@ TEACHER = "ui/teacher/room.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB_KEY = "teacher:tab"
-TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts", "Import questions"]
 
 
 # ---------------------------------------------------------------- fixtures

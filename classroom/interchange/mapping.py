@@ -28,6 +28,7 @@ NO_EQUIVALENT = {
     "essay": "an essay is marked by hand; the classroom has no free-text essay kind",
     "description": "a description is text without a question",
     "multianswer": "an embedded-answers (cloze) question has several answers in one text; no kind holds that",
+    "cloze": "an embedded-answers (cloze) question has several answers in one text; no kind holds that",
     "calculated": "a calculated question draws random numbers; no kind does that",
     "calculatedsimple": "a calculated question draws random numbers; no kind does that",
     "calculatedmulti": "a calculated question draws random numbers; no kind does that",

@@ -71,6 +71,9 @@ def _question(element: Any, qtype: str, category: str) -> Item:
     item.tags = [t for t in (_text(tag, changes, "plain") for tag in element.findall("tags/tag")) if t]
     item.category = category
     item.line = element.sourceline or 1
+    overall = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+    if any(_text(element.find(tag), []) for tag in overall):
+        changes.append("the overall feedback for right, partly right and wrong answers is dropped")
     single = (element.findtext("single") or "true").strip().lower()
     item.single = single in ("true", "1")
     if qtype == "matching":
