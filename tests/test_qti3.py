@@ -88,3 +88,36 @@ def test_a_number_gets_full_marks_within_tolerance_and_half_within_near():
 @pytest.mark.parametrize("ident, expected", [("2-08-tsl", "q-2-08-tsl"), ("who", "who")])
 def test_identifiers_are_xml_names(ident: str, expected: str):
     assert qti3.identifier(ident) == expected
+
+
+def test_explanations_and_option_feedback_become_modal_feedback():
+    item = _item(
+        {
+            "id": "c",
+            "kind": "choice",
+            "ask": "Where?",
+            "options": ["Budapest", "Prague"],
+            "correct": ["Budapest"],
+            "feedback": {"Prague": "That came later."},
+            "explain": "In Budapest, in 1991.",
+        }
+    )
+    modal = {m.get("identifier"): "".join(m.itertext()).strip() for m in item.findall("q:qti-modal-feedback", NS)}
+    prague = item.xpath("//q:qti-simple-choice[text()='Prague']", namespaces=NS)[0].get("identifier")
+    assert modal == {prague: "That came later.", "explain": "In Budapest, in 1991."}
+    assert item.find("q:qti-outcome-declaration[@identifier='FEEDBACK']", NS) is not None
+
+
+def test_feedback_qti_cannot_hang_on_a_choice_is_reported():
+    quiz = Quiz.model_validate(
+        {
+            "id": "q",
+            "title": "Q",
+            "lessons": ["l"],
+            "questions": [
+                {"id": "t", "kind": "text", "ask": "Who?", "accept": ["Yeltsin"], "feedback": {"Putin": "Later."}}
+            ],
+        }
+    )
+    _, lost = qti3.files(quiz, [to_item(quiz.questions[0])[0]])
+    assert lost == {"t": ["feedback for particular written answers is not written to QTI"]}

@@ -4,9 +4,10 @@ Each item scores like the classroom does where QTI can say it: one right
 option (match), several (a map of +share/-share, bounded 0..points), accepted
 written answers (a case-insensitive map), a number within its tolerance (full
 marks) or within ``near`` (half), matching (a share per right pair), and order
-(all or nothing: QTI has no "longest run in order" credit). What QTI cannot
-carry (typo allowance, feedback, the subset order credit) is said in the
-export report. The package is checked against 1EdTech's QTI 3.0 XSDs kept in
+(all or nothing: QTI has no "longest run in order" credit). The explanation and
+each option's feedback become modal feedback. What QTI cannot carry (typo
+allowance, feedback on written answers, hints, the subset order credit) is said
+in the export report. The package is checked against 1EdTech's QTI 3.0 XSDs kept in
 ``qti3_xsd/`` (origin and licence in its README), offline.
 """
 
@@ -90,6 +91,36 @@ def _mapped(processing: Any) -> None:
     _set_score(processing, expression=mapped)
 
 
+def _feedback(root: Any, question: Any, choice_ids: dict[str, str], lost: list[str]) -> None:
+    """The explanation (shown after any answer) and each option's feedback (shown when it is picked), as modal feedback.
+
+    Feedback keyed by a written answer or a number has no choice to hang on: it is named in the report.
+    """
+    shown = {choice_ids[key]: text for key, text in question.feedback.items() if key in choice_ids}
+    if len(shown) < len(question.feedback):
+        lost.append("feedback for particular written answers is not written to QTI")
+    if question.hint:
+        lost.append("the hint is not written to QTI")
+    if question.explain:
+        shown["explain"] = question.explain
+    if not shown:
+        return
+    declarations = root.findall(_q("qti-outcome-declaration"))
+    declaration = etree.Element(_q("qti-outcome-declaration"))
+    for key, value in (("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("base-type", "identifier")):
+        declaration.set(key, value)
+    declarations[-1].addnext(declaration)
+    setter = _el(root.find(_q("qti-response-processing")), "qti-set-outcome-value", identifier="FEEDBACK")
+    together = _el(setter, "qti-multiple")
+    if question.explain:
+        _el(together, "qti-base-value", "explain", base_type="identifier")
+    if choice_ids:
+        _el(together, "qti-variable", identifier="RESPONSE")
+    for ident, text in shown.items():
+        modal = _el(root, "qti-modal-feedback", outcome_identifier="FEEDBACK", identifier=ident, show_hide="show")
+        _html(_el(modal, "qti-content-body"), text)
+
+
 def _order(root: Any, response: Any, body: Any, question: Any, lost: list[str]) -> None:
     """Put in order has its own interaction in QTI (the bank formats go through matching instead)."""
     response.set("cardinality", "ordered")
@@ -121,6 +152,7 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
     _score(root, points)
     body = _el(root, "qti-item-body")
     processing: Any
+    choice_ids: dict[str, str] = {}  # feedback key (an option, "true"/"false") -> its choice's identifier
     if question.kind in NATIVE:
         NATIVE[question.kind](root, response, body, question, lost)
     elif item.type in ("multichoice", "truefalse"):
@@ -129,6 +161,7 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
         response.set("base-type", "identifier")
         correct = _el(response, "qti-correct-response")
         names = {answer.text: f"c{n}" for n, answer in enumerate(item.answers, start=1)}
+        choice_ids = names
         for answer in item.answers:
             if answer.fraction > 0:
                 _el(correct, "qti-value", names[answer.text])
@@ -210,8 +243,7 @@ def _item(question: Any, item: Item) -> tuple[bytes, list[str]]:
         _mapped(_el(root, "qti-response-processing"))
     else:  # every type ``mapping.to_item`` writes is handled above
         raise InternalError(f"no QTI form for a {item.type} item")
-    if question.feedback or question.explain or question.hint:
-        lost.append("feedback, explanations and hints are not written to QTI")
+    _feedback(root, question, choice_ids, lost)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True), lost
 
 
