@@ -14,7 +14,17 @@ from test_accessibility import Scanner
 from classroom.auth import hash_password
 
 PASSWORD = "correct horse battery"
-TABS = ["Classes", "Gradebook", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = [
+    "Classes",
+    "Gradebook",
+    "Dashboard",
+    "Item analysis",
+    "Export",
+    "Content",
+    "Preview",
+    "Review drafts",
+    "Import questions",
+]
 
 
 @pytest.fixture(scope="module")
