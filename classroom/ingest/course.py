@@ -138,10 +138,12 @@ def _format_of(text: str, source_name: str) -> str:
 def _find(plan: LessonPlan, book: NameBook, known: set[str]) -> tuple[PassageFindings, ...]:
     """Sentences, dates and people of each passage of one lesson."""
     found = []
+    earlier: list[int] = []  # years of the dates with a month so far in this section
     for number, passage in enumerate(plan.passages, start=1):
         text = passage.text
         parts = sentences(text)
-        dates = find_dates(text)
+        dates = find_dates(text, earlier)
+        earlier.extend(int(m.date[:4]) for m in dates if not m.vague and "-" in m.date)
         roles: list[RoleMention] = []
         recent: list[str] = []
         for sentence in parts:
