@@ -31,7 +31,9 @@ from classroom.ingest.draft import (
 )
 from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
+from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, language_name, language_of
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
+from classroom.ingest.verify import Dropped, ImportReport, _Parses, question_problem, verify_findings
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
 from classroom.text import slug, valid_id
 
@@ -75,6 +77,7 @@ class DraftCourse:
     source_name: str
     lessons: tuple[DraftLesson, ...]
     removed: tuple[str, ...] = field(default=())  # page furniture stripped from the article
+    report: ImportReport = field(default_factory=lambda: ImportReport("en"))  # kept, dropped and why
 
     def files(self, schema_base: str = SCHEMA_BASE) -> dict[str, str]:
         """Relative path -> YAML text, for every lesson and quiz (``schema_base``: where the schemas are)."""
@@ -279,6 +282,14 @@ def draft_course(
     say(f"reading {len(text):,} characters as {fmt}")
     article: Article = read_article(text, fmt)
     say(f"kept {len(article.blocks)} headings and paragraphs; removed {len(article.removed)} pieces of page furniture")
+    language, confidence = language_of(" ".join(b.text for b in article.blocks))
+    if language != "en" and confidence >= LANGUAGE_CONFIDENCE:
+        raise ArticleError(
+            f"{source_name}: this article is written in {language_name(language)}, not English. The importer"
+            " reads English only (its date forms, office patterns and question templates are English), so it"
+            " drafts nothing rather than wrong questions. Import an English version of the article, or write"
+            " the lessons by hand."
+        )
     fallback = Path(source_name).stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Imported article"
     plans = plan_lessons(article, fallback)
     if not plans:
@@ -286,7 +297,7 @@ def draft_course(
     say(f"planned {len(plans)} lesson(s)")
     book = NameBook(p for plan in plans for passage in plan.passages for p in passage.paragraphs)
     known: set[str] = set()
-    all_findings = []
+    all_findings: list[tuple[PassageFindings, ...]] = []
     for number, plan in enumerate(plans, start=1):
         found = _find(plan, book, known)
         all_findings.append(found)
@@ -294,9 +305,22 @@ def draft_course(
             dates = sum(len(f.dates) for f in found)
             people = sum(len(f.roles) for f in found)
             say(f"lesson {number}/{len(plans)}: {dates} date(s), {people} person-office mention(s)")
+    full_names = sorted({name for names in book.full.values() for name in names})
+    parses = _Parses()
+    dropped: list[Dropped] = []
+    for index, found in enumerate(all_findings):
+        all_findings[index], refused = verify_findings(found, f"{course_id}-{index + 1}", full_names, parses)
+        dropped.extend(refused)
+    say(f"checked every date and person-office pair against its sentence: dropped {len(dropped)}")
     statements = StatementIndex(
         s for n, found in enumerate(all_findings, start=1) for s in statements_of(f"{course_id}-{n}", found)
     )
+    article_text = " ".join(f.text for found in all_findings for f in found)
+    held: dict[str, set[str]] = {}
+    for found in all_findings:
+        for passage in found:
+            for role in passage.roles:
+                held.setdefault(fold(role.name), set()).update(fold(a) for a in (role.core, role.office, *role.accept))
     offices = _offices(all_findings, course_id)
     asked: set[tuple[str, str]] = set()  # person-office pairs already asked: one question per pair per course
     drafts = []
@@ -304,7 +328,13 @@ def draft_course(
         lesson_id = f"{course_id}-{number}"
         events = events_of(found)
         lesson = _lesson(lesson_id, number, plan, found, events)
-        questions = _questions(lesson_id, found, events, statements, asked, offices)
+        questions = []
+        for question in _questions(lesson_id, found, events, statements, asked, offices):
+            cited = next((f.text for f in found if f"{lesson_id}#{f.passage_id}" == question["source"]), "")
+            if problem := question_problem(question, cited, article_text, held):
+                dropped.append(Dropped("question", question["ask"], question["source"], cited, problem))
+            else:
+                questions.append(question)
         quiz = None
         if questions:
             quiz = Quiz.model_validate(
@@ -327,7 +357,16 @@ def draft_course(
     total = sum(len(d.quiz.questions) for d in drafts if d.quiz)
     say(f"drafted {total} question(s) in {len(drafts)} lesson(s)")
     title = article.title or fallback
-    return DraftCourse(course_id, title, source_name, tuple(drafts), article.removed)
+    report = ImportReport(
+        language=language,
+        kept_dates=sum(len(f.dates) for found in all_findings for f in found),
+        kept_roles=sum(len(f.roles) for found in all_findings for f in found),
+        kept_questions=total,
+        removed_furniture=len(article.removed),
+        dropped=tuple(dropped),
+    )
+    say(report.summary())
+    return DraftCourse(course_id, title, source_name, tuple(drafts), article.removed, report)
 
 
 def write_course(

@@ -268,8 +268,8 @@ def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequenc
     if with_month:
         return with_month[-1]
     bare = {read[0].year for read in before}
-    if earlier and (not bare or bare == {earlier[-1]}):
-        return earlier[-1]
+    if earlier:
+        return earlier[-1] if not bare or bare == {earlier[-1]} else None
     return bare.pop() if len(bare) == 1 else None
 
 
