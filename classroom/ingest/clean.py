@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-import trafilatura
-from lxml import etree
-
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -208,6 +205,9 @@ def _main_text(source: str) -> str | None:
     running text, dropping menus, galleries, captions, teasers, share bars and
     comment threads.
     """
+    import trafilatura  # imported here: it is slow to import, and only HTML needs it
+    from lxml import etree
+
     try:
         xml = trafilatura.extract(
             source,
@@ -473,6 +473,9 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
     kept: list[Block] = []
     removed = list(removed)
     in_zone = False
+    blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
+    if title is not None and not title.strip():
+        title = None
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if _ZONE_START.match(block.text) and (block.kind == "heading" or len(block.text.split()) <= 4):

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from classroom.content.models import Lesson, Passage, Question, Quiz
 from classroom.content.schema import SCHEMA_DIR
 from classroom.errors import UserError
@@ -125,10 +127,22 @@ def read_article_file(path: str | Path) -> tuple[str, str]:
         raise ArticleError(f"{path}: cannot read the file: {error.strerror or error}") from error
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{path.name} is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}: split the article")
+    if raw.lstrip()[:5] == b"%PDF-":
+        raise ArticleError(
+            f"{path.name} is a PDF file, not {fmt} text: open it, copy the article's text into a .txt file"
+            " (or save the web page as .html), and import that"
+        )
     try:
-        return raw.decode("utf-8-sig"), fmt
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{path.name} is not UTF-8 text; save it again with UTF-8 encoding") from error
+    controls = sum(1 for ch in text if _CONTROL.match(ch))
+    if controls > max(8, len(text) // 100):
+        raise ArticleError(f"{path.name} looks like a binary file ({controls:,} control characters), not text")
+    return text, fmt
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _format_of(text: str, source_name: str) -> str:
@@ -260,6 +274,29 @@ def _questions(
     return questions
 
 
+def _valid_quiz(lesson_id: str, title: str, questions: list[dict], dropped: list[Dropped]) -> Quiz | None:
+    """The lesson's draft quiz; a question the content model refuses is dropped and reported, never raised."""
+
+    def quiz(chosen: list[dict]) -> Quiz:
+        fields = {"id": f"{lesson_id}-draft", "title": f"Draft questions: {title}", "lessons": [lesson_id]}
+        return Quiz.model_validate(fields | {"questions": chosen})
+
+    if not questions:
+        return None
+    try:
+        return quiz(questions)
+    except ValidationError:
+        good = []
+        for question in questions:
+            try:
+                quiz([question])
+                good.append(question)
+            except ValidationError as error:
+                reason = f"not a valid question: {error.errors()[0]['msg']}"
+                dropped.append(Dropped("question", str(question.get("ask", "")), question["source"], "", reason))
+        return quiz(good) if good else None
+
+
 def draft_course(
     text: str,
     source_name: str,
@@ -280,6 +317,7 @@ def draft_course(
     if not valid_id(course_id):
         raise ArticleError(f"'{course_id}' is not a valid id: use lowercase letters, digits and dashes")
     say(f"reading {len(text):,} characters as {fmt}")
+    text = _CONTROL.sub(" ", text)  # a NUL or another control character would end up in the YAML files
     article: Article = read_article(text, fmt)
     say(f"kept {len(article.blocks)} headings and paragraphs; removed {len(article.removed)} pieces of page furniture")
     language, confidence = language_of(" ".join(b.text for b in article.blocks))
@@ -327,7 +365,15 @@ def draft_course(
     for number, (plan, found) in enumerate(zip(plans, all_findings, strict=True), start=1):
         lesson_id = f"{course_id}-{number}"
         events = events_of(found)
-        lesson = _lesson(lesson_id, number, plan, found, events)
+        try:
+            lesson = _lesson(lesson_id, number, plan, found, events)
+        except ValidationError as error:  # a safety net: the stages above should never let this happen
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ArticleError(
+                f"{source_name}: lesson {number} could not be drafted ({where}: {first['msg']});"
+                " the article's text there may be only symbols or markup"
+            ) from error
         questions = []
         for question in _questions(lesson_id, found, events, statements, asked, offices):
             cited = next((f.text for f in found if f"{lesson_id}#{f.passage_id}" == question["source"]), "")
@@ -335,16 +381,7 @@ def draft_course(
                 dropped.append(Dropped("question", question["ask"], question["source"], cited, problem))
             else:
                 questions.append(question)
-        quiz = None
-        if questions:
-            quiz = Quiz.model_validate(
-                {
-                    "id": f"{lesson_id}-draft",
-                    "title": f"Draft questions: {plan.title}",
-                    "lessons": [lesson_id],
-                    "questions": questions,
-                }
-            )
+        quiz = _valid_quiz(lesson_id, plan.title, questions, dropped)
         drafts.append(
             DraftLesson(
                 lesson,

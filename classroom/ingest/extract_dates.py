@@ -234,7 +234,9 @@ _FORMS: list[tuple[re.Pattern, object]] = [
 
 def _is_count(text: str, start: int, end: int) -> bool:
     """1500 soldiers, page 1948, flight 1949: numbers that only look like years."""
-    return bool(_NOT_A_YEAR_AFTER.match(text[end:]) or _NOT_A_YEAR_BEFORE.search(text[:start]))
+    return bool(
+        _NOT_A_YEAR_AFTER.match(text[end : end + 80]) or _NOT_A_YEAR_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
 
 def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | None, bool]]]:

@@ -43,9 +43,21 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# The commonest English function words: in English prose about four words in ten are one of them, in
+# French or German prose almost none. A text this plainly English skips loading the detector's model.
+_ENGLISH_WORDS = set(
+    "the of and to in a is was that for on with as by it at from his her their were which this had be "
+    "an are not but or have has they he she its who after".split()
+)
+PLAINLY_ENGLISH = 0.25
+
+
 def language_of(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of ``text``'s language; ("en", 1.0) for texts too short to tell."""
-    if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:
+    words = text[:20_000].lower().split()
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return "en", 1.0
+    if sum(w.strip(".,;:!?()\"'“”‘’") in _ENGLISH_WORDS for w in words) / len(words) >= PLAINLY_ENGLISH:
         return "en", 1.0
     code, probability = _identifier().classify(text[:20_000])
     return str(code), float(probability)

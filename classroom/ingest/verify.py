@@ -193,7 +193,8 @@ def role_problem(
     if at < 0:
         return f"the name “{written}” is not written in the sentence", role
     same = sorted({p for p in people if p.split()[-1] == written.split()[-1] and p != written})
-    if (role.name != written and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
+    expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
+    if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
     doc = parses.of(sentence)
     name = _span(doc, at, at + len(written))
