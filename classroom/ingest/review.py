@@ -302,7 +302,7 @@ def evidence(question: Question, text: str) -> Evidence | None:
         quoted = [q for q in _QUOTED.findall(question.explain) if q in flat]
         holder = next((s for s in parts if quoted and s.text == quoted[0]), None)
         if holder is not None:
-            found = _written_date_spans(holder.text, str(question.answer))
+            found = _written_date_spans(holder.text, str(getattr(question, "answer", "")))
             spans = [(a + holder.start, b + holder.start) for a, b in found]
     if holder is None or not spans:
         return None
