@@ -429,6 +429,10 @@ def read_text(source: str) -> Article:
 _SHORT_FURNITURE = re.compile(
     r"""^(?:
         (?:by|written\s+by|posted\s+by|words\s+by|author:?)\s+\S.*
+      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+        (?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
+         |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)
+        \s+\d{4}\s+(?:by|[|·•—–-])\s+\S.*
       | (?:published|posted|updated|last\s+updated|first\s+published)\b.*
       | share\b.*|tweet|e-?mail|print|copy\s+link|facebook|twitter|whatsapp|linkedin
       | read\s+more\b.*|continue\s+reading\b.*|click\s+here\b.*
