@@ -120,6 +120,7 @@ def test_verify_findings_keeps_what_holds_and_reports_what_does_not():
 
 def test_feedback_may_only_name_offices_the_text_gives_that_person():
     question = {
+        "id": "role-1",
         "kind": "text",
         "ask": "Which office did Robert Kennedy hold, according to the text?",
         "accept": ["Attorney General"],

@@ -298,17 +298,18 @@ def evidence(question: Question, text: str) -> Evidence | None:
     parts = sentences(flat)
     spans = answer_spans(question, text)
     holder = next((s for s in parts if spans and s.start <= spans[0][0] < s.end), None)
-    if holder is None and question.kind == "date" and question.explain:
+    answer_date = kind_of(question).sought(question).date
+    if holder is None and answer_date is not None and question.explain:
         quoted = [q for q in _QUOTED.findall(question.explain) if q in flat]
         holder = next((s for s in parts if quoted and s.text == quoted[0]), None)
         if holder is not None:
-            found = _written_date_spans(holder.text, str(getattr(question, "answer", "")))
+            found = _written_date_spans(holder.text, answer_date)
             spans = [(a + holder.start, b + holder.start) for a, b in found]
     if holder is None or not spans:
         return None
     local = [(a - holder.start, b - holder.start) for a, b in spans if holder.start <= a and b <= holder.end]
-    person = _ASKED_PERSON.match(question.ask)
-    if question.kind == "text" and person:
+    person = _ASKED_PERSON.match(question.ask)  # "Which office did X hold …?": mark X too
+    if person:
         local += phrase_spans(holder.text, (person["name"],))
     merged: list[Span] = []
     for start, end in sorted(local):

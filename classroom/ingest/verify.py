@@ -27,10 +27,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
+from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention
 from classroom.ingest.extract_people import RoleMention
 from classroom.ingest.nlp import english
+from classroom.kinds import kind_of
 from classroom.text import fold
 
 PRONOUNS = {"he", "she"}
@@ -251,29 +255,36 @@ def _iso_text(mention: DateMention) -> str:
     return mention.date + (f"/{mention.until}" if mention.until else "")
 
 
+_QUESTION = TypeAdapter(Question)
+_ASKED_PERSON = re.compile(r"^(?:Which office did|Name one office that) (?P<name>.+?) (?:hold|held|take up)\b")
+
+
 def question_problem(question: dict, passage: str, article: str, offices: dict[str, set[str]]) -> str | None:
     """Why a drafted question is not supported by its passage, or None.
 
-    ``offices``: folded person name -> folded offices the verified text gives them.
+    What the answer looks like comes from the question's kind (``Kind.sought``):
+    an answer date's year must be in the article and its month in the passage;
+    an answer the passage should write must be there. Feedback may only name
+    offices the text gives the person the question asks about. ``offices``:
+    folded person name -> folded offices the verified text gives them.
     """
-    kind = question.get("kind")
-    folded_passage = fold(passage)
-    if kind == "date":
-        parts = str(question["answer"]).split("-")
+    try:
+        model = _QUESTION.validate_python(question)
+    except ValidationError:
+        return None  # not a valid question at all: the quiz check drops and reports it
+    sought = kind_of(model).sought(model)
+    if sought.date is not None:
+        parts = sought.date.split("-")
         if parts[0] not in article:
             return f"the year {parts[0]} is not in the article"
-        if len(parts) > 1 and not _month_written(int(parts[1]), passage + " " + str(question.get("explain", ""))):
+        if len(parts) > 1 and not _month_written(int(parts[1]), passage + " " + (model.explain or "")):
             return "the month of the answer is not written in the passage"
-    elif kind == "text":
-        accept = question.get("accept") or []
-        if not accept or fold(accept[0]) not in folded_passage:
-            return "the accepted answer is not written in the passage"
-        person = re.sub(r"^Which office did |^Name one office that | hold.*$| held.*$| take up.*$", "", question["ask"])
+    if sought.expected and sought.phrases and fold(sought.phrases[0]) not in fold(passage):
+        return "the answer is not written in the passage"
+    asked = _ASKED_PERSON.match(model.ask)
+    if asked:
+        person = asked["name"]
         for wrong in question.get("feedback", {}):
             if fold(wrong) not in offices.get(fold(person), set()):
                 return f"the feedback names “{wrong}”, an office the text does not give {person}"
-    elif kind == "choice":
-        for correct in question.get("correct", []):
-            if fold(correct) not in folded_passage:
-                return "the right option is not written in the passage"
     return None

@@ -120,7 +120,7 @@ def test_an_imported_article_shows_each_drafts_source_sentence_and_the_import_re
     sentence = main(page).get_by_text("The sentence it comes from").first
     expect(sentence).to_be_visible()
     quoted = main(page).locator("blockquote").first
-    expect(quoted).to_contain_text("Egyptian President Gamal Abdel Nasser announced the nationalization")
+    expect(quoted).to_contain_text("Gamal Abdel Nasser announced")
     expect(quoted.locator("strong").first).to_have_text("July 26, 1956")
     report = main(page).get_by_text(re.compile(r"^Import report: \d+ questions drafted, \d+ items? dropped"))
     report.click()
