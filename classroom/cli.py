@@ -153,6 +153,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for target in written:
         print(target)
     drafted = len(course.questions())
+    print(f"import report: {course.report.summary()}", file=sys.stderr)
+    for item in course.report.dropped:
+        print(f"  dropped {item.kind} “{item.what}” ({item.source}): {item.reason}", file=sys.stderr)
     print(
         f"{len(course.lessons)} lesson(s) and {drafted} draft question(s) from {path.name}; review them, then run: "
         f"python -m classroom check {out / 'lessons'} {out / 'quizzes'}",
