@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -466,3 +468,17 @@ def test_bad_dates_give_the_golden_check_messages(monkeypatch):
     course = load_course(["lessons", "quizzes"])
     expected = (testdata / "bad-dates.expected").read_text(encoding="utf-8").splitlines()
     assert [str(problem) for problem in course.problems] == expected
+
+
+def test_every_form_in_the_guides_table_reads_and_is_shown_as_documented():
+    from support import ROOT
+
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    table = guide.split("<!-- date-forms:")[1].split("\n\n")[0]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith('| `"')]
+    assert len(rows) >= 15
+    for written, _, shown in rows:
+        forms = re.findall(r'`"([^`]+)"`', written)
+        dates = {parse_date(form) for form in forms}
+        assert None not in dates and len(dates) == 1, written
+        assert spoken(dates.pop()) == shown.rstrip(" |"), written
