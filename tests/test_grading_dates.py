@@ -103,9 +103,7 @@ def test_a_dual_date_accepts_either_day_and_names_both():
     for response in ("25 October 1917", "7 November 1917", "1917-11-07", "25 October 1917 O.S."):
         result = grade(question, response)
         assert (result.verdict, result.points) == ("correct", 1), response
-        assert result.feedback == (
-            "Both are right: 25 October 1917 (Old Style) = 7 November 1917 (New Style)."
-        )
+        assert result.feedback == ("Both are right: 25 October 1917 (Old Style) = 7 November 1917 (New Style).")
     assert verdict(question, "26 October 1917") == ("wrong", 0)
     assert describe_key(question) == "25 October 1917 (Old Style) = 7 November 1917 (New Style)"
 
@@ -117,7 +115,9 @@ def test_a_dual_date_with_tolerance_measures_from_the_nearer_side():
 
 
 def test_feedback_keys_may_use_every_form():
-    question = date_q("44 BC", feedback={"AD 44": "That is 44 after Christ, not before.", "the 1st century BC": "Which year?"})
+    question = date_q(
+        "44 BC", feedback={"AD 44": "That is 44 after Christ, not before.", "the 1st century BC": "Which year?"}
+    )
     assert grade(question, "44").feedback == "That is 44 after Christ, not before."
     assert grade(question, "the 1st century BC").feedback.endswith("your answer names a century.")
 
@@ -141,7 +141,7 @@ def test_an_unreadable_answer_names_the_keys_form():
 @given(st.integers(-2999, 2025).filter(lambda y: y != 0), st.integers(0, 30), st.sampled_from(["BC/AD", "BCE/CE"]))
 def test_a_year_within_tolerance_is_right_in_either_era_words(year, tolerance, era):
     """Spoken answers in either convention grade like the numbers they stand for."""
-    key = parse_date("-%04d" % -year if year < 0 else "%04d" % year)
+    key = parse_date(f"-{-year:04d}" if year < 0 else f"{year:04d}")
     question = date_q(key.iso(), tolerance=tolerance)
     for step in (-tolerance, tolerance, tolerance + 1):
         answer = parse_date(key.iso())

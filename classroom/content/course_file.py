@@ -39,7 +39,9 @@ def read_settings(root: Path | str) -> tuple[CourseSettings, list[Problem]]:
     if doc.data is None:
         return CourseSettings(), []
     if not isinstance(doc.data, dict):
-        return CourseSettings(), [Problem(str(path), 1, 1, "course.yaml must be 'field: value' lines, like era: BCE/CE")]
+        return CourseSettings(), [
+            Problem(str(path), 1, 1, "course.yaml must be 'field: value' lines, like era: BCE/CE")
+        ]
     try:
         return CourseSettings.model_validate(doc.data), []
     except ValidationError as error:

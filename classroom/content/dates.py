@@ -287,7 +287,8 @@ def _from_parts(parts: dict[str, str | None], marked: Calendar | None) -> HistDa
         month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
         if month is None:
             return None
-    day = int(parts["day"]) if parts.get("day") else None
+    day_text = parts.get("day")
+    day = int(day_text) if day_text else None
     return _build(year, month, day, marked)
 
 
@@ -296,10 +297,8 @@ def _decade(number: int, era: str | None) -> HistDate | None:
         return None  # "the 0s" are nine years on either side of the missing year 0
     if era is None and number < 100:
         return None  # "the 60s" could be the 1960s or AD 60-69: ask for the full number
-    if era in ("bc", "bce"):  # "the 40s BC": 49 BC down to 40 BC
-        first = _astronomical(number + 9, era)
-    else:
-        first = number
+    # "the 40s BC" runs from 49 BC down to 40 BC.
+    first = _astronomical(number + 9, era) if era in ("bc", "bce") else number
     if first is None or not FIRST_YEAR <= first <= LAST_YEAR:
         return None
     return HistDate(first, unit="decade")
@@ -347,7 +346,7 @@ def date_problem(text: str) -> str | None:
         if first is not None and second is not None:
             return _dual_problem(first, second)
     if re.fullmatch(r"0+(\s*(bce|bc|ce|ad))?|(bce|bc|ce|ad)\s*0+", cleaned):
-        return "there is no year 0: 1 BC is followed by AD 1 (ISO's \"0000\" is 1 BC)"
+        return 'there is no year 0: 1 BC is followed by AD 1 (ISO\'s "0000" is 1 BC)'
     if re.fullmatch(r"-\d{1,3}(-.*)?", cleaned):
         return 'an ISO year before AD 1 has four digits and counts 1 BC as "0000": "-0043" is 44 BC, or write "44 BC"'
     if re.fullmatch(r"\d0'?s", cleaned):

@@ -47,7 +47,7 @@ class DateQuestion(QuestionBase):
                 found.append(
                     issue(
                         ("feedback", text),
-                        f"feedback key '{text}' is not a date like \"2009\", \"1991-12\" or \"44 BC\"",
+                        f'feedback key \'{text}\' is not a date like "2009", "1991-12" or "44 BC"',
                         at_key=True,
                     )
                 )
@@ -81,9 +81,9 @@ def _distance(key: HistDate, given: HistDate) -> int:
 def _known_feedback(question: DateQuestion, given: HistDate) -> str:
     for text, words in question.feedback.items():
         wanted = parse_date(text)
-        if wanted is not None and PRECISION_RANK[given.precision] >= PRECISION_RANK[wanted.precision]:
-            if _distance(wanted, given) == 0:
-                return words
+        precise_enough = wanted is not None and PRECISION_RANK[given.precision] >= PRECISION_RANK[wanted.precision]
+        if wanted is not None and precise_enough and _distance(wanted, given) == 0:
+            return words
     return ""
 
 
