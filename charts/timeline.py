@@ -137,7 +137,7 @@ def layout(events: list[TimelineEvent], first: float, last: float) -> Layout:
     domain, pixels = [first], [0.0]
     for index, (a, b) in enumerate(pieces):
         count = sum(a <= e.start <= b for e in shown)
-        pixels.append(pixels[-1] + max((b - a) * density, ROW * count))  # room for each of its labels
+        pixels.append(pixels[-1] + max((b - a) * density, ROW * (count + 1)))  # room for each of its labels
         domain.append(b)
         if index < len(gaps):
             domain.append(gaps[index][1])
@@ -149,7 +149,7 @@ def layout(events: list[TimelineEvent], first: float, last: float) -> Layout:
     for a, b in pieces:  # labels stay beside their own stretch, never across a squeezed one
         inside = [e for e in shown if a <= e.start <= b]
         top, bottom = placed.to_px(a), placed.to_px(b)
-        rows = place_labels([placed.to_px(e.start) for e in inside], ROW, top + ROW / 2, bottom - ROW / 2)
+        rows = place_labels([placed.to_px(e.start) for e in inside], ROW, top + ROW, bottom - ROW)
         label_at.update({e.key: placed.to_year(px) for e, px in zip(inside, rows, strict=True)})
     return Layout(height, domain, pixels, gaps, label_at, placed.lane_of, first, last)
 
@@ -345,6 +345,9 @@ def timeline_chart(
             .encode(y=alt.Y("y:Q", scale=y_scale, title=None)),
         )
     chart = alt.LayerChart(layer=layers).properties(
+        # Fit the width only: the label rows are laid out for exactly this height (Streamlit's
+        # default "fit" would squeeze the title into it and push the last rows out of the picture).
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         title=title,
         width="container",
         height=placed.height,

@@ -16,7 +16,7 @@ from classroom.content.dates import Era
 from classroom.content.timeline import Span, TimelineEvent, course_events, spans
 from ui import pages
 from ui.shared.course import CONTENT_ROOT, course, library
-from ui.shared.safe import escape
+from ui.shared.safe import escape, note
 
 CARD = "timeline-card"
 
@@ -55,7 +55,7 @@ def _card(chosen: TimelineEvent) -> None:
     with st.container(border=True, key=CARD):
         st.markdown(f"**{escape(chosen.when)}**")
         st.markdown(escape(chosen.label))
-        st.caption(f"Lesson: {escape(chosen.lesson_title)}")
+        note(f"Lesson: {escape(chosen.lesson_title)}")
         st.page_link(
             pages.LESSON,
             label=f"Read it in: {chosen.lesson_title}",
@@ -65,8 +65,11 @@ def _card(chosen: TimelineEvent) -> None:
     # Bring the card into view: beside the chart it may sit above a long chart's clicked row,
     # under the chart (a phone) it is below the fold. The key makes each choice a new script.
     st.html(
-        f"<script>/* {escape(chosen.key)} */ setTimeout(() => window.parent.document"
-        f".querySelector('.st-key-{CARD}')?.scrollIntoView({{behavior: 'instant', block: 'nearest'}}), 150)</script>",
+        f"<script>/* {escape(chosen.key)} */ (() => {{ const show = () => {{"
+        f"const card = window.parent.document.querySelector('.st-key-{CARD}');"
+        "if (card) { card.style.scrollMarginTop = '5rem'; card.style.scrollMarginBottom = '1rem';"
+        "card.scrollIntoView({behavior: 'instant', block: 'nearest'}); } };"
+        "[150, 600, 1200].forEach(wait => setTimeout(show, wait)); })();</script>",
         unsafe_allow_javascript=True,
     )
 
@@ -115,7 +118,7 @@ def main() -> None:
         if chosen is not None:
             _card(chosen)
         else:
-            st.caption("The event you select shows here.")
+            note("The event you select shows here.")
 
     st.header("All events", anchor=False)
     st.table([{"When": e.when, "Event": e.label, "Lesson": e.lesson_title} for e in events])
