@@ -36,25 +36,28 @@ def _chart(content_version: tuple, era: Era, first: float, last: float) -> objec
 
 
 def _zoom(span: Span, era: Era) -> tuple[float, float]:
-    """Years within the chosen stretch: a two-ended slider on round years (pans when both ends move)."""
+    """Zoom and pan within the chosen stretch: a first and a last year, on round years.
+
+    Two select boxes rather than a range slider: Streamlit's slider draws its values in the
+    theme's accent colour, which falls below WCAG AA contrast in the dark theme.
+    """
     stops = sorted({span.first, span.last, *(float(t) for t in year_ticks(span.first, span.last, 2400))})
     if len(stops) < 3:
         return span.first, span.last
-    first, last = st.select_slider(
-        "Zoom: years shown",
-        options=stops,
-        value=(stops[0], stops[-1]),
-        format_func=lambda year: year_label(year, era),
-        key=f"timeline-zoom:{span.name}",
-        help="Drag either end to zoom in; move both to pan along the stretch.",
+    start_side, end_side = st.columns(2)
+    first = start_side.selectbox(
+        "From", stops[:-1], index=0, format_func=lambda year: year_label(year, era), key=f"zoom-from:{span.name}"
     )
-    return (first, last) if last > first else (span.first, span.last)
+    later = [year for year in stops if year > first]
+    last = end_side.selectbox(
+        "To", later, index=len(later) - 1, format_func=lambda year: year_label(year, era), key=f"zoom-to:{span.name}"
+    )
+    return first, last
 
 
 def _card(chosen: TimelineEvent) -> None:
     with st.container(border=True, key=CARD):
-        st.markdown(f"**{escape(chosen.when)}**")
-        st.markdown(escape(chosen.label))
+        st.markdown(f"**{escape(chosen.when)}** — {escape(chosen.label)}")
         note(f"Lesson: {escape(chosen.lesson_title)}")
         st.page_link(
             pages.LESSON,
