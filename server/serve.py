@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 from classroom import settings
-from server import options, reuseport, supervisor
+from server import auth_routes, options, reuseport, supervisor
 
 APP = settings.PROJECT_ROOT / "app.py"
 
@@ -97,6 +97,7 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     import streamlit as st
     from streamlit.web import bootstrap
 
+    routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
     app = st.App(script, routes=routes)  # first: it points Streamlit's config at the folder of app.py
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
