@@ -482,3 +482,15 @@ def test_every_form_in_the_guides_table_reads_and_is_shown_as_documented():
         dates = {parse_date(form) for form in forms}
         assert None not in dates and len(dates) == 1, written
         assert spoken(dates.pop()) == shown.rstrip(" |"), written
+
+
+def test_real_date_phrases_from_public_pages_read_as_their_keys():
+    """Phrases printed on public pages (tests/testdata/dates/real-forms.yaml, keys written before the run)."""
+    import yaml
+
+    from support import ROOT
+
+    rows = yaml.safe_load((ROOT / "tests" / "testdata" / "dates" / "real-forms.yaml").read_text(encoding="utf-8"))
+    assert len(rows) >= 15
+    for text, _source, wanted in rows:
+        assert parse_answer(text) == (parse_date(wanted) if wanted else None), text

@@ -289,6 +289,8 @@ def _from_parts(parts: dict[str, str | None], marked: Calendar | None) -> HistDa
             return None
     day_text = parts.get("day")
     day = int(day_text) if day_text else None
+    if month is not None and day is None and parts.get("era") is None and len(parts["year"] or "") <= 2:
+        return None  # "March 15" is a day without its year, not March AD 15 ("March AD 15" is)
     return _build(year, month, day, marked)
 
 
