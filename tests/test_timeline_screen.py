@@ -1,6 +1,6 @@
 """The timeline screen through AppTest: the period selector, the zoom, the keyboard picker's card, BCE words.
 
-The browser tests (tests/browser/test_timeline.py) check what AppTest cannot:
+The browser tests (tests/browser/test_timeline_in_chromium.py) check what AppTest cannot:
 labels drawn without overlap, a click on the chart, the card in view.
 """
 

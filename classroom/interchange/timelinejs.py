@@ -13,16 +13,18 @@ import html
 import json
 from typing import Any
 
-from classroom.content.dates import HistDate, parse_iso
+from classroom.content.dates import HistDate, parse_date
 from classroom.content.models import Lesson
 from classroom.content.timeline import TimelineEvent, lesson_events
 
 
 def _date(text: str, display: str) -> dict[str, Any]:
-    date: HistDate | None = parse_iso(text)
+    date: HistDate | None = parse_date(text)
     if date is None:  # the models only let valid dates through
         raise ValueError(f"not a date: {text!r}")
-    out: dict[str, Any] = {"year": date.year}
+    # TimelineJS counts years before AD 1 as negative numbers with no year 0 (-44 is 44 BC);
+    # ours are astronomical (-43 is 44 BC). The exact words go in display_date.
+    out: dict[str, Any] = {"year": date.year if date.year > 0 else date.year - 1}
     if date.month:
         out["month"] = date.month
     if date.day:
@@ -47,7 +49,7 @@ def timeline(lessons: list[Lesson], title: str = "Course timeline") -> dict[str,
     """The TimelineJS document of these lessons' events, earliest first."""
     events = sorted(
         (e for lesson in lessons for e in lesson_events(lesson)),
-        key=lambda e: (e.start_iso, e.lesson_order, e.lesson_id),
+        key=lambda e: (e.start, e.lesson_order, e.lesson_id),
     )
     summary = f"{len(events)} events from {len(lessons)} lesson(s)"
     return {"title": {"text": {"headline": html.escape(title), "text": summary}}, "events": [_event(e) for e in events]}
