@@ -81,3 +81,13 @@ def test_simultaneous_tries_are_each_counted_once(store):
 def test_a_long_key_is_cut_not_refused(store):
     assert throttle.attempt(store, "x" * 1000, POLICY, 1.0) == 0
     assert throttle.failures(store, "x" * 1000) == 1
+
+
+def test_tries_within_follows_the_schedule():
+    assert POLICY.tries_within(0) == 4  # three free, and the fourth sets the first wait
+    assert POLICY.tries_within(0.99) == 4
+    assert POLICY.tries_within(1) == 5
+    assert POLICY.tries_within(3) == 6  # 1 + 2
+    assert POLICY.tries_within(7) == 7  # 1 + 2 + 4
+    assert POLICY.tries_within(15) == 8  # + 8 (the cap)
+    assert POLICY.tries_within(23) == 9

@@ -31,10 +31,13 @@ def parse(text: str, path: str) -> tuple[Any, list[Problem]]:
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
         message = "a DOCTYPE or ENTITY declaration is refused (entities could expand without end): remove it"
         return None, [Problem(path, line, column, message)]
+    reader = parser()
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser())
+        root = etree.fromstring(text.encode("utf-8"), reader)
     except etree.XMLSyntaxError as error:
-        entries = [e for e in error.error_log if e.level_name in ("ERROR", "FATAL")] or []
+        # This parser's own log: the exception's is lxml's thread-wide one, which still holds the
+        # errors of earlier parses in the same thread (an HTML page read by the importer, say).
+        entries = [e for e in reader.error_log if e.level_name in ("ERROR", "FATAL")]
         problems = [Problem(path, e.line, max(e.column, 1), e.message) for e in entries]  # libxml2 counts from 1
         if not problems:
             line, column = error.position

@@ -39,6 +39,14 @@ class Policy:
             return 0.0
         return min(self.max_delay, self.first_delay * 2 ** min(failures - self.free - 1, 30))
 
+    def tries_within(self, seconds: float) -> int:
+        """The most tries one key can have counted within ``seconds`` of its first (however many clients)."""
+        tries, spent = self.free + 1, 0.0
+        while spent + self.delay(tries) <= seconds:
+            spent += self.delay(tries)
+            tries += 1
+        return tries
+
 
 def _key(key: str) -> str:
     return key[:MAX_KEY_LENGTH]

@@ -15,6 +15,7 @@ import csv
 import io
 import random
 import re
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,7 +40,7 @@ from test_accessibility import Scanner
 
 from bench.load import Session
 from classroom.auth import hash_password
-from classroom.people import roster
+from classroom.people import roster, signin
 from classroom.people.cards import sign_in_url
 from classroom.results.store import ClassRoom, Store
 
@@ -296,12 +297,16 @@ async def _forty_guesses(base: str) -> list[str]:
 def test_forty_wrong_passwords_at_once_check_at_most_four_even_with_clear_cache(
     server: AppServer, results: Store, new_page: Callable[..., Page]
 ) -> None:
+    started = time.monotonic()
     with ThreadPoolExecutor(1) as pool:  # its own event loop, beside Playwright's
         answers = pool.submit(asyncio.run, _forty_guesses(server.base)).result()
+    elapsed = time.monotonic() - started
     checked = [text for text in answers if text.startswith("Wrong password.")]
     refused = [text for text in answers if text.startswith("Too many wrong passwords.")]
     assert len(checked) + len(refused) == 40, answers
-    assert 1 <= len(checked) <= 4  # three free tries for the whole server, and one more after them
+    # Three free tries for the whole server and one more, then one per 1, 2, 4, 8, 10 ... s (docs/security.md):
+    # four when the forty arrive within a second; a loaded machine may spread them over a little longer.
+    assert 1 <= len(checked) <= signin.TEACHER_EVERYONE.tries_within(elapsed), (len(checked), elapsed)
     # The teacher, from another address, waits at most the shared cap and then gets in.
     page = new_page()
     teacher_sign_in(page, server.base)
