@@ -39,5 +39,8 @@ try:
     page.run()
 except Exception:  # a bug must never show a student a traceback; it goes to the server log
     logging.getLogger("classroom").exception("screen %s failed", page.title)
-    st.error("Something went wrong on this screen. Your answers so far are kept; try again or go back home.")
+    # Only what is true whatever failed: the store itself may be what broke, so nothing is promised as saved.
+    st.error(
+        "Something went wrong on this screen. What you just did may not have been saved: try again or go back home."
+    )
     st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")

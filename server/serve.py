@@ -154,8 +154,22 @@ def dev(args: argparse.Namespace) -> int:
     return 0
 
 
+def database_ready() -> bool:
+    """The results database opens, reads and writes; else one line saying why (no traceback) and False."""
+    from classroom.results import preflight
+
+    try:
+        preflight.check_database()
+    except preflight.DatabaseUnusable as error:
+        print(f"error: {error}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.worker_fd is None and not database_ready():  # a worker's parent has checked it already
+        return 1
     if args.dev:
         return dev(args)
     if args.worker_fd is not None:

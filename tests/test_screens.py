@@ -20,6 +20,8 @@ from __future__ import annotations
 import logging
 import os
 import random
+import re
+import sqlite3
 import traceback
 import types
 from collections.abc import Iterator
@@ -930,3 +932,24 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
     edited.write_text(edited.read_text(encoding="utf-8").replace("A test lesson", "An edited lesson"), encoding="utf-8")
     run(at)
     assert sorted(parsed) == sorted([*first, "alliance.yaml"])  # only the edited file, once
+
+
+# ---------------------------------------------------------------- a store that cannot write (issue 14, finding 7)
+
+
+def test_when_the_store_cannot_write_no_screen_says_answers_were_kept(monkeypatch):
+    """A read-only database used to get "Your answers so far are kept" after a failed join: never claim a save."""
+
+    def read_only(*args: Any, **kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(ui.shared.state.store(), "join", read_only)
+    at = open_app()
+    at.text_input[0].input("ABCDEF")
+    at.text_input[1].input("Cleo")
+    at.button[[b.label for b in at.button].index("Join")].click()
+    at.run()
+    shown = [e.value for e in at.error]
+    assert shown and shown[0].startswith(CRASH) and "may not have been saved" in shown[0]
+    claims = [text for text in [*shown, *values(at.markdown)] if re.search(r"\b(are|were) (kept|saved)\b", text)]
+    assert claims == []
