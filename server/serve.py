@@ -95,9 +95,14 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     if kiosk:  # a server mode (classroom/settings.py reads it at start-up): no URL can switch it
         settings.serve_kiosk(kiosk)
     import streamlit as st
+    from starlette.middleware import Middleware
     from streamlit.web import bootstrap
 
-    app = st.App(script, routes=routes)  # first: it points Streamlit's config at the folder of app.py
+    from server.headers import SecurityHeaders
+
+    # First: st.App points Streamlit's config at the folder of app.py. Every response gets the
+    # security headers (server/headers.py): the browser loads nothing from another host.
+    app = st.App(script, routes=routes, middleware=[Middleware(SecurityHeaders)])
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
 

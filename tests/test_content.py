@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -126,3 +127,30 @@ def test_valid_lesson_round_trips_to_the_model(write):
     result = load_file(write("lessons/x.yaml", LESSON.format(id="x")))
     assert result.problems == []
     assert isinstance(result.item, Lesson) and result.item.passage("p1").text == "Some reading."
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "A map: ![the new borders](http://example.org/map.png)",
+        "![tracker](//example.org/t.gif)",
+        "![by reference][map]\n\n[map]: https://example.org/map.png",
+        "![map]\n\n[map]: https://example.org/map.png",
+        "![a [nested] alt](https://example.org/x.png)",
+    ],
+)
+def test_an_image_from_another_site_is_refused_where_it_is_written(write, markdown):
+    """Issue 14, finding 8: every student's browser fetched a lesson's or hint's outside image."""
+    question = {"id": "x", "kind": "true_false", "ask": "Really?", "answer": True, "hint": markdown}
+    path = write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {json.dumps(question)}\n")
+    result = load_file(path)
+    [problem] = result.problems
+    assert problem.line == 5 and "images from other sites are not shown" in problem.message
+    assert "[what it shows](address)" in problem.message
+
+
+def test_links_and_pictures_inside_the_file_are_kept(write):
+    hint = "Read [the treaty](https://example.org/treaty) or see ![a dot](data:image/png;base64,iVBORw0KGgo=)"
+    question = {"id": "x", "kind": "true_false", "ask": "Really?", "answer": True, "hint": hint}
+    path = write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {json.dumps(question)}\n")
+    assert load_file(path).problems == []
