@@ -14,7 +14,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # invisible WORD JOINER (U+2060) inside each such pattern stops them forming; the letters a reader sees,
 # and a screen reader speaks, stay the same.
 JOINER = "\u2060"
-_LINK_OR_ICON = re.compile(r"(?i)(?<=w)(?=ww\\?\.)|(?=@)|(?<=:)")
+_LINK_OR_ICON = re.compile(r"(?i)(?<=w)(?=ww\\?\.)|(?=@)|(?<=:)(?=[a-z/])")
 
 
 def escape(text: str) -> str:
