@@ -9,6 +9,7 @@ import pytest
 
 from classroom.content.load import load_course, load_file
 from classroom.content.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
+from classroom.limits import MAX_QUESTIONS_PER_FILE, MAX_QUESTIONS_PER_QUIZ
 from support import TESTDATA
 
 LESSON = textwrap.dedent(
@@ -154,3 +155,31 @@ def test_links_and_pictures_inside_the_file_are_kept(write):
     question = {"id": "x", "kind": "true_false", "ask": "Really?", "answer": True, "hint": hint}
     path = write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {json.dumps(question)}\n")
     assert load_file(path).problems == []
+
+
+def _quiz_with(count: int) -> str:
+    questions = "".join(f"  - {{id: q{i}, kind: true_false, ask: Statement {i}, answer: true}}\n" for i in range(count))
+    return f"id: big\ntitle: Big\nlessons: [a]\nquestions:\n{questions}"
+
+
+def test_a_quiz_over_the_question_limit_is_refused_before_its_questions_are_checked(write, monkeypatch):
+    """Issue 14, finding 6: a 9,900-question quiz passed, and its preview never finished."""
+    path = write("quizzes/big.yaml", _quiz_with(9_900))
+
+    def must_not_validate(*args, **kwargs):
+        raise AssertionError("the questions were validated one by one")
+
+    monkeypatch.setattr(Quiz, "model_validate", must_not_validate)
+    [problem] = load_file(path).problems
+    assert (problem.line, problem.column) == (5 + MAX_QUESTIONS_PER_FILE, 5)
+    assert "9,900 questions" in problem.message and f"at most {MAX_QUESTIONS_PER_FILE}" in problem.message
+
+
+def test_a_quiz_at_the_limit_loads(write):
+    assert load_file(write("quizzes/big.yaml", _quiz_with(MAX_QUESTIONS_PER_QUIZ))).problems == []
+
+
+def test_the_quiz_model_itself_caps_its_questions():
+    questions = [{"id": f"q{i}", "kind": "true_false", "ask": "S", "answer": True} for i in range(201)]
+    with pytest.raises(ValueError, match="too_long|at most 200"):
+        Quiz.model_validate({"id": "big", "title": "Big", "lessons": ["a"], "questions": questions})
