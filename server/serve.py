@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 from classroom import settings
-from server import options, reuseport, supervisor
+from server import auth_routes, options, reuseport, supervisor
 
 APP = settings.PROJECT_ROOT / "app.py"
 
@@ -103,6 +103,7 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
 
     from server.headers import SecurityHeaders
 
+    routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
     # First: st.App points Streamlit's config at the folder of app.py. Every response gets the
     # security headers (server/headers.py): the browser loads nothing from another host.
     app = st.App(script, routes=routes, middleware=[Middleware(SecurityHeaders)])

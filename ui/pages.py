@@ -7,6 +7,7 @@ LESSON = "ui/student/lesson.py"
 TIMELINE = "ui/student/timeline.py"
 QUIZ = "ui/student/quiz.py"
 RESULTS = "ui/student/results.py"
+MY_WORK = "ui/student/my_work.py"
 TEACHER = "ui/teacher/room.py"
 KIOSK = "ui/kiosk/page.py"
 

@@ -27,8 +27,8 @@ from classroom.results.export import attempts_csv, responses_csv
 from classroom.results.store import ClassRoom
 from classroom.text import slug
 from ui.shared.course import course
+from ui.shared.db import store
 from ui.shared.safe import escape, note
-from ui.shared.state import store
 from ui.teacher.classes import NAME_LIMIT, today
 
 CLASS_KEY = "teacher:class"
