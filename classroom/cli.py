@@ -18,8 +18,9 @@ from types import TracebackType
 
 import yaml
 
-from classroom import auth, ingest
+from classroom import auth, ingest, interchange
 from classroom.content import schema
+from classroom.content.library import Library
 from classroom.content.load import DEFAULT_PATHS, find_files, load_course, load_file
 from classroom.content.models import Quiz
 from classroom.content.yamlread import read_yaml
@@ -152,11 +153,77 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for target in written:
         print(target)
     drafted = len(course.questions())
+    print(f"import report: {course.report.summary()}", file=sys.stderr)
+    for item in course.report.dropped:
+        print(f"  dropped {item.kind} “{item.what}” ({item.source}): {item.reason}", file=sys.stderr)
     print(
         f"{len(course.lessons)} lesson(s) and {drafted} draft question(s) from {path.name}; review them, then run: "
         f"python -m classroom check {out / 'lessons'} {out / 'quizzes'}",
         file=sys.stderr,
     )
+    return OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: no such file: {path}", file=sys.stderr)
+        return USAGE
+    library = Library(Path.cwd())
+    lessons = args.lesson or list(library.course().lessons)[:1]
+    fmt = args.format or interchange.guess_format(path.name)
+    bank = interchange.read_bank(path.read_bytes(), str(path), fmt, args.id, lessons)
+    for problem in bank.problems:
+        print(problem)
+    if bank.problems:
+        print(f"{path}: nothing imported; fix the problems above and run the command again", file=sys.stderr)
+        return PROBLEMS
+    print(bank.report())
+    if not bank.quizzes:
+        print(f"{path}: no question could be imported; nothing written", file=sys.stderr)
+        return PROBLEMS
+    _, problems = library.check({name: text.encode("utf-8") for name, text in bank.files().items()})
+    for problem in problems:
+        print(problem)
+    if problems:
+        print("nothing written: the quizzes would not pass check (see above)", file=sys.stderr)
+        return PROBLEMS
+    out = Path(args.out) if args.out else Path("drafts") / next(iter(bank.quizzes))
+    for target in interchange.write_bank(bank, out, overwrite=args.force):
+        print(target)
+    print(
+        "review the draft questions in the teacher's room (Review drafts), or run: "
+        f"python -m classroom check lessons {out / 'quizzes'}",
+        file=sys.stderr,
+    )
+    return OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "timelinejs":
+        course = load_course([args.source])
+        for problem in course.problems:
+            print(problem)
+        if course.problems:
+            return PROBLEMS
+        data = interchange.timeline_json(list(course.lessons.values()))
+        notes: list[interchange.Note] = []
+    else:
+        quiz = _load_quiz(args.source)
+        if quiz is None:
+            return PROBLEMS
+        data, notes = interchange.export_quiz(quiz, args.format)
+    for note in notes:
+        if note.detail:
+            print(note, file=sys.stderr)
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(f"wrote {args.out}", file=sys.stderr)
+    elif args.format == "qti3":
+        print("error: a QTI package is a zip file: give --out FILE.zip", file=sys.stderr)
+        return USAGE
+    else:
+        sys.stdout.buffer.write(data)
     return OK
 
 
@@ -192,6 +259,27 @@ def build_parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--out", metavar="DIR", help="folder for lessons/ and quizzes/ (default: drafts/ID)")
     ingest_cmd.add_argument("--force", action="store_true", help="replace files that already exist")
     ingest_cmd.set_defaults(run=cmd_ingest)
+
+    import_cmd = commands.add_parser("import", help="draft quizzes from a GIFT or Moodle XML question bank")
+    import_cmd.add_argument("file", metavar="FILE")
+    import_cmd.add_argument(
+        "--format", choices=interchange.IMPORT_FORMATS, help="default: moodle-xml for .xml, else gift"
+    )
+    import_cmd.add_argument("--id", help="the quiz id (default: from the file name); categories add -CATEGORY")
+    import_cmd.add_argument(
+        "--lesson", action="append", help="a lesson the quiz draws on (default: the course's first)"
+    )
+    import_cmd.add_argument("--out", metavar="DIR", help="folder for quizzes/ (default: drafts/ID)")
+    import_cmd.add_argument("--force", action="store_true", help="replace files that already exist")
+    import_cmd.set_defaults(run=cmd_import)
+
+    export_cmd = commands.add_parser(
+        "export", help="a quiz as GIFT, Moodle XML or QTI 3.0; lessons' events as TimelineJS"
+    )
+    export_cmd.add_argument("source", metavar="QUIZ", help="a quiz file (timelinejs: a lessons folder or file)")
+    export_cmd.add_argument("--format", required=True, choices=interchange.EXPORT_FORMATS)
+    export_cmd.add_argument("--out", metavar="FILE", help="default: standard output (QTI needs a file)")
+    export_cmd.set_defaults(run=cmd_export)
     return parser
 
 

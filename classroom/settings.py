@@ -8,7 +8,7 @@ not here: the engine knows nothing of Streamlit (they live in ``server/options.p
 | variable | default | meaning |
 |---|---|---|
 | ``CLASSROOM_DATABASE_URL`` | ``sqlite:///data/classroom.db`` | the results store (SQLite file or PostgreSQL URL) |
-| ``CLASSROOM_CONTENT`` | the project folder | the folder holding ``lessons/`` and ``quizzes/`` |
+| ``CLASSROOM_CONTENT`` | the project folder | the course: ``lessons/``, ``quizzes/``, ``course.yaml`` |
 | ``CLASSROOM_TEACHER_PASSWORD_FILE`` | ``data/teacher-password`` | the scrypt hash of the teacher password |
 | ``CLASSROOM_MODE`` | ``classroom`` | ``kiosk`` serves only the kiosk's screens |
 | ``CLASSROOM_KIOSK`` | unset | a kiosk file: implies kiosk mode (``serve --kiosk`` sets it) |

@@ -31,7 +31,7 @@ NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
 @functools.cache
-def _store() -> Store:
+def store() -> Store:
     """This process's connection pool to the results database (the sessions themselves live there)."""
     return Store()
 
@@ -50,7 +50,7 @@ async def claim(request: Request) -> Response:
     if not secret or len(secret) > 200:
         return response
     try:
-        found = await run_in_threadpool(sessions.claim, _store(), secret)
+        found = await run_in_threadpool(sessions.claim, store(), secret)
     except Exception:  # the database is down: no cookie; the tab that signed in still works
         log.exception("could not claim a session cookie")
         return response
@@ -76,7 +76,7 @@ async def clear(request: Request) -> Response:
     token = request.cookies.get(sessions.COOKIE[role])
     if token:
         try:
-            await run_in_threadpool(sessions.end_by_token, _store(), token)
+            await run_in_threadpool(sessions.end_by_token, store(), token)
         except Exception:
             log.exception("could not end a session on sign-out")
     response.delete_cookie(sessions.COOKIE[role], path="/", httponly=True, samesite="lax", secure=_secure(request))

@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 from classroom import settings
-from server import auth_routes, options, reuseport, supervisor
+from server import auth_routes, options, reuseport, supervisor, upload_guard
 
 APP = settings.PROJECT_ROOT / "app.py"
 
@@ -104,9 +104,11 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     from server.headers import SecurityHeaders
 
     routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
-    # First: st.App points Streamlit's config at the folder of app.py. Every response gets the
-    # security headers (server/headers.py): the browser loads nothing from another host.
-    app = st.App(script, routes=routes, middleware=[Middleware(SecurityHeaders)])
+    # First: st.App points Streamlit's config at the folder of app.py. Every response gets the security
+    # headers (server/headers.py: the browser loads nothing from another host); uploads go only into a
+    # teacher's upload box (server/upload_guard.py).
+    guard = [Middleware(SecurityHeaders), Middleware(upload_guard.UploadGuard)]
+    app = st.App(script, routes=routes, middleware=guard)
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
 
@@ -130,7 +132,8 @@ def uvicorn_config(
         port=port,
         loop=loop,  # "auto": uvloop when installed
         ws="websockets-sansio",
-        ws_max_size=get_max_message_size_bytes(),
+        # Incoming frames only (what a browser sends): far below Streamlit's outgoing limit, checked on the header.
+        ws_max_size=min(get_max_message_size_bytes(), options.INCOMING_MESSAGE_LIMIT_BYTES),
         ws_ping_interval=30,  # Streamlit's defaults: a dead tablet is noticed within a minute
         ws_ping_timeout=30,
         ws_per_message_deflate=bool(config.get_option("server.enableWebsocketCompression")),

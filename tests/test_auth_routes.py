@@ -12,7 +12,7 @@ from server import auth_routes
 
 @pytest.fixture
 def client(store, monkeypatch):
-    monkeypatch.setattr(auth_routes, "_store", lambda: store)
+    monkeypatch.setattr(auth_routes, "store", lambda: store)
     return TestClient(Starlette(routes=auth_routes.routes()), base_url="http://classroom.local")
 
 
@@ -36,7 +36,7 @@ def test_a_claim_sets_the_students_cookie_once(client, store, ana):
 
 
 def test_over_https_the_cookie_is_secure(store, ana, monkeypatch):
-    monkeypatch.setattr(auth_routes, "_store", lambda: store)
+    monkeypatch.setattr(auth_routes, "store", lambda: store)
     secure = TestClient(Starlette(routes=auth_routes.routes()), base_url="https://classroom.local")
     _, claim = sessions.open_session(store, sessions.TEACHER, teacher="password")
     header = secure.get("/auth/claim", params={"c": claim}).headers["set-cookie"]
@@ -69,6 +69,6 @@ def test_the_database_down_gives_no_cookie_and_no_error_page(client, monkeypatch
     def down():
         raise ConnectionError("database down")
 
-    monkeypatch.setattr(auth_routes, "_store", down)
+    monkeypatch.setattr(auth_routes, "store", down)
     response = client.get("/auth/claim", params={"c": "anything"})
     assert response.status_code == 200 and "set-cookie" not in response.headers

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.elements.vega_charts import _extract_selection_parameters
 
 from charts.scores import topic_chart
-from charts.timeline import PALETTE, lesson_timeline_chart, timeline_chart
+from charts.timeline import lesson_timeline_chart, timeline_chart
 from classroom.content.models import Lesson
 from classroom.content.timeline import TimelineEvent, lesson_events
 
@@ -62,147 +61,6 @@ def spec_rows(spec: dict) -> list[dict]:
 def layer_by_mark(spec: dict, mark: str) -> dict:
     [layer] = [layer for layer in spec["layer"] if layer["mark"]["type"] == mark]
     return layer
-
-
-# ---------------------------------------------------------------- timeline
-
-
-@pytest.fixture
-def timeline() -> dict:
-    return timeline_chart(course_events()).to_dict()
-
-
-def test_timeline_has_bars_for_periods_and_points_for_events(timeline):
-    bars = layer_by_mark(timeline, "bar")
-    points = layer_by_mark(timeline, "point")
-    assert bars["transform"] == [{"filter": "datum.is_period"}]
-    assert points["transform"] == [{"filter": "!datum.is_period"}]
-    assert bars["encoding"]["x"]["field"] == "start_iso"
-    assert bars["encoding"]["x2"]["field"] == "end_iso"
-    assert "x2" not in points["encoding"]
-
-
-def test_timeline_x_is_a_utc_time_axis_labelled_with_years(timeline):
-    for layer in timeline["layer"]:
-        x = layer["encoding"]["x"]
-        assert (x["field"], x["type"]) == ("start_iso", "temporal")
-        assert x["scale"]["type"] == "utc"
-        assert x["axis"]["format"] == "%Y"
-        assert x["axis"]["tickCount"]["interval"] == "year"
-
-
-def test_timeline_year_ticks_thin_out_over_long_spans(timeline):
-    # 1949 to 1998: fifty years, so not a label every year.
-    assert timeline["layer"][0]["encoding"]["x"]["axis"]["tickCount"]["step"] > 1
-    short = timeline_chart(lesson_events(NINETIES)).to_dict()
-    assert short["layer"][0]["encoding"]["x"]["axis"]["tickCount"]["step"] == 1
-
-
-def test_timeline_lanes_are_lessons_in_course_order(timeline):
-    for layer in timeline["layer"]:
-        y = layer["encoding"]["y"]
-        assert (y["field"], y["type"]) == ("lesson_title", "nominal")
-        assert y["sort"] == ["Two camps", "The 1990s"]
-
-
-def test_timeline_colours_are_colour_blind_safe_and_doubled_by_shape(timeline):
-    points = layer_by_mark(timeline, "point")
-    colour = points["encoding"]["color"]
-    assert colour["field"] == "lesson_title"
-    assert colour["scale"]["range"] == PALETTE
-    assert colour["scale"]["domain"] == ["Two camps", "The 1990s"]
-    assert points["encoding"]["shape"]["field"] == "lesson_title"
-
-
-def test_timeline_tooltips_show_the_written_date_label_and_lesson(timeline):
-    for layer in timeline["layer"]:
-        tooltip = layer["encoding"]["tooltip"]
-        assert [(t["field"], t["title"]) for t in tooltip] == [
-            ("when", "Date"),
-            ("label", "Event"),
-            ("lesson_title", "Lesson"),
-        ]
-        assert all(t["type"] == "nominal" for t in tooltip), "a temporal tooltip would show a machine timestamp"
-
-
-def test_timeline_selection_is_a_point_selection_named_event_on_key(timeline):
-    [param] = timeline["params"]
-    assert param["name"] == "event"
-    assert param["select"]["type"] == "point"
-    assert param["select"]["fields"] == ["key"]
-    assert param["select"]["on"] == "click"
-    # The name Streamlit's selection_mode="event" looks for.
-    assert _extract_selection_parameters(timeline) == {"event"}
-
-
-def test_timeline_highlights_the_selected_event(timeline):
-    for layer in timeline["layer"]:
-        opacity = layer["encoding"]["opacity"]
-        assert opacity["condition"][0] == {"param": "event", "value": 1.0}
-        assert opacity["value"] < 1
-    size = layer_by_mark(timeline, "point")["encoding"]["size"]
-    assert size["condition"][0]["param"] == "event"
-    assert size["condition"][0]["empty"] is False
-    assert size["condition"][0]["value"] > size["value"]
-
-
-def test_timeline_data_keeps_iso_day_strings(timeline):
-    rows = {row["key"]: row for row in spec_rows(timeline)}
-    assert set(rows) == {"cold-war:0", "cold-war:1", "nineties:0", "nineties:1"}
-    nato = rows["cold-war:0"]
-    assert nato["start_iso"] == "1949-04-04"
-    assert nato["end_iso"] is None
-    assert nato["when"] == "4 April 1949"
-    assert nato["is_period"] is False
-    talks = rows["nineties:0"]
-    assert talks["is_period"] is True
-    assert (talks["start_iso"], talks["end_iso"]) == ("1996-01-01", "1998-09-30")
-    assert talks["when"] == "January 1996 – September 1998"
-    assert rows["cold-war:1"]["start_iso"] == "1954-05-01"
-
-
-def test_timeline_describes_itself_for_screen_readers(timeline):
-    description = timeline["description"]
-    assert "1949 to 1998" in description
-    assert "3 dated events" in description
-    assert "1 period " in description
-    for layer in timeline["layer"]:
-        assert layer["encoding"]["description"]["field"] == "spoken"
-    rows = {row["key"]: row for row in spec_rows(timeline)}
-    assert rows["cold-war:0"]["spoken"] == "4 April 1949: NATO is born (Two camps)"
-
-
-def test_timeline_has_a_title_and_fills_its_container(timeline):
-    assert timeline["title"] == "Course timeline"
-    assert timeline["width"] == "container"
-
-
-def test_a_single_lane_timeline_has_no_lanes_and_a_legend_for_several_lessons():
-    spec = timeline_chart(course_events(), lanes="single").to_dict()
-    points = layer_by_mark(spec, "point")
-    assert "y" not in points["encoding"]
-    assert points["encoding"]["color"]["legend"]["title"] == "Lesson"
-
-
-def test_lesson_timeline_is_one_lane_without_legend():
-    spec = lesson_timeline_chart(lesson_events(COLD_WAR)).to_dict()
-    for layer in spec["layer"]:
-        assert "y" not in layer["encoding"]
-        assert layer["encoding"]["color"]["legend"] is None
-    assert [p["name"] for p in spec["params"]] == ["event"]
-    assert "1949 to 1954" in spec["description"]
-    assert "a single row" in spec["description"]
-
-
-def test_unknown_lanes_are_refused():
-    with pytest.raises(ValueError, match="lanes"):
-        timeline_chart(course_events(), lanes="theme")
-
-
-def test_an_empty_timeline_still_builds():
-    spec = json.loads(timeline_chart([]).to_json())
-    assert spec_rows(spec) == []
-    assert spec["description"] == "Timeline with no dated events."
 
 
 # ---------------------------------------------------------------- scores

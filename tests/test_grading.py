@@ -107,7 +107,10 @@ def test_date_more_precise_response_in_another_year_is_wrong():
 def test_date_year_for_a_day_question_is_wrong_and_names_the_precision():
     result = grade(date_q("1991-12-26"), "1991")
     assert (result.verdict, result.points, result.max) == ("wrong", 0, 1)
-    assert result.feedback == "This question asks for a full date (for example 26 December 1991)."
+    assert (
+        result.feedback
+        == "This question asks for a full date (for example 26 December 1991); your answer names a year."
+    )
 
 
 def test_date_month_for_a_day_question_is_wrong_and_names_the_precision():
@@ -119,7 +122,9 @@ def test_date_month_for_a_day_question_is_wrong_and_names_the_precision():
 def test_date_year_for_a_month_question_is_wrong_and_names_the_precision():
     result = grade(date_q("1991-12"), "1991")
     assert (result.verdict, result.points) == ("wrong", 0)
-    assert result.feedback == "This question asks for a month and a year (for example December 1991)."
+    assert result.feedback == (
+        "This question asks for a month and a year (for example December 1991); your answer names a year."
+    )
 
 
 def test_date_less_precise_response_earns_nothing_even_with_tolerance():

@@ -185,3 +185,13 @@ def test_sentences_respect_abbreviations_and_initials():
         "In 1948 it ended.",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences(text))
+
+
+def test_a_dated_byline_is_furniture_but_a_short_dated_line_of_prose_is_not():
+    article = read_text(
+        "A title\n\nTuesday 15 October 2019 by Jane Roe\n\nThe treaty was signed in 1919 by the powers at"
+        " Versailles after months of talks between the victors.\n\nMay 1945 by the river\n\nThe armies met at"
+        " the bridge and the war in Europe came to an end within days of that meeting.\n"
+    )
+    assert "Tuesday 15 October 2019 by Jane Roe" in article.removed
+    assert "May 1945 by the river" in [b.text for b in article.blocks]  # a heading, not a byline

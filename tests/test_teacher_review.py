@@ -148,11 +148,11 @@ def test_an_imported_article_shows_each_draft_beside_its_passage_with_the_answer
     at = imported()
     quiz = drafted_quiz()
     [status] = at.get("status")
-    assert status.label == "Drafted 20 questions in 2 lessons"
+    assert status.label == "Drafted 18 questions in 2 lessons"
     lessons = at.selectbox(key="review:1:unit")
     assert lessons.options == [
         "Lesson 1: Eden resigns as Suez fallout topples government (part 1) — 10 draft questions",
-        "Lesson 2: Eden resigns as Suez fallout topples government (part 2) — 10 draft questions",
+        "Lesson 2: Eden resigns as Suez fallout topples government (part 2) — 8 draft questions",
     ]
     asks = [w.value for w in at.text_area if w.key.endswith(":ask")]
     assert asks == [q.ask for q in quiz.questions]
@@ -165,11 +165,21 @@ def test_an_imported_article_shows_each_draft_beside_its_passage_with_the_answer
     passages = [m for m in texts(at) if m.startswith("The crisis began on")]
     assert passages[0].startswith("The crisis began on 26 July 1956, when")  # the whole lesson, as students read it
     assert passages[1].startswith("The crisis began on **26 July 1956**, when")  # beside question 1
-    assert [m for m in texts(at) if "was appointed **Prime Minister**" in m] == [
+    assert [m for m in texts(at) if "was appointed **Prime Minister**" in m and not m.startswith("> ")] == [
         "Harold Macmillan, the **Chancellor of the Exchequer**, was appointed **Prime Minister** this afternoon "
         "after the Queen consulted senior Conservatives. Mr Macmillan had at first backed the invasion but later "
         "urged a swift withdrawal."
     ]
+    # beside each draft, the sentence it was drafted from, with the answer and the person in bold
+    assert "**The sentence it comes from**" in texts(at)
+    assert (
+        "> **Harold Macmillan**, the **Chancellor of the Exchequer**, was appointed **Prime Minister** this "
+        "afternoon after the Queen consulted senior Conservatives."
+    ) in texts(at)
+    assert any(m.startswith("> The crisis began on **26 July 1956**, when") for m in texts(at))
+    [report] = [e for e in at.expander if e.label.startswith("Import report:")]
+    assert report.label == "Import report: 18 questions drafted, 0 items dropped"
+    assert "Nothing was dropped" in plain(report.markdown[-1].value)
     assert widget(at.text_input, ":title").value == "Eden resigns as Suez fallout topples government (part 1)"
 
 
@@ -315,7 +325,7 @@ def test_drafts_written_by_the_command_line_can_be_reviewed_and_saved_into_the_c
     at.radio(key="review:source").set_value("Drafts in the content folder")
     run(at)
     pick = at.selectbox(key="review:pick")
-    assert pick.options == ["drafts/suez-brief/ — 2 lessons, 20 draft questions"]
+    assert pick.options == ["drafts/suez-brief/ — 2 lessons, 18 draft questions"]
     click(at, "Open for review")
     widget(at.radio, ":date-2:decision").set_value("Accept")
     run(at)

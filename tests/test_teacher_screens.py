@@ -49,7 +49,17 @@ TEACHER = "ui/teacher/room.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB_KEY = "teacher:tab"
-TABS = ["Classes", "Gradebook", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = [
+    "Classes",
+    "Gradebook",
+    "Dashboard",
+    "Item analysis",
+    "Export",
+    "Content",
+    "Preview",
+    "Review drafts",
+    "Import questions",
+]
 
 
 # ---------------------------------------------------------------- fixtures

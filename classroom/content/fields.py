@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from classroom.content.dates import parse_iso
+from classroom.content.dates import ACCEPTED_FORMS, date_problem, parse_date
 from classroom.text import valid_id
 
 Topic = Literal["dates", "roles", "outcomes", "context"]
@@ -59,11 +59,14 @@ def _check_id(value: str) -> str:
 
 
 def _check_date(value: str) -> str:
-    if parse_iso(value) is None:
+    if parse_date(value) is None:
+        why = date_problem(value)
+        if why is not None:
+            raise PydanticCustomError("content", "'{value}' is not a date: {why}", {"value": value, "why": why})
         raise PydanticCustomError(
             "content",
-            '\'{value}\' is not a date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes',
-            {"value": value},
+            "'{value}' is not a date: write it in quotes like {forms}",
+            {"value": value, "forms": ACCEPTED_FORMS},
         )
     return value
 
@@ -109,7 +112,7 @@ DateText = Annotated[
     str,
     BeforeValidator(_number_as_text),
     AfterValidator(_check_date),
-    Field(examples=["1991", "1991-12", "1991-12-26"]),
+    Field(examples=["1991", "1991-12", "1991-12-26", "44 BC", "c. 1200", "the 1960s", "3rd century BC"]),
 ]
 SourceRef = Annotated[str, AfterValidator(_check_source), Field(examples=["after-1991#p1"])]
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
-from classroom.content.dates import HistDate, parse_iso
+from classroom.content.dates import parse_date
 from classroom.content.fields import (
     TOPICS,
     DateText,
@@ -78,17 +78,25 @@ class Passage(Strict):
     text: Text = Field(description="Markdown; raw HTML is not rendered.")
 
 
+SHORT_LABEL = 40  # characters: what fits beside a phone's timeline
+
+
 class Event(Strict):
     """A dated event on the lesson's timeline; with ``end`` it is a period."""
 
     date: DateText
     end: DateText | None = None
     label: Text
+    short: Text | None = Field(
+        default=None, description=f"the label on the timeline chart, at most {SHORT_LABEL} characters"
+    )
     passage: Id | None = Field(default=None, description="id of the passage that tells this event")
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Event:
         found: list[Issue] = []
+        if self.short is not None and len(self.short) > SHORT_LABEL:
+            found.append(issue("short", f"a short label has at most {SHORT_LABEL} characters ({len(self.short)} here)"))
         if self.end is not None and _sort_key(self.end) < _sort_key(self.date):
             found.append(issue("end", f"the period ends ({self.end}) before it starts ({self.date})"))
         raise_issues(found)
@@ -96,8 +104,8 @@ class Event(Strict):
 
 
 def _sort_key(text: str) -> tuple[int, int, int]:
-    date = parse_iso(text) or HistDate(0)
-    return date.year, date.month or 0, date.day or 0
+    date = parse_date(text)
+    return date.sort_key() if date is not None else (0, 0, 0)
 
 
 class Person(Strict):

@@ -41,7 +41,7 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-_CITATION = re.compile(r"\s?\[(?:\d+|[a-z]|citation needed|note \d+)\]")
+_CITATION = re.compile(r"\s?\[(?:\d+|[a-z]|citation needed|note \d+|edit)\]")
 
 
 def _tidy(text: str) -> str:
@@ -86,9 +86,10 @@ def _is_furniture(tag: str, attrs: dict[str, str]) -> bool:
 class _PageReader(HTMLParser):
     """Collect blocks per candidate root (<article>, <main> or <body>), skipping furniture."""
 
-    def __init__(self, roots: tuple[str, ...]) -> None:
+    def __init__(self, roots: tuple[str, ...], skip_furniture: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.roots = roots
+        self.skip_furniture = skip_furniture
         self.stack: list[tuple[str, bool]] = []  # (tag, is furniture)
         self.root_depth: int | None = None
         self.candidates: list[list[Block]] = []
@@ -116,7 +117,10 @@ class _PageReader(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
-        furniture = _is_furniture(tag, values) and tag not in ("body", "html")
+        if self.skip_furniture:
+            furniture = _is_furniture(tag, values) and tag not in ("body", "html")
+        else:  # every visible block counts; what is furniture is decided elsewhere
+            furniture = tag in ("script", "style", "noscript", "template", "svg", "head")
         if furniture and not self.skipping:
             self._flush_skipped()
         self.stack.append((tag, furniture))
@@ -193,7 +197,95 @@ def _page_title(titles: dict[str, str]) -> str | None:
     return None
 
 
+def _main_text(source: str) -> str | None:
+    """The page's main text as trafilatura finds it, or None when it finds none.
+
+    trafilatura is a library made and benchmarked for this job: it scores the
+    blocks of a page (text and link density, tag and class names) and keeps the
+    running text, dropping menus, galleries, captions, teasers, share bars and
+    comment threads.
+    """
+    import trafilatura  # imported here: it is slow to import, and only HTML needs it
+    from lxml import etree
+
+    try:
+        xml = trafilatura.extract(
+            source,
+            output_format="xml",
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=False,
+        )
+    except Exception:  # a malformed page must never stop the import: the page's own blocks are used instead
+        return None
+    if not xml:
+        return None
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, huge_tree=True))
+    except etree.XMLSyntaxError:
+        return None
+    main = root.find("main") if root is not None else None
+    return "".join(main.itertext()) if main is not None else None
+
+
+def _compact(text: str) -> str:
+    """Text without citation marks and whitespace, to find one text inside another however it was spaced."""
+    return "".join(_CITATION.sub("", text).split())
+
+
+LONG_BLOCK = 60  # characters: a shorter block ("Cold War", "Share") may be found in the main text by chance
+
+
+def _between_kept(index: int, texts: list[str], where: list[int | None], compact: str) -> bool:
+    """A short block ("Cold War", "Share") is main text only where it stands in it: between its long neighbours."""
+    before = next((i for i in range(index - 1, -1, -1) if where[i] is not None), None)
+    after = next((i for i in range(index + 1, len(where)) if where[i] is not None), None)
+    low = where[before] if before is not None else -1
+    high = where[after] if after is not None else -1
+    if (low is None or low < 0) and (high is None or high < 0):
+        return False
+    start = low + len(texts[before]) if before is not None and low is not None and low >= 0 else 0
+    end = high if high is not None and high >= 0 else len(compact)
+    return texts[index] in compact[start:end]
+
+
 def read_html(source: str) -> Article:
+    """The page's blocks that trafilatura counts as main text, split and tidied by our own reader.
+
+    trafilatura chooses *what* is running text; the page's own tags still decide
+    where blocks start and end (trafilatura can glue two blocks of a broken page
+    into one). When trafilatura finds nothing, the tag-and-class reader below
+    decides alone. Everything not kept is reported as removed.
+    """
+    main = _main_text(source)
+    if main is None or not main.strip():
+        return _read_html_blocks(source)
+    reader = _PageReader(("body",), skip_furniture=False)
+    reader.feed(f"<body>{source}</body>")
+    reader.close()
+    compact = _compact(main)
+    blocks = [b for candidate in reader.candidates for b in candidate]
+    texts = [_compact(b.text) for b in blocks]
+    where = [compact.find(t) if len(t) >= LONG_BLOCK else None for t in texts]  # long blocks: anywhere
+    kept: list[Block] = []
+    removed = list(reader.removed)
+    for index, block in enumerate(blocks):
+        start = where[index]
+        keep = start is not None and start >= 0
+        if start is None:  # a short block counts only between the long blocks of the main text around it
+            keep = bool(texts[index]) and _between_kept(index, texts, where, compact)
+        (kept.append(block) if keep else removed.append(block.text))
+    if not any(b.kind != "heading" for b in kept):
+        return _read_html_blocks(source)
+    title = _page_title(reader.titles)
+    blocks = [b for b in kept if not (b.kind == "heading" and (b.level == 1 or b.text == title))]
+    return _finish(title, blocks, removed)
+
+
+def _read_html_blocks(source: str) -> Article:
     """Blocks of the page's main text: the <article> (or <main>) holding the most text."""
     lower = source.lower()
     roots = ("article",) if "<article" in lower else ("main",) if "<main" in lower else ("body",)
@@ -337,6 +429,10 @@ def read_text(source: str) -> Article:
 _SHORT_FURNITURE = re.compile(
     r"""^(?:
         (?:by|written\s+by|posted\s+by|words\s+by|author:?)\s+\S.*
+      | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+        (?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
+         |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)
+        \s+\d{4}\s+(?:by|[|·•—–-])\s+\S.*
       | (?:published|posted|updated|last\s+updated|first\s+published)\b.*
       | share\b.*|tweet|e-?mail|print|copy\s+link|facebook|twitter|whatsapp|linkedin
       | read\s+more\b.*|continue\s+reading\b.*|click\s+here\b.*
@@ -381,6 +477,9 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
     kept: list[Block] = []
     removed = list(removed)
     in_zone = False
+    blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
+    if title is not None and not title.strip():
+        title = None
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if _ZONE_START.match(block.text) and (block.kind == "heading" or len(block.text.split()) <= 4):

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from classroom.content.models import Lesson, Passage, Question, Quiz
 from classroom.content.schema import SCHEMA_DIR
 from classroom.errors import UserError
@@ -31,7 +33,9 @@ from classroom.ingest.draft import (
 )
 from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
+from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, language_name, language_of
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
+from classroom.ingest.verify import Dropped, ImportReport, _Parses, question_problem, verify_findings
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
 from classroom.text import slug, valid_id
 
@@ -75,6 +79,7 @@ class DraftCourse:
     source_name: str
     lessons: tuple[DraftLesson, ...]
     removed: tuple[str, ...] = field(default=())  # page furniture stripped from the article
+    report: ImportReport = field(default_factory=lambda: ImportReport("en"))  # kept, dropped and why
 
     def files(self, schema_base: str = SCHEMA_BASE) -> dict[str, str]:
         """Relative path -> YAML text, for every lesson and quiz (``schema_base``: where the schemas are)."""
@@ -122,10 +127,22 @@ def read_article_file(path: str | Path) -> tuple[str, str]:
         raise ArticleError(f"{path}: cannot read the file: {error.strerror or error}") from error
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{path.name} is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}: split the article")
+    if raw.lstrip()[:5] == b"%PDF-":
+        raise ArticleError(
+            f"{path.name} is a PDF file, not {fmt} text: open it, copy the article's text into a .txt file"
+            " (or save the web page as .html), and import that"
+        )
     try:
-        return raw.decode("utf-8-sig"), fmt
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{path.name} is not UTF-8 text; save it again with UTF-8 encoding") from error
+    controls = sum(1 for ch in text if _CONTROL.match(ch))
+    if controls > max(8, len(text) // 100):
+        raise ArticleError(f"{path.name} looks like a binary file ({controls:,} control characters), not text")
+    return text, fmt
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _format_of(text: str, source_name: str) -> str:
@@ -138,10 +155,12 @@ def _format_of(text: str, source_name: str) -> str:
 def _find(plan: LessonPlan, book: NameBook, known: set[str]) -> tuple[PassageFindings, ...]:
     """Sentences, dates and people of each passage of one lesson."""
     found = []
+    earlier: list[int] = []  # years of the dates with a month so far in this section
     for number, passage in enumerate(plan.passages, start=1):
         text = passage.text
         parts = sentences(text)
-        dates = find_dates(text)
+        dates = find_dates(text, earlier)
+        earlier.extend(int(m.date[:4]) for m in dates if not m.vague and "-" in m.date)
         roles: list[RoleMention] = []
         recent: list[str] = []
         for sentence in parts:
@@ -255,6 +274,29 @@ def _questions(
     return questions
 
 
+def _valid_quiz(lesson_id: str, title: str, questions: list[dict], dropped: list[Dropped]) -> Quiz | None:
+    """The lesson's draft quiz; a question the content model refuses is dropped and reported, never raised."""
+
+    def quiz(chosen: list[dict]) -> Quiz:
+        fields = {"id": f"{lesson_id}-draft", "title": f"Draft questions: {title}", "lessons": [lesson_id]}
+        return Quiz.model_validate(fields | {"questions": chosen})
+
+    if not questions:
+        return None
+    try:
+        return quiz(questions)
+    except ValidationError:
+        good = []
+        for question in questions:
+            try:
+                quiz([question])
+                good.append(question)
+            except ValidationError as error:
+                reason = f"not a valid question: {error.errors()[0]['msg']}"
+                dropped.append(Dropped("question", str(question.get("ask", "")), question["source"], "", reason))
+        return quiz(good) if good else None
+
+
 def draft_course(
     text: str,
     source_name: str,
@@ -275,8 +317,17 @@ def draft_course(
     if not valid_id(course_id):
         raise ArticleError(f"'{course_id}' is not a valid id: use lowercase letters, digits and dashes")
     say(f"reading {len(text):,} characters as {fmt}")
+    text = _CONTROL.sub(" ", text)  # a NUL or another control character would end up in the YAML files
     article: Article = read_article(text, fmt)
     say(f"kept {len(article.blocks)} headings and paragraphs; removed {len(article.removed)} pieces of page furniture")
+    language, confidence = language_of(" ".join(b.text for b in article.blocks))
+    if language != "en" and confidence >= LANGUAGE_CONFIDENCE:
+        raise ArticleError(
+            f"{source_name}: this article is written in {language_name(language)}, not English. The importer"
+            " reads English only (its date forms, office patterns and question templates are English), so it"
+            " drafts nothing rather than wrong questions. Import an English version of the article, or write"
+            " the lessons by hand."
+        )
     fallback = Path(source_name).stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Imported article"
     plans = plan_lessons(article, fallback)
     if not plans:
@@ -284,7 +335,7 @@ def draft_course(
     say(f"planned {len(plans)} lesson(s)")
     book = NameBook(p for plan in plans for passage in plan.passages for p in passage.paragraphs)
     known: set[str] = set()
-    all_findings = []
+    all_findings: list[tuple[PassageFindings, ...]] = []
     for number, plan in enumerate(plans, start=1):
         found = _find(plan, book, known)
         all_findings.append(found)
@@ -292,27 +343,45 @@ def draft_course(
             dates = sum(len(f.dates) for f in found)
             people = sum(len(f.roles) for f in found)
             say(f"lesson {number}/{len(plans)}: {dates} date(s), {people} person-office mention(s)")
+    full_names = sorted({name for names in book.full.values() for name in names})
+    parses = _Parses()
+    dropped: list[Dropped] = []
+    for index, found in enumerate(all_findings):
+        all_findings[index], refused = verify_findings(found, f"{course_id}-{index + 1}", full_names, parses)
+        dropped.extend(refused)
+    say(f"checked every date and person-office pair against its sentence: dropped {len(dropped)}")
     statements = StatementIndex(
         s for n, found in enumerate(all_findings, start=1) for s in statements_of(f"{course_id}-{n}", found)
     )
+    article_text = " ".join(f.text for found in all_findings for f in found)
+    held: dict[str, set[str]] = {}
+    for found in all_findings:
+        for passage in found:
+            for role in passage.roles:
+                held.setdefault(fold(role.name), set()).update(fold(a) for a in (role.core, role.office, *role.accept))
     offices = _offices(all_findings, course_id)
     asked: set[tuple[str, str]] = set()  # person-office pairs already asked: one question per pair per course
     drafts = []
     for number, (plan, found) in enumerate(zip(plans, all_findings, strict=True), start=1):
         lesson_id = f"{course_id}-{number}"
         events = events_of(found)
-        lesson = _lesson(lesson_id, number, plan, found, events)
-        questions = _questions(lesson_id, found, events, statements, asked, offices)
-        quiz = None
-        if questions:
-            quiz = Quiz.model_validate(
-                {
-                    "id": f"{lesson_id}-draft",
-                    "title": f"Draft questions: {plan.title}",
-                    "lessons": [lesson_id],
-                    "questions": questions,
-                }
-            )
+        try:
+            lesson = _lesson(lesson_id, number, plan, found, events)
+        except ValidationError as error:  # a safety net: the stages above should never let this happen
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ArticleError(
+                f"{source_name}: lesson {number} could not be drafted ({where}: {first['msg']});"
+                " the article's text there may be only symbols or markup"
+            ) from error
+        questions = []
+        for question in _questions(lesson_id, found, events, statements, asked, offices):
+            cited = next((f.text for f in found if f"{lesson_id}#{f.passage_id}" == question["source"]), "")
+            if problem := question_problem(question, cited, article_text, held):
+                dropped.append(Dropped("question", question["ask"], question["source"], cited, problem))
+            else:
+                questions.append(question)
+        quiz = _valid_quiz(lesson_id, plan.title, questions, dropped)
         drafts.append(
             DraftLesson(
                 lesson,
@@ -325,7 +394,16 @@ def draft_course(
     total = sum(len(d.quiz.questions) for d in drafts if d.quiz)
     say(f"drafted {total} question(s) in {len(drafts)} lesson(s)")
     title = article.title or fallback
-    return DraftCourse(course_id, title, source_name, tuple(drafts), article.removed)
+    report = ImportReport(
+        language=language,
+        kept_dates=sum(len(f.dates) for found in all_findings for f in found),
+        kept_roles=sum(len(f.roles) for found in all_findings for f in found),
+        kept_questions=total,
+        removed_furniture=len(article.removed),
+        dropped=tuple(dropped),
+    )
+    say(report.summary())
+    return DraftCourse(course_id, title, source_name, tuple(drafts), article.removed, report)
 
 
 def write_course(

@@ -10,6 +10,7 @@ statements of the same article. Anything the text only implies is left out.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable, Sequence
@@ -37,6 +38,10 @@ class PassageFindings:
     roles: tuple[RoleMention, ...]
 
     def sentence_of(self, start: int) -> Sentence:
+        """The sentence holding offset ``start`` (sentences are in text order: a binary search)."""
+        index = bisect.bisect_right([s.start for s in self.sentences], start) - 1
+        if 0 <= index < len(self.sentences) and start < self.sentences[index].end:
+            return self.sentences[index]
         return next((s for s in self.sentences if s.start <= start < s.end), self.sentences[-1])
 
 
@@ -154,11 +159,13 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
     events: list[DraftEvent] = []
     seen: set[tuple[str, str | None]] = set()
     for passage in findings:
+        starts = [m.start for m in passage.dates]  # the extractor returns them in text order
         for mention in passage.dates:
             sentence = passage.sentence_of(mention.start)
             if _DATELINE.match(sentence.text[: mention.start - sentence.start]):
                 continue  # "LONDON, 10 January 1957 —" dates the report, not an event
-            others = [m for m in passage.dates if m != mention and sentence.start <= m.start < sentence.end]
+            near = passage.dates[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)]
+            others = [m for m in near if m != mention]
             label, preposition = event_label(sentence, mention, others)
             askable = coordinated_span(mention, others, sentence.text, sentence.start) == (mention.start, mention.end)
             if named := _named_by_date(sentence, mention):

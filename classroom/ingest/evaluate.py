@@ -57,10 +57,23 @@ class ArticleReport:
     when_keyed: int  # matched pairs for which the key gives a from or to
     misses: list[str] = field(default_factory=list)
     false_finds: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)  # false finds that misstate a fact the text gives
 
 
 def _written(text: str) -> str:
     return " ".join(text.lower().replace("–", "-").replace("—", "-").removeprefix("the ").split())
+
+
+def _same_words(a: str, b: str) -> bool:
+    a, b = _written(a), _written(b)
+    return a in b or b in a
+
+
+def _conflicts(mention: DateMention, entry: dict) -> bool:
+    """Whether a reading contradicts the key (a wrong value), rather than only being less precise or vaguer."""
+    if mention.vague and entry.get("vague"):
+        return mention.date != str(entry["date"])  # "early" cut at another point is a convention, not a claim
+    return not str(entry["date"]).startswith(mention.date)
 
 
 def _date_matches(mention: DateMention, entry: dict) -> bool:
@@ -98,19 +111,23 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
     expected_dates = list(key.get("dates", []))
     found_dates = [mention for _, mention in course.dates()]
     open_dates = list(expected_dates)
+    unmatched: list[tuple[DateMention, str]] = []
     matched = 0
     for mention in found_dates:
         entry = next((e for e in open_dates if _date_matches(mention, e)), None)
         if entry is None:
-            report.false_finds.append(
-                f"date {mention.text!r} -> {mention.date}{'/' + mention.until if mention.until else ''}"
-            )
+            found = f"date {mention.text!r} -> {mention.date}{'/' + mention.until if mention.until else ''}"
+            report.false_finds.append(found)
+            unmatched.append((mention, found))
         else:
             open_dates.remove(entry)
             matched += 1
     report.misses.extend(
         f"date {e['text']!r} -> {e['date']}{'/' + e['end'] if e.get('end') else ''}" for e in open_dates
     )
+    for mention, found in unmatched:  # a date of the text read with a value it does not say
+        if any(_same_words(mention.text, str(e["text"])) and _conflicts(mention, e) for e in open_dates):
+            report.invented.append(found)
     report.dates = Score(len(found_dates), len(expected_dates), matched)
 
     expected_people = list(key.get("people", []))
@@ -121,6 +138,9 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
         entry = next((e for e in open_people if _pair_matches(name, forms, e)), None)
         if entry is None:
             report.false_finds.append(f"pair {name!r} as {role.office!r}")
+            keyed = {w for e in expected_people for n in [e["name"], *e.get("also", [])] for w in str(n).split()}
+            if set(name.split()) & keyed:  # a person of the key, misnamed or given an office the text does not
+                report.invented.append(f"pair {name!r} as {role.office!r}")
             continue
         open_people.remove(entry)
         matched += 1
@@ -150,24 +170,25 @@ def totals(reports: list[ArticleReport]) -> tuple[Score, Score]:
     return dates, people
 
 
-def _row(name: str, style: str, dates: Score, people: Score) -> str:
+def _row(name: str, style: str, dates: Score, people: Score, invented: int) -> str:
     return (
-        f"{name:28} {style:26} {dates.matched:>3}/{dates.found:<3} {dates.matched:>3}/{dates.expected:<3}"
+        f"{name:38} {style:26} {dates.matched:>3}/{dates.found:<3} {dates.matched:>3}/{dates.expected:<3}"
         f" {dates.precision:>6.1%} {dates.recall:>6.1%}   {people.matched:>3}/{people.found:<3}"
-        f" {people.matched:>3}/{people.expected:<3} {people.precision:>6.1%} {people.recall:>6.1%}"
+        f" {people.matched:>3}/{people.expected:<3} {people.precision:>6.1%} {people.recall:>6.1%} {invented:>8}"
     )
 
 
 def render(reports: list[ArticleReport], verbose: bool = False) -> str:
     """The table docs/importer.md quotes."""
     header = (
-        f"{'article':28} {'style':26} {'dates: precision':>17} {'recall':>16}   {'pairs: precision':>17} {'recall':>16}"
+        f"{'article':38} {'style':26} {'dates: precision':>17} {'recall':>16}   {'pairs: precision':>17}"
+        f" {'recall':>16} {'invented':>8}"
     )
     lines = [header]
     for report in reports:
-        lines.append(_row(report.article, report.style, report.dates, report.people))
+        lines.append(_row(report.article, report.style, report.dates, report.people, len(report.invented)))
     dates, people = totals(reports)
-    lines.append(_row("all articles", "", dates, people))
+    lines.append(_row("all articles", "", dates, people, sum(len(r.invented) for r in reports)))
     keyed = sum(r.when_keyed for r in reports)
     right = sum(r.when_right for r in reports)
     lines.append(f"when (from/to) right for {right} of {keyed} matched pairs whose key gives it")
@@ -177,6 +198,8 @@ def render(reports: list[ArticleReport], verbose: bool = False) -> str:
                 lines.append(f"{report.article}: missed {line}")
             for line in report.false_finds:
                 lines.append(f"{report.article}: not in the key: {line}")
+            for line in report.invented:
+                lines.append(f"{report.article}: INVENTED: {line}")
     return "\n".join(lines)
 
 

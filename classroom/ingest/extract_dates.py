@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from classroom.content.dates import HistDate
@@ -142,7 +143,8 @@ def _bare_month(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | Non
 
 def _decade(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     decade = int(match.group("d"))
-    first, last = _part_of(match.group("p"), decade, 10)
+    length = 100 if decade % 100 == 0 else 10  # "the early 1800s" is the early nineteenth century
+    first, last = _part_of(match.group("p"), decade, length)
     return _Partial(first), _Partial(last), True
 
 
@@ -174,12 +176,30 @@ _ORDINAL_WORDS = [
 ]  # fmt: skip
 _ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)}
 
+
+def _day_span(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    """ "February 4–11, 1945": one month and year, two days."""
+    year, month = int(match.group("y")), _month(match.group("m"))
+    first, last = (int(re.sub(r"\D", "", match.group(g))) for g in ("d1", "d2"))
+    return _Partial(year, month, first), _Partial(year, month, last), False
+
+
+def _winter(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    """ "the winter of 1946–1947" (or "1946–47"): December to February."""
+    first = int(match.group("a"))
+    second = match.group("b")
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return (_Partial(first, 12), _Partial(last, 2), False) if last == first + 1 else None
+
+
 # Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
 _FORMS: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"\b(?:the\s+)?winter\s+of\s+(?P<a>{YEAR})\s*[–—/-]\s*(?P<b>{YEAR}|\d{{2}}(?!\d))"), _winter),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[–—-]\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"), _day_span),
     (
         re.compile(
             rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<a>{SIMPLE}|{MONTH}|{DAY})\s+(?:to|until|till|through|and)\s+"
-            rf"(?P<b>{FULL}|{MONTH_YEAR}|{YEAR})"
+            rf"(?P<b>{FULL}|{MONTH_YEAR}|{YEAR}|{MONTH}(?!\s*\d))"
         ),
         _range,
     ),
@@ -203,7 +223,7 @@ _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:{PART}-?\s*)?{DAY_MONTH}"), _point),
     (
         re.compile(
-            rf"(?:\b(?:in|by|until|till|since|during|from|of)\s+(?=\w)|\b(?={PART}))"
+            rf"(?:\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Dd]uring|[Ff]rom|of)\s+(?=\w)|\b(?={PART}))"
             rf"(?P<w>(?:{PART}-?\s*)?(?P<m>{MONTH}))(?!\s*\d)"
         ),
         _bare_month,
@@ -214,7 +234,9 @@ _FORMS: list[tuple[re.Pattern, object]] = [
 
 def _is_count(text: str, start: int, end: int) -> bool:
     """1500 soldiers, page 1948, flight 1949: numbers that only look like years."""
-    return bool(_NOT_A_YEAR_AFTER.match(text[end:]) or _NOT_A_YEAR_BEFORE.search(text[:start]))
+    return bool(
+        _NOT_A_YEAR_AFTER.match(text[end : end + 80]) or _NOT_A_YEAR_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
 
 def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | None, bool]]]:
@@ -232,25 +254,47 @@ def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | No
     return found
 
 
-def find_dates(text: str) -> list[DateMention]:
+_Read = tuple[_Partial, _Partial | None, bool]
+
+
+def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequence[int]) -> int | None:
+    """The year a day or month without one ("on 6 November") belongs to, or None when the text leaves it open.
+
+    Only a date written before it counts: the last one with a month in the
+    same passage, else (when no bare year of the passage disagrees) the last
+    one with a month in an earlier passage of the same section (``earlier``).
+    A decade, a century or a later date never lends its year.
+    """
+    before = [read for s, _, read in chosen if s < start and read[0].year is not None and not read[2]]
+    with_month = [read[0].year for read in before if read[0].month is not None]
+    if with_month:
+        return with_month[-1]
+    bare = {read[0].year for read in before}
+    if earlier:
+        return earlier[-1] if not bare or bare == {earlier[-1]} else None
+    return bare.pop() if len(bare) == 1 else None
+
+
+def find_dates(text: str, earlier: Sequence[int] = ()) -> list[DateMention]:
     """Every date and period in ``text`` (a passage), longest reading first, in text order.
 
-    A day or month without a year ("on 6 November", "by mid-November") takes the
-    year of the nearest full date of the same text, the one before it if any.
+    A day or month without a year ("on 6 November", "by mid-November") takes its
+    year from a date written before it in the same section (see _year_for);
+    ``earlier`` lists the years of the dates with a month in the section's
+    earlier passages, oldest first. Without such a date it is left out.
     """
-    chosen: list[tuple[int, int, tuple[_Partial, _Partial | None, bool]]] = []
+    chosen: list[tuple[int, int, _Read]] = []
     for start, end, read in sorted(_candidates(text), key=lambda c: (-(c[1] - c[0]), c[0])):
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, read))
     chosen.sort(key=lambda c: c[0])
-    years = [(s, read[0].year) for s, _, read in chosen if read[0].year is not None]
     mentions: list[DateMention] = []
-    for start, end, (first, last, vague) in chosen:
+    for index, (start, end, (first, last, vague)) in enumerate(chosen):
         year = None
         if first.year is None:
-            before = [y for s, y in years if s < start]
-            after = [y for s, y in years if s > start]
-            year = before[-1] if before else after[0] if after else None
+            year = _year_for(start, chosen, earlier)
+            if year is not None:  # later yearless dates may chain on this one ("5 July ... 6 July")
+                chosen[index] = (start, end, (replace(first, year=year), last, vague))
         begin = first.complete(year)
         finish = last.complete(year) if last is not None else None
         if begin is None or (last is not None and finish is None):

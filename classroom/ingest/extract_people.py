@@ -31,7 +31,8 @@ NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:['’][{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{
 INITIAL = rf"[{UPPER}]\."
 ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX)\b"
 PARTICLE = r"(?:von|van|de|der|den|del|della|di|da|du|la|le|bin|ibn|al|el|y|ten|ter|zu)"
-NAME = rf"(?:{NAME_WORD}|{INITIAL})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}|{ROMAN}))*"
+EPITHET = r"(?:\s+the\s+(?:Great|Elder|Younger|Bold|Terrible|Conqueror|Magnificent|Wise|Pious|Lionheart|Fair))"
+NAME = rf"(?:{NAME_WORD}|{INITIAL})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}|{ROMAN}))*{EPITHET}?"
 _NAME_RE = re.compile(NAME)
 
 OFFICES = [
@@ -165,8 +166,14 @@ class RoleMention:
 
 def clean_name(written: str) -> str | None:
     """Strip honorifics, titles and leading function words; None when what is left is not a person's name."""
+    epithet = re.search(EPITHET + "$", written)  # "Peter the Great": kept whole
+    if epithet:
+        written = written[: epithet.start()]
     tokens = written.split()
-    while tokens and (tokens[0].rstrip(".").lower() in _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS):
+    while tokens and (
+        tokens[0].rstrip(".").lower() in _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS
+        or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
+    ):
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
         tokens.pop()
@@ -174,7 +181,7 @@ def clean_name(written: str) -> str | None:
         return None
     if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
         return None
-    return " ".join(tokens)
+    return " ".join(tokens) + (" " + " ".join(epithet.group(0).split()) if epithet else "")
 
 
 _PLACE_USE = re.compile(rf"\b(?:in|at|from|into|near|across|through|over|to)\s+({NAME_WORD})\b(?!\s+{NAME_WORD})")

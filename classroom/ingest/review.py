@@ -14,6 +14,7 @@ then written by the ``Library`` (backup, atomic rename).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from classroom.content.models import QUESTION_KINDS, Lesson, Passage, Question, 
 from classroom.content.problems import Problem
 from classroom.ingest.course import DraftCourse
 from classroom.ingest.extract_dates import find_dates
+from classroom.ingest.split import sentences
+from classroom.ingest.verify import ImportReport
 from classroom.ingest.write import quiz_yaml
 from classroom.kinds import kind_of
 
@@ -82,6 +85,7 @@ class Review:
     units: list[Unit]
     removed: tuple[str, ...] = ()  # page furniture the importer left out
     problems: list[Problem] = field(default_factory=list)  # draft files that could not be read
+    report: ImportReport | None = None  # what the import kept and dropped (an article imported here)
 
     def lessons(self) -> dict[str, Lesson]:
         return {u.lesson.id: u.lesson for u in self.units if u.lesson is not None}
@@ -93,7 +97,9 @@ def review_of_course(course: DraftCourse, number: int) -> Review:
         Unit(f"lesson:{d.lesson.id}", d.lesson, d.lesson_yaml, d.quiz, d.quiz_file, course.source_name)
         for d in course.lessons
     ]
-    return Review(number, course.title, f"Drafted from {course.source_name}", units, course.removed)
+    return Review(
+        number, course.title, f"Drafted from {course.source_name}", units, course.removed, report=course.report
+    )
 
 
 def course_schema(text: str) -> str:
@@ -251,6 +257,67 @@ def answer_spans(question: Question, text: str) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence a question was drafted from, and where in it the facts the question rests on are written."""
+
+    sentence: str
+    spans: tuple[Span, ...]  # offsets in ``sentence``: the answer, and the person a role question names
+
+
+_ASKED_PERSON = re.compile(r"^(?:Which office did|Name one office that) (?P<name>.+?) (?:hold|held|take up)\b")
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _written_date_spans(sentence: str, answer: str) -> list[Span]:
+    """Where a sentence writes an answer's month and day without its year ("September 9" for 1956-09-09)."""
+    parts = answer.split("-")
+    if len(parts) < 2 or not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+        return []
+    month = calendar.month_name[int(parts[1])]
+    if len(parts) == 3 and parts[2].isdigit():
+        day = str(int(parts[2]))
+        pattern = rf"\b{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}\b|\b{month}\s+{day}(?:st|nd|rd|th)?\b"
+    else:
+        pattern = rf"\b{month}\b"
+    return [m.span() for m in re.finditer(pattern, sentence)]
+
+
+def evidence(question: Question, text: str) -> Evidence | None:
+    """The passage's sentence that writes the answer, with the evidence marked; None when no sentence does.
+
+    The sentence is the one holding the answer; for a date whose year the text
+    gives in an earlier sentence ("On September 9, ..."), the sentence the
+    question quotes in its explanation, with the month and day marked.
+    """
+    flat = text.replace("\n", " ")
+    parts = sentences(flat)
+    spans = answer_spans(question, text)
+    holder = next((s for s in parts if spans and s.start <= spans[0][0] < s.end), None)
+    answer_date = kind_of(question).sought(question).date
+    if holder is None and answer_date is not None and question.explain:
+        quoted = [q for q in _QUOTED.findall(question.explain) if q in flat]
+        holder = next((s for s in parts if quoted and s.text == quoted[0]), None)
+        if holder is not None:
+            found = _written_date_spans(holder.text, answer_date)
+            spans = [(a + holder.start, b + holder.start) for a, b in found]
+    if holder is None or not spans:
+        return None
+    local = [(a - holder.start, b - holder.start) for a, b in spans if holder.start <= a and b <= holder.end]
+    person = _ASKED_PERSON.match(question.ask)  # "Which office did X hold …?": mark X too
+    if person:
+        local += phrase_spans(holder.text, (person["name"],))
+    merged: list[Span] = []
+    for start, end in sorted(local):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return Evidence(holder.text, tuple(merged))
 
 
 def answer_expected(question: Question) -> bool:

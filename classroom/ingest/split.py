@@ -70,11 +70,23 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+MAX_SENTENCE_CHARS = 1_000  # a longer "sentence" (a list, a line with no full stops) is cut at spaces
+
+
 def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
+    if not stripped:
+        return
+    offset = start + piece.index(stripped)
+    while len(stripped) > MAX_SENTENCE_CHARS:  # keeps the per-sentence patterns linear in the article's length
+        cut = stripped.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        found.append(Sentence(stripped[:cut].rstrip(), offset, offset + len(stripped[:cut].rstrip())))
+        rest = stripped[cut:]
+        offset += cut + len(rest) - len(rest.lstrip())
+        stripped = rest.strip()
     if stripped:
-        offset = start + piece.index(stripped)
         found.append(Sentence(stripped, offset, offset + len(stripped)))
 
 

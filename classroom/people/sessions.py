@@ -135,7 +135,7 @@ def _live(store: Store, where: sa.ColumnElement[bool], now: dt.datetime | None) 
 
 def by_token(store: Store, token: str, now: dt.datetime | None = None) -> Session | None:
     """The live session a cookie's token belongs to (its last use noted), or None."""
-    if not token or len(token) > 200:
+    if not isinstance(token, str) or not token or len(token) > 200:
         return None
     return _live(store, sessions.c.token_hash == _hash(token), now)
 

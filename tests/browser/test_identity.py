@@ -202,7 +202,8 @@ def test_a_phone_sign_in_from_a_card_reaches_the_gradebook(
     scanner = Scanner(phone, "light")
     scanner.scan("home, signed in, phone")
     take_leak_check(phone, server.base)
-    open_url(phone, f"{server.base}/my-work", "Every attempt")
+    open_url(phone, f"{server.base}/my-work", "Every attempt")  # a new page load: the cookie, not the tab
+    assert signed_in_as(phone).startswith("Signed in as Ben Okafor")
     expect(main(phone).get_by_text("100% — passed")).to_be_visible()
     wait_idle(phone)
     shot(phone, "70-my-work-phone")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from browser_helpers import main, open_url, shot, wait_idle
@@ -14,7 +15,17 @@ from test_accessibility import Scanner
 from classroom.auth import hash_password
 
 PASSWORD = "correct horse battery"
-TABS = ["Classes", "Gradebook", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = [
+    "Classes",
+    "Gradebook",
+    "Dashboard",
+    "Item analysis",
+    "Export",
+    "Content",
+    "Preview",
+    "Review drafts",
+    "Import questions",
+]
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +167,31 @@ def test_student_text_is_never_a_link_an_icon_or_markdown(room_with_link_texts: 
         assert panel.locator("a[href*='evil'], a[href^='mailto']").count() == 0, f"{tab}: a student's text is a link"
         assert panel.locator("strong", has_text="Cleo").count() == 0, f"{tab}: a student's text became Markdown"
         assert ":material/warning:" in text or tab == "Item analysis", f"{tab}: the icon code became an icon"
+
+
+def test_an_imported_article_shows_each_drafts_source_sentence_and_the_import_report(
+    room: str, new_page: Callable[..., Page]
+) -> None:
+    """A real government history page through the review tab: evidence beside each draft, then the report."""
+    page = new_page()
+    scanner = Scanner(page, "light")
+    sign_in(page, room)
+    main(page).get_by_role("tab", name="Review drafts").click()
+    article = Path(__file__).resolve().parents[1] / "testdata" / "ingest-real" / "state-suez.html"
+    main(page).locator("input[type=file]").first.set_input_files(str(article))
+    main(page).get_by_role("button", name="Draft lessons and questions").click()
+    expect(main(page).get_by_text(re.compile(r"^Drafted \d+ questions? in \d+ lessons?"))).to_be_visible(timeout=60_000)
+    wait_idle(page)
+    sentence = main(page).get_by_text("The sentence it comes from").first
+    expect(sentence).to_be_visible()
+    quoted = main(page).locator("blockquote").first
+    expect(quoted).to_contain_text("Gamal Abdel Nasser announced")
+    expect(quoted.locator("strong").first).to_have_text("July 26, 1956")
+    report = main(page).get_by_text(re.compile(r"^Import report: \d+ questions drafted, \d+ items? dropped"))
+    report.click()
+    expect(main(page).get_by_text(re.compile(r"^Kept: \d+ dates, \d+ person–office pairs"))).to_be_visible()
+    wait_idle(page)
+    shot(page, "62-teacher-review-evidence-and-report")
+    scanner.scan("review with evidence and report")
+    blocking = scanner.report(("serious", "critical"))
+    assert "no violations" in blocking or blocking == "", f"serious or critical axe violations:\n{blocking}"

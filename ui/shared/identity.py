@@ -40,9 +40,11 @@ def session(role: str) -> Session | None:
     try:
         if known:
             found = sessions.by_id(store(), known)
+            if found is None:  # this tab's session was ended elsewhere (a new code, a removal) or expired
+                st.session_state[_key(role, "lapsed")] = True
         if found is None and not st.session_state.get(_key(role, "signed-out")):
             token = st.context.cookies.get(sessions.COOKIE[role])
-            if token:
+            if isinstance(token, str) and token:
                 found = sessions.by_token(store(), token)
                 if found is None:
                     st.session_state[_key(role, "lapsed")] = True

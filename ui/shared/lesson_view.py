@@ -8,8 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.timeline import lesson_timeline_chart
+from classroom.content.course_file import course_era
 from classroom.content.models import Check, Lesson
 from classroom.content.timeline import lesson_events
+from ui.shared import course as shared_course
 from ui.shared.safe import note, teacher_markdown
 
 CHECKS = "Check the claim"
@@ -52,11 +54,12 @@ def people(lesson: Lesson) -> None:
 
 
 def timeline(lesson: Lesson) -> None:
-    events = lesson_events(lesson)
+    era = course_era(shared_course.CONTENT_ROOT)  # read at call time: tests point it at another course
+    events = lesson_events(lesson, era)
     if not events:
         return
     st.header("Timeline", anchor=False)
-    st.altair_chart(lesson_timeline_chart(events), width="stretch", theme=None)
+    st.altair_chart(lesson_timeline_chart(events, era=era), width="stretch", theme=None)
     with st.expander("Timeline as a list"):
         for event in events:
             st.markdown(f"- **{event.when}** — {event.label}")

@@ -44,6 +44,7 @@ from classroom.ingest.review import (
     counts,
     draft_count,
     edited_question,
+    evidence,
     find_passage,
     kept_questions,
     review_of_course,
@@ -88,7 +89,12 @@ def passage_panel(review: Review, lessons: Mapping[str, Lesson], question: Quest
             icon=":material/link_off:",
         )
         return
+    found = evidence(question, passage.text)
     with st.container(border=True):
+        if found is not None:
+            st.markdown("**The sentence it comes from**")
+            teacher_markdown("> " + bolded(found.sentence, list(found.spans)))
+            note(":material/fact_check: The evidence is in **bold**: the answer, and the person the question names.")
         heading = f" · {escape(passage.heading)}" if passage.heading else ""
         st.markdown(f"**The passage it cites** · `{question.source}`{heading}")
         spans = answer_spans(question, passage.text)
@@ -240,12 +246,45 @@ def unit_section(review: Review, unit: Unit) -> None:
     save_section(review, unit, key, outcomes, title, title_slot)
 
 
+def report_section(review: Review) -> None:
+    """The import report: what was kept, and every fact or question dropped because its sentence did not support it."""
+    report = review.report
+    assert report is not None
+    dropped = len(report.dropped)
+    with st.expander(
+        f"Import report: {report.kept_questions} question{'s' if report.kept_questions != 1 else ''} drafted, "
+        f"{dropped} item{'s' if dropped != 1 else ''} dropped",
+        icon=":material/summarize:",
+    ):
+        st.markdown(
+            f"- Kept: {report.kept_dates} date{'s' if report.kept_dates != 1 else ''}, {report.kept_roles} "
+            f"person–office pair{'s' if report.kept_roles != 1 else ''}, {report.kept_questions} "
+            f"question{'s' if report.kept_questions != 1 else ''}.\n"
+            f"- Left out as page furniture: {report.removed_furniture} piece"
+            f"{'s' if report.removed_furniture != 1 else ''} (listed below).\n"
+            "- Every date, person, office and answer was checked against the sentence it came from; "
+            "whatever the sentence did not support was dropped rather than guessed."
+        )
+        if report.dropped:
+            st.table(
+                [
+                    {"What": item.kind, "Drafted": item.what, "Where": item.source, "Why it was dropped": item.reason}
+                    for item in report.dropped
+                ],
+                alt="Facts and questions the importer dropped, with the reason for each",
+            )
+        else:
+            note("Nothing was dropped: every drafted fact is written in its sentence.")
+
+
 def review_section(review: Review) -> None:
     st.header(f"Reviewing: {escape(review.title)}", anchor=False)
     note(escape(review.origin))
     if review.problems:
         st.warning("Some draft files have problems and are left out until they are fixed.", icon=":material/build:")
         st.table(problem_rows(review.problems), alt="Problems found in the draft files, with line and column")
+    if review.report is not None:
+        report_section(review)
     if review.removed:
         with st.expander(f"Left out of the article as page furniture ({len(review.removed)})"):
             st.markdown("\n".join(f"- {escape(text)}" for text in review.removed))

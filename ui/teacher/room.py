@@ -13,6 +13,7 @@ from ui.teacher import auth as teacher_auth
 from ui.teacher.classes import classes_tab
 from ui.teacher.content import content_tab, preview_tab
 from ui.teacher.gradebook import gradebook_tab
+from ui.teacher.interchange import interchange_tab
 from ui.teacher.results import dashboard_tab, export_tab, items_tab
 from ui.teacher.review import review_tab
 
@@ -26,6 +27,7 @@ TABS = {
     "Content": content_tab,
     "Preview": preview_tab,
     "Review drafts": review_tab,
+    "Import questions": interchange_tab,
 }
 
 

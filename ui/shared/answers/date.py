@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from classroom.content.dates import describe_precision, parse_answer, parse_iso, spoken
+from classroom.content.dates import HistDate, describe_precision, parse_date, spoken
 from classroom.content.messages import DATE_FORMS
 from classroom.kinds import QuestionView
 from classroom.kinds.date import DateQuestion
@@ -26,7 +26,7 @@ class DateWidget(Widget[DateQuestion]):
         )
 
     def editor(self, question: DateQuestion, key: str, name: str) -> tuple[Data, Slots]:
-        current = parse_iso(question.answer)
+        current = parse_date(question.answer)
         typed = st.text_input(
             f"{name}: right answer (a date)",
             value=spoken(current) if current else question.answer,
@@ -35,10 +35,16 @@ class DateWidget(Widget[DateQuestion]):
             persist_state="session",
         )
         slots = {"answer": st.empty()}
-        parsed = parse_answer(typed)
+        parsed = parse_date(typed)
         if parsed:
-            note(f"Saved as `{parsed.iso()}`: students must give {describe_precision(parsed.precision)}.")
-        return {"answer": parsed.iso() if parsed else typed.strip()}, slots
+            note(f"Saved as `{_stored(parsed)}`: students must give {describe_precision(parsed.precision)}.")
+        return {"answer": _stored(parsed) if parsed else typed.strip()}, slots
+
+
+def _stored(date: HistDate) -> str:
+    """ISO for a plain day, month or year; the written words (which read back the same) for the other forms."""
+    plain = date.unit == "year" and not date.circa and date.dual is None and date.calendar is None
+    return date.iso() if plain else spoken(date)
 
 
 WIDGET = DateWidget()

@@ -1,0 +1,290 @@
+"""Never invent: a last check of every drafted fact and question against the sentence it came from.
+
+The extractors are rules and a statistical model; either can misread. Before
+anything becomes a lesson fact or a question, this pass checks that the words
+are there and linked the way the draft says:
+
+- a date's words are in its passage; its year, month and day are written in
+  it, or (a day or month without a year) the year is written in a date earlier
+  in the same section;
+- a person-office pair's office and name are written in the sentence; a
+  surname stands for one person of the article only; "he"/"she" stands for a
+  person named in the sentence before; spaCy does not read the name as a
+  place, an organisation or a nationality; and the office is next to the name
+  or linked to it in the dependency parse;
+- a question's answer is in its passage, and feedback only names offices the
+  text gives that person.
+
+Anything that fails is dropped and counted, with the reason, in the import
+report the review screen shows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from classroom.content.models import Question
+from classroom.ingest.draft import PassageFindings
+from classroom.ingest.extract_dates import DateMention
+from classroom.ingest.extract_people import RoleMention
+from classroom.ingest.nlp import english
+from classroom.kinds import kind_of
+from classroom.text import fold
+
+PRONOUNS = {"he", "she"}
+NEAR_TOKENS = 4  # "Secretary of State John Foster Dulles", "Dulles, the Secretary": words between office and name
+PARSE_ARCS = 3  # office and name this many dependency arcs apart at most
+NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE"}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A drafted fact or question the check refused, and why (for the import report)."""
+
+    kind: str  # "date", "person", "question"
+    what: str
+    source: str  # lesson-id#passage-id
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What the import kept and what it dropped, for the teacher."""
+
+    language: str
+    kept_dates: int = 0
+    kept_roles: int = 0
+    kept_questions: int = 0
+    removed_furniture: int = 0
+    dropped: tuple[Dropped, ...] = field(default=())
+
+    def dropped_of(self, kind: str) -> list[Dropped]:
+        return [d for d in self.dropped if d.kind == kind]
+
+    def summary(self) -> str:
+        kinds = {"date": "date(s)", "person": "person-office pair(s)", "question": "question(s)"}
+        dropped = ", ".join(f"{len(self.dropped_of(k))} {label}" for k, label in kinds.items() if self.dropped_of(k))
+        return (
+            f"kept {self.kept_dates} date(s), {self.kept_roles} person-office pair(s), "
+            f"{self.kept_questions} question(s); dropped as not supported by their sentence: {dropped or 'nothing'}; "
+            f"{self.removed_furniture} piece(s) of page furniture left out"
+        )
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _month_written(month: int, written: str) -> bool:
+    names = {calendar.month_name[month].lower(), calendar.month_abbr[month].lower()}
+    if month == 9:
+        names.add("sept")
+    words = set(re.findall(r"[a-z]+", written.lower()))
+    return bool(words & names) or bool(re.search(r"\d{4}-\d{2}", written))
+
+
+def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | None:
+    parts = [int(p) for p in iso.split("-")]
+    year = parts[0]
+    if not re.search(rf"(?<!\d){year}(?!\d)", written):
+        short = f"{year % 100:02d}"
+        in_range = re.search(rf"[–—/-]\s*{short}(?!\d)", written)
+        if not in_range and not re.search(rf"(?<!\d){year}(?!\d)", before):
+            return f"the year {year} is not written in it nor in a date before it in this section"
+    if len(parts) > 1 and not season and not _month_written(parts[1], written):
+        return f"the month {calendar.month_name[parts[1]]} is not written in “{written}”"
+    if len(parts) > 2 and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written):
+        return f"the day {parts[2]} is not written in “{written}”"
+    return None
+
+
+def date_problem(mention: DateMention, passage: str, earlier: str = "") -> str | None:
+    """Why ``mention`` is not supported by its passage (``earlier``: the section's text before it), or None."""
+    if passage[mention.start : mention.end] != mention.text:
+        return "its words are not in the passage"
+    if mention.vague:
+        return None  # a decade or a century keeps the text's own words; its bounds are a stated convention
+    before = earlier + " " + passage[: mention.start]
+    season = bool(re.search(r"\b(?:spring|summer|autumn|fall|winter)\b", mention.text, re.I))
+    for iso in (mention.date, mention.until):
+        if iso and (problem := _iso_supported(iso, mention.text, before, season)):
+            return problem
+    return None
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class _Parses:
+    """spaCy parses of the sentences checked, each parsed once."""
+
+    docs: dict[str, Any] = field(default_factory=dict)
+
+    def of(self, sentence: str) -> Any:
+        if sentence not in self.docs:
+            self.docs[sentence] = english()(sentence)
+        return self.docs[sentence]
+
+    def parse_all(self, sentences: Iterable[str]) -> None:
+        todo = list(dict.fromkeys(s for s in sentences if s not in self.docs))
+        for sentence, doc in zip(todo, english().pipe(todo), strict=True):
+            self.docs[sentence] = doc
+
+
+def _span(doc: Any, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _arcs(a: Any, b: Any) -> int:
+    """Dependency arcs between two tokens (through their lowest common ancestor)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for steps_a, token in enumerate(up_a):
+        if token in up_b:
+            return steps_a + up_b.index(token)
+    return 99
+
+
+def _office_spans(sentence: str, office: str) -> list[tuple[int, int]]:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", office.strip()) if w]
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.I)
+    return [m.span() for m in pattern.finditer(sentence)]
+
+
+def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name_end: int) -> bool:
+    name = _span(doc, name_start, name_end)
+    if name is None:
+        return False
+    for start, end in office_spans:
+        office = _span(doc, start, end)
+        if office is None:
+            continue
+        gap = name.start - office.end if office.end <= name.start else office.start - name.end
+        if 0 <= gap <= NEAR_TOKENS:
+            return True
+        if _arcs(office.root, name.root) <= PARSE_ARCS:
+            return True
+    return False
+
+
+def role_problem(
+    role: RoleMention, previous: str | None, people: Sequence[str], parses: _Parses
+) -> tuple[str | None, RoleMention]:
+    """(why ``role`` is not supported by its sentence or None, the role with its name repaired when it can be).
+
+    ``previous`` is the sentence before (for "he"/"she"), ``people`` every full
+    name the article gives.
+    """
+    sentence = role.sentence
+    offices = _office_spans(sentence, role.core) or _office_spans(sentence, role.office)
+    if not offices:
+        return f"the office “{role.core}” is not written in the sentence", role
+    written = role.written_name
+    if written.lower() in PRONOUNS:
+        if previous is None or role.name.split()[-1] not in previous:
+            return f"“{written}” may not mean {role.name}: the sentence before does not name them", role
+        return None, role
+    at = sentence.find(written)
+    if at < 0:
+        return f"the name “{written}” is not written in the sentence", role
+    same = sorted({p for p in people if p.split()[-1] == written.split()[-1] and p != written})
+    expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
+    if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
+        return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
+    doc = parses.of(sentence)
+    name = _span(doc, at, at + len(written))
+    if name is not None:
+        overlapping = [e for e in doc.ents if e.start < name.end and name.start < e.end]
+        if not any(e.label_ == "PERSON" for e in overlapping) and any(
+            e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end for e in overlapping
+        ):
+            kind = next(e.label_ for e in overlapping if e.label_ in NOT_PEOPLE)
+            return f"“{written}” reads as a {kind.lower().replace('_', ' ')}, not a person", role
+    if not _linked(doc, offices, at, at + len(written)):
+        return f"the sentence does not link {written} to the office “{role.core}”", role
+    return None, role
+
+
+# ---------------------------------------------------------------- the pass
+
+
+def verify_findings(
+    findings: Sequence[PassageFindings], lesson_id: str, people: Sequence[str], parses: _Parses | None = None
+) -> tuple[tuple[PassageFindings, ...], list[Dropped]]:
+    """The lesson's findings with every unsupported date and pair removed, and what was removed."""
+    parses = parses or _Parses()
+    parses.parse_all(r.sentence for f in findings for r in f.roles if r.written_name.lower() not in PRONOUNS)
+    kept: list[PassageFindings] = []
+    dropped: list[Dropped] = []
+    earlier = ""
+    for passage in findings:
+        source = f"{lesson_id}#{passage.passage_id}"
+        dates = []
+        for mention in passage.dates:
+            problem = date_problem(mention, passage.text, earlier)
+            if problem:
+                sentence = passage.sentence_of(mention.start).text
+                dropped.append(Dropped("date", f"{mention.text} → {_iso_text(mention)}", source, sentence, problem))
+            else:
+                dates.append(mention)
+        roles = []
+        texts = [s.text for s in passage.sentences]
+        for role in passage.roles:
+            index = texts.index(role.sentence) if role.sentence in texts else -1
+            previous = texts[index - 1] if index > 0 else None
+            problem, role = role_problem(role, previous, people, parses)
+            if problem:
+                dropped.append(Dropped("person", f"{role.name}: {role.office}", source, role.sentence, problem))
+            else:
+                roles.append(role)
+        kept.append(replace(passage, dates=tuple(dates), roles=tuple(roles)))
+        earlier += " " + passage.text
+    return tuple(kept), dropped
+
+
+def _iso_text(mention: DateMention) -> str:
+    return mention.date + (f"/{mention.until}" if mention.until else "")
+
+
+_QUESTION = TypeAdapter(Question)
+_ASKED_PERSON = re.compile(r"^(?:Which office did|Name one office that) (?P<name>.+?) (?:hold|held|take up)\b")
+
+
+def question_problem(question: dict, passage: str, article: str, offices: dict[str, set[str]]) -> str | None:
+    """Why a drafted question is not supported by its passage, or None.
+
+    What the answer looks like comes from the question's kind (``Kind.sought``):
+    an answer date's year must be in the article and its month in the passage;
+    an answer the passage should write must be there. Feedback may only name
+    offices the text gives the person the question asks about. ``offices``:
+    folded person name -> folded offices the verified text gives them.
+    """
+    try:
+        model = _QUESTION.validate_python(question)
+    except ValidationError:
+        return None  # not a valid question at all: the quiz check drops and reports it
+    sought = kind_of(model).sought(model)
+    if sought.date is not None:
+        parts = sought.date.split("-")
+        if parts[0] not in article:
+            return f"the year {parts[0]} is not in the article"
+        if len(parts) > 1 and not _month_written(int(parts[1]), passage + " " + (model.explain or "")):
+            return "the month of the answer is not written in the passage"
+    if sought.expected and sought.phrases and fold(sought.phrases[0]) not in fold(passage):
+        return "the answer is not written in the passage"
+    asked = _ASKED_PERSON.match(model.ask)
+    if asked:
+        person = asked["name"]
+        for wrong in question.get("feedback", {}):
+            if fold(wrong) not in offices.get(fold(person), set()):
+                return f"the feedback names “{wrong}”, an office the text does not give {person}"
+    return None

@@ -1,0 +1,173 @@
+"""The never-invent pass: every drafted date, pair and question is checked against its sentence.
+
+The sentences are written for these tests; each one is a way an importer can
+put words in a text's mouth.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classroom.ingest import ArticleError, draft_course
+from classroom.ingest.draft import PassageFindings
+from classroom.ingest.extract_dates import DateMention, find_dates
+from classroom.ingest.extract_people import RoleMention
+from classroom.ingest.split import sentences
+from classroom.ingest.verify import _Parses, date_problem, question_problem, role_problem, verify_findings
+
+
+def role(sentence: str, name: str, office: str, written: str | None = None) -> RoleMention:
+    written = written or name
+    at = sentence.find(written)
+    return RoleMention(name, written, office, office, (office,), sentence, at, at + len(written), None, None, None, "t")
+
+
+def test_a_date_whose_year_only_a_later_sentence_gives_is_dropped():
+    passage = "On 6 November the guns fell silent. The last troops sailed home on 22 December 1956."
+    borrowed = DateMention("6 November", 3, 13, "1956-11-06", inferred_year=True)
+    assert date_problem(borrowed, passage) == (
+        "the year 1956 is not written in it nor in a date before it in this section"
+    )
+    assert date_problem(borrowed, passage, earlier="The crisis began on 26 July 1956.") is None
+
+
+def test_a_date_must_be_the_passages_own_words():
+    passage = "The treaty was signed in May 1949."
+    assert date_problem(DateMention("June 1949", 24, 33, "1949-06"), passage) == "its words are not in the passage"
+    assert date_problem(DateMention("May 1949", 25, 33, "1949-06"), passage) is not None  # month says May
+    assert date_problem(DateMention("May 1949", 25, 33, "1949-05"), passage) is None
+
+
+def test_a_day_and_month_take_no_year_from_a_later_date_or_a_decade():
+    assert find_dates("On 6 November the guns fell silent. Troops sailed home on 22 December 1956.")[0].text == (
+        "22 December 1956"
+    )
+    dates = find_dates("Plans from the early 1940s were dusted off. On 5 July the army crossed the river.")
+    assert [(d.text, d.date) for d in dates] == [("the early 1940s", "1940")]
+
+
+def test_a_day_and_month_take_the_year_of_the_last_full_date_before_them():
+    text = "The company dates from 1869. It was seized on 26 July 1956. Talks opened on 9 September."
+    assert find_dates(text)[-1].date == "1956-09-09"
+    assert find_dates("Talks opened on 9 September.", earlier=[1956])[0].date == "1956-09-09"
+    assert find_dates("Built in 1869, the canal was seized. Talks opened on 9 September.", earlier=[1956]) == [
+        DateMention("1869", 9, 13, "1869")
+    ]  # the passage's own bare year disagrees with the section's: left open
+
+
+def test_day_spans_winters_and_month_ranges():
+    assert [(d.date, d.until) for d in find_dates("The leaders met from February 4–11, 1945, at Yalta.")] == [
+        ("1945-02-04", "1945-02-11")
+    ]
+    assert [(d.date, d.until) for d in find_dates("Food ran short in the winter of 1946–1947.")] == [
+        ("1946-12", "1947-02")
+    ]
+    got = find_dates("Talks began on 26 July 1956. Between August and October the sides argued.")
+    assert [(d.date, d.until) for d in got][-1] == ("1956-08", "1956-10")
+    assert [(d.date, d.until, d.vague) for d in find_dates("Traders came in the early 1800s.")] == [
+        ("1800", "1830", True)
+    ]
+
+
+def test_a_surname_two_people_share_is_not_guessed():
+    sentence = "In October 1962 President Kennedy spoke on television."
+    people = ["John F. Kennedy", "Robert Kennedy"]
+    problem, _ = role_problem(role(sentence, "Kennedy", "President"), None, people, _Parses())
+    assert problem == "“Kennedy” may be any of John F. Kennedy, Robert Kennedy"
+    guessed = role(sentence, "Robert Kennedy", "President", written="Kennedy")
+    assert role_problem(guessed, None, people, _Parses())[0] is not None
+    assert role_problem(guessed, None, ["Robert Kennedy"], _Parses())[0] is None
+
+
+def test_an_office_far_from_the_name_and_unlinked_is_dropped():
+    sentence = "President Eisenhower waited for days, and in the end Nikita Khrushchev answered the letter."
+    problem, _ = role_problem(role(sentence, "Nikita Khrushchev", "President"), None, [], _Parses())
+    assert problem == "the sentence does not link Nikita Khrushchev to the office “President”"
+    assert role_problem(role(sentence, "Eisenhower", "President"), None, [], _Parses())[0] is None
+
+
+def test_an_apposition_links_the_office_through_the_parse():
+    sentence = "Robert McNamara, who had run a car company before he came to Washington, was the Secretary of Defense."
+    assert role_problem(role(sentence, "Robert McNamara", "Secretary of Defense"), None, [], _Parses())[0] is None
+
+
+def test_he_must_point_back_to_the_sentence_before():
+    sentence = "He became Foreign Secretary."
+    ok = role(sentence, "Ernest Bevin", "Foreign Secretary", written="He")
+    assert role_problem(ok, "Ernest Bevin led the union.", [], _Parses())[0] is None
+    problem, _ = role_problem(ok, "The union grew quickly.", [], _Parses())
+    assert problem == "“He” may not mean Ernest Bevin: the sentence before does not name them"
+
+
+def test_the_office_must_be_written_in_the_sentence():
+    problem, _ = role_problem(
+        role("Clement Attlee led the party.", "Clement Attlee", "Prime Minister"), None, [], _Parses()
+    )
+    assert problem == "the office “Prime Minister” is not written in the sentence"
+
+
+def test_verify_findings_keeps_what_holds_and_reports_what_does_not():
+    text = "On 6 November the fighting stopped. Anthony Eden, the Prime Minister, resigned on 9 January 1957."
+    dates = (DateMention("6 November", 3, 13, "1957-11-06", inferred_year=True), *find_dates(text))
+    parts = tuple(sentences(text))
+    eden = role(parts[1].text, "Anthony Eden", "Prime Minister")
+    findings = (PassageFindings("p1", text, parts, dates, (eden,)),)
+    kept, dropped = verify_findings(findings, "x-1", ["Anthony Eden"])
+    assert [d.text for d in kept[0].dates] == ["9 January 1957"]
+    assert kept[0].roles == (eden,)
+    assert [(d.kind, d.what, d.source) for d in dropped] == [("date", "6 November → 1957-11-06", "x-1#p1")]
+
+
+def test_feedback_may_only_name_offices_the_text_gives_that_person():
+    question = {
+        "id": "role-1",
+        "kind": "text",
+        "ask": "Which office did Robert Kennedy hold, according to the text?",
+        "accept": ["Attorney General"],
+        "feedback": {"President": "held that office too"},
+    }
+    passage = "Robert Kennedy served as Attorney General."
+    held = {"robert kennedy": {"attorney general"}}
+    assert question_problem(question, passage, passage, held) == (
+        "the feedback names “President”, an office the text does not give Robert Kennedy"
+    )
+    assert question_problem(question, passage, passage, {"robert kennedy": {"attorney general", "president"}}) is None
+
+
+def test_a_drafted_course_reports_what_it_kept():
+    text = (
+        "The crisis\n\nOn 26 July 1956 President Gamal Abdel Nasser of Egypt took over the canal company, and "
+        "the governments in London and Paris were outraged by the move. Anthony Eden, the British Prime "
+        "Minister, resigned in January 1957 after the failure of the landings.\n\nThe United Nations sent "
+        "a force to the canal in November 1956, and the last British troops left in December 1956 while "
+        "the canal stayed closed to shipping until the spring of the next year."
+    )
+    course = draft_course(text, "crisis.txt")
+    report = course.report
+    assert report.language == "en"
+    assert report.kept_dates == len(course.dates()) >= 4
+    assert report.kept_roles == len(course.roles()) >= 2
+    assert report.kept_questions == len(course.questions())
+    assert "kept" in report.summary()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "French",
+            "La crise de Suez commence le 26 juillet 1956, lorsque le président égyptien Nasser nationalise la "
+            "compagnie du canal. Le Royaume-Uni et la France préparent alors une intervention militaire avec "
+            "Israël, qui attaque le Sinaï à la fin du mois d'octobre.",
+        ),
+        (
+            "German",
+            "Die Suezkrise begann am 26. Juli 1956, als der ägyptische Präsident Nasser die Kanalgesellschaft "
+            "verstaatlichte. Großbritannien und Frankreich bereiteten daraufhin gemeinsam mit Israel einen "
+            "Angriff vor, der Ende Oktober auf der Halbinsel Sinai begann.",
+        ),
+    ],
+)
+def test_an_article_in_another_language_gets_a_clear_message(language, text):
+    with pytest.raises(ArticleError, match=f"written in {language}, not English"):
+        draft_course(text, "suez.txt")
