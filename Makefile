@@ -20,6 +20,7 @@ $(VENV)/.installed: requirements.txt requirements-model.txt requirements-dev.txt
 # The classroom server (the server/ package): st.App under uvicorn, tuned as docs/benchmarks.md measured:
 # uvicorn binds the port itself (TCP_NODELAY), no gc.collect after every rerun, no file watcher, and on
 # Linux one process per core sharing the port, each device always served by the same one (server/reuseport.py).
+# HTTPS: CLASSROOM_TLS_CERT=cert.pem CLASSROOM_TLS_KEY=key.pem make run (docs/security.md says how to make them).
 run: setup
 	$(BIN)/python -m server --port $(PORT)
 

@@ -19,12 +19,12 @@ except ModeError as error:  # a typo must never open the classroom (and its teac
 
 if MODE == "kiosk":
     # A kiosk server has one page and no other page object at all: no URL reaches the teacher's room.
-    st.set_page_config(page_title="Classroom kiosk", page_icon=":material/touch_app:", layout="wide", menu_items={})
+    st.set_page_config(page_title="Classroom kiosk", page_icon=pages.FAVICON, layout="wide", menu_items={})
     page = st.navigation([st.Page(pages.KIOSK, title="Kiosk", default=True)], position="hidden")
     page.run()  # ui/kiosk/page.py catches its own failures and starts over
     st.stop()
 
-st.set_page_config(page_title="History classroom", page_icon=":material/school:", layout="centered")
+st.set_page_config(page_title="History classroom", page_icon=pages.FAVICON, layout="centered")
 
 PAGES = [
     st.Page(pages.HOME, title="Home", icon=":material/home:", default=True),
@@ -45,5 +45,8 @@ try:
     page.run()
 except Exception:  # a bug must never show a student a traceback; it goes to the server log
     logging.getLogger("classroom").exception("screen %s failed", page.title)
-    st.error("Something went wrong on this screen. Your answers so far are kept; try again or go back home.")
+    # Only what is true whatever failed: the store itself may be what broke, so nothing is promised as saved.
+    st.error(
+        "Something went wrong on this screen. What you just did may not have been saved: try again or go back home."
+    )
     st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")

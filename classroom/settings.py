@@ -16,6 +16,7 @@ not here: the engine knows nothing of Streamlit (they live in ``server/options.p
 | ``CLASSROOM_HOST`` / ``CLASSROOM_PORT`` | ``0.0.0.0`` / ``8501`` | where the server listens |
 | ``CLASSROOM_WORKERS`` | one per core, at most 4 | server processes sharing the port |
 | ``CLASSROOM_LOG_LEVEL`` | ``warning`` | the server's log level |
+| ``CLASSROOM_TLS_CERT`` / ``..._KEY`` | unset | certificate and private key (PEM): serve HTTPS only |
 | ``CLASSROOM_TIMEZONE`` | the server's own zone | the zone times are shown in (IANA name, e.g. ``Europe/Berlin``) |
 """
 
@@ -105,6 +106,12 @@ def workers(environ: Mapping[str, str] | None = None) -> int:
 def kiosk_file(environ: Mapping[str, str] | None = None) -> str | None:
     """The kiosk file ``serve`` was asked for through the environment (``--kiosk`` overrides it)."""
     return _env(environ).get("CLASSROOM_KIOSK") or None
+
+
+def tls_files(environ: Mapping[str, str] | None = None) -> tuple[str | None, str | None]:
+    """The certificate and key for HTTPS; both None for plain HTTP (which anyone on the network can read)."""
+    env = _env(environ)
+    return env.get("CLASSROOM_TLS_CERT") or None, env.get("CLASSROOM_TLS_KEY") or None
 
 
 def log_level(environ: Mapping[str, str] | None = None) -> str:

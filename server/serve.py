@@ -66,6 +66,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="server processes sharing the port (default: one per core, at most 4; the kiosk always uses 1)",
     )
     parser.add_argument("--log-level", default=settings.log_level())
+    cert, key = settings.tls_files()
+    parser.add_argument("--tls-cert", default=cert, help="certificate (PEM) for HTTPS (or CLASSROOM_TLS_CERT)")
+    parser.add_argument("--tls-key", default=key, help="its private key (PEM) (or CLASSROOM_TLS_KEY)")
     parser.add_argument("--dev", action="store_true", help="for authors: rerun on every saved file (never for a class)")
     parser.add_argument("--worker-fd", type=int, help=argparse.SUPPRESS)  # set by the parent for its workers
     # For the benchmark's comparisons: the event loop, the GIL switch interval, another script.
@@ -98,14 +101,26 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     from starlette.middleware import Middleware
     from streamlit.web import bootstrap
 
+    from server.headers import SecurityHeaders
+
     routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
-    guard = [Middleware(upload_guard.UploadGuard)]  # uploads only into a teacher's upload box
-    app = st.App(script, routes=routes, middleware=guard)  # first: it points Streamlit's config at the folder of app.py
+    # First: st.App points Streamlit's config at the folder of app.py. Every response gets the security
+    # headers (server/headers.py: the browser loads nothing from another host); uploads go only into a
+    # teacher's upload box (server/upload_guard.py).
+    guard = [Middleware(SecurityHeaders), Middleware(upload_guard.UploadGuard)]
+    app = st.App(script, routes=routes, middleware=guard)
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
 
 
-def uvicorn_config(app, host: str, port: int, log_level: str = "warning", loop: str = "auto"):
+def uvicorn_config(
+    app,
+    host: str,
+    port: int,
+    log_level: str = "warning",
+    loop: str = "auto",
+    tls: tuple[str, str] | None = None,
+):
     """Websocket settings as Streamlit's own runner uses them; uvicorn binds host and port (TCP_NODELAY)."""
     import uvicorn
     from streamlit import config
@@ -126,6 +141,8 @@ def uvicorn_config(app, host: str, port: int, log_level: str = "warning", loop: 
         log_level=log_level,
         lifespan="on",
         backlog=4096,  # a whole year group connecting at the bell
+        ssl_certfile=tls[0] if tls else None,  # HTTPS: the teacher's password never crosses the room in clear
+        ssl_keyfile=tls[1] if tls else None,
     )
 
 
@@ -144,7 +161,8 @@ def serve(args: argparse.Namespace, sock: socket.socket | None = None) -> None:
 
     sys.setswitchinterval(args.switch_interval)
     app = build_app(args.app.resolve(), args.kiosk)
-    server = uvicorn.Server(uvicorn_config(app, args.host, args.port, args.log_level, args.loop))
+    tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
+    server = uvicorn.Server(uvicorn_config(app, args.host, args.port, args.log_level, args.loop, tls))
     server.run(sockets=[sock] if sock else None)
 
 
@@ -158,8 +176,42 @@ def dev(args: argparse.Namespace) -> int:
     return 0
 
 
+def database_ready() -> bool:
+    """The results database opens, reads and writes; else one line saying why (no traceback) and False."""
+    from classroom.results import preflight
+
+    try:
+        preflight.check_database()
+    except preflight.DatabaseUnusable as error:
+        print(f"error: {error}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def tls_problem(args: argparse.Namespace) -> str | None:
+    """Why the HTTPS files cannot be used (one line), or None: both given and readable, or neither."""
+    if bool(args.tls_cert) != bool(args.tls_key):
+        return "HTTPS needs both a certificate and its key: set CLASSROOM_TLS_CERT and CLASSROOM_TLS_KEY (or neither)"
+    if not args.tls_cert:
+        return None
+    import ssl
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.tls_cert, args.tls_key)
+    except (OSError, ssl.SSLError) as error:
+        return f"cannot use the HTTPS certificate {args.tls_cert} with key {args.tls_key}: {error}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.worker_fd is None:  # a worker's parent has checked these already
+        problem = tls_problem(args)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr, flush=True)
+            return 1
+        if not database_ready():
+            return 1
     if args.dev:
         return dev(args)
     if args.worker_fd is not None:
@@ -178,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Serving from one process: cannot share the port ({error})", file=sys.stderr, flush=True)
     shown = "localhost" if args.host in ("0.0.0.0", "::", "") else args.host
     processes = f", {len(sockets)} processes" if sockets else ""
-    print(f"Classroom app{' (kiosk)' if args.kiosk else ''}: http://{shown}:{args.port}{processes}", flush=True)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"Classroom app{' (kiosk)' if args.kiosk else ''}: {scheme}://{shown}:{args.port}{processes}", flush=True)
+    if scheme == "http":
+        print("Plain HTTP: anyone on this network can read what is sent, passwords included (docs/security.md).")
     if sockets:
         return supervisor.supervise(args, sockets)
     serve(args)

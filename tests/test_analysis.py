@@ -17,6 +17,7 @@ import datetime as dt
 
 import pytest
 
+from classroom.limits import MAX_ANALYSED_ANSWER_CHARS
 from classroom.results.analysis import (
     FLAG_NEGATIVE,
     FLAG_TOO_EASY,
@@ -330,3 +331,13 @@ def test_the_help_text_states_the_thresholds_in_use():
     for threshold in (TOO_EASY_ABOVE, TOO_HARD_BELOW, NEGATIVE_DISCRIMINATION_BELOW):
         assert f"{threshold:g}" in FORMULAS
     assert "Facility" in FORMULAS and "Discrimination" in FORMULAS
+
+
+def test_a_huge_stored_answer_is_cut_before_the_teacher_sees_it():
+    """Issue 14, finding 4: a 3 MB answer stored before answers were capped reached the screen whole."""
+    huge = "x" * 3_000_000
+    rows = [answer(f"a{i}", "qx", huge if i < 2 else "y", "wrong", 0) for i in range(3)]
+    (item,) = item_analysis(rows)
+    first = item.wrong_answers[0]
+    assert first.count == 2 and len(first.text) == MAX_ANALYSED_ANSWER_CHARS + 1 and first.text.endswith("…")
+    assert item.wrong_answers[1] == WrongAnswer("y", 1)

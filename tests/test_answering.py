@@ -8,6 +8,8 @@ import pytest
 
 from classroom.content.load import load_course
 from classroom.content.models import Quiz
+from classroom.kinds import kind_of
+from classroom.limits import MAX_DATE_ANSWER_CHARS, MAX_NUMBER_ANSWER_CHARS, MAX_TEXT_ANSWER_CHARS
 from classroom.quiz import answering
 from classroom.quiz.grading import key_response
 from classroom.results.store import Store
@@ -87,6 +89,71 @@ def test_when_the_store_fails_the_answer_is_not_counted_and_can_be_sent_again(st
     monkeypatch.setattr(store, "record_answer", real)
     assert answering.submit(store, quiz, attempt_id, attempt, "founded", "1949").graded.verdict == "correct"
     assert store.load_attempt(attempt_id).attempt.responses == {"founded": "1949"}
+
+
+# ---------------------------------------------------------------- answers checked against their question (issue 14, #4)
+
+TOO_LONG = "x" * (MAX_TEXT_ANSWER_CHARS + 1)
+REFUSED = [
+    ("members", "13"),  # a choice that is not an option
+    ("members", ["12"]),  # a list for a one-answer choice
+    ("joined", ["Poland", "Atlantis"]),
+    ("joined", ["Poland", "Poland"]),
+    ("joined", "Poland"),
+    ("secgen", TOO_LONG),
+    ("secgen", 3_000_000 * "y"),
+    ("secgen", {"a": "b"}),
+    ("founded", "1" * (MAX_DATE_ANSWER_CHARS + 1)),
+    ("count", "9" * (MAX_NUMBER_ANSWER_CHARS + 1)),
+    ("count", True),
+    ("veto", "perhaps"),
+    ("veto", 1),
+    ("sequence", ["Treaty signed", "Made up"]),
+    ("sequence", ["Treaty signed"] * 3),
+    ("sequence", "Treaty signed"),
+    ("offices", {"Javier Solana": "King of Spain"}),
+    ("offices", {"Someone else": "NATO Secretary General"}),
+    ("offices", ["NATO Secretary General"]),
+]
+
+
+@pytest.mark.parametrize(("question_id", "response"), REFUSED, ids=[f"{q}-{i}" for i, (q, _) in enumerate(REFUSED)])
+def test_an_answer_its_question_cannot_take_is_refused_and_not_stored(store, quiz, question_id, response):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    with pytest.raises(answering.InvalidAnswer) as refused:
+        answering.submit(store, quiz, attempt_id, attempt, question_id, response)
+    assert str(refused.value).endswith(".") and len(str(refused.value)) < 200
+    assert attempt.graded == {} and store.response_rows() == []
+
+
+ALLOWED = [
+    ("members", "12"),
+    ("members", "10"),
+    ("joined", ["Croatia"]),
+    ("joined", []),
+    ("secgen", "x" * MAX_TEXT_ANSWER_CHARS),
+    ("founded", "26 December 1991"),
+    ("count", 3.0),
+    ("count", "1,000"),
+    ("veto", False),
+    ("veto", "true"),
+    ("sequence", ["Three countries join", "Treaty signed"]),
+    ("offices", {"Javier Solana": "Prime Minister of Russia", "Boris Yeltsin": None}),
+    ("offices", {}),
+    ("secgen", None),
+]
+
+
+@pytest.mark.parametrize(("question_id", "response"), ALLOWED, ids=[f"{q}-{i}" for i, (q, _) in enumerate(ALLOWED)])
+def test_every_answer_a_widget_can_send_is_taken(store, quiz, question_id, response):
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    answering.submit(store, quiz, attempt_id, attempt, question_id, response)
+    assert len(store.response_rows()) == 1
+
+
+def test_every_kinds_key_is_a_valid_answer(quiz):
+    for question in quiz.questions:
+        assert kind_of(question).check_response(question, key_response(question)) is None, question.id
 
 
 def test_a_resume_token_opens_only_an_anonymous_attempt_or_the_students_own(store, quiz):

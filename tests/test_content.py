@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
 
 from classroom.content.load import load_course, load_file
 from classroom.content.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
+from classroom.limits import MAX_QUESTIONS_PER_FILE, MAX_QUESTIONS_PER_QUIZ
 from support import TESTDATA
 
 LESSON = textwrap.dedent(
@@ -126,3 +128,58 @@ def test_valid_lesson_round_trips_to_the_model(write):
     result = load_file(write("lessons/x.yaml", LESSON.format(id="x")))
     assert result.problems == []
     assert isinstance(result.item, Lesson) and result.item.passage("p1").text == "Some reading."
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "A map: ![the new borders](http://example.org/map.png)",
+        "![tracker](//example.org/t.gif)",
+        "![by reference][map]\n\n[map]: https://example.org/map.png",
+        "![map]\n\n[map]: https://example.org/map.png",
+        "![a [nested] alt](https://example.org/x.png)",
+    ],
+)
+def test_an_image_from_another_site_is_refused_where_it_is_written(write, markdown):
+    """Issue 14, finding 8: every student's browser fetched a lesson's or hint's outside image."""
+    question = {"id": "x", "kind": "true_false", "ask": "Really?", "answer": True, "hint": markdown}
+    path = write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {json.dumps(question)}\n")
+    result = load_file(path)
+    [problem] = result.problems
+    assert problem.line == 5 and "images from other sites are not shown" in problem.message
+    assert "[what it shows](address)" in problem.message
+
+
+def test_links_and_pictures_inside_the_file_are_kept(write):
+    hint = "Read [the treaty](https://example.org/treaty) or see ![a dot](data:image/png;base64,iVBORw0KGgo=)"
+    question = {"id": "x", "kind": "true_false", "ask": "Really?", "answer": True, "hint": hint}
+    path = write("quizzes/q.yaml", f"id: q\ntitle: Q\nlessons: [a]\nquestions:\n  - {json.dumps(question)}\n")
+    assert load_file(path).problems == []
+
+
+def _quiz_with(count: int) -> str:
+    questions = "".join(f"  - {{id: q{i}, kind: true_false, ask: Statement {i}, answer: true}}\n" for i in range(count))
+    return f"id: big\ntitle: Big\nlessons: [a]\nquestions:\n{questions}"
+
+
+def test_a_quiz_over_the_question_limit_is_refused_before_its_questions_are_checked(write, monkeypatch):
+    """Issue 14, finding 6: a 9,900-question quiz passed, and its preview never finished."""
+    path = write("quizzes/big.yaml", _quiz_with(9_900))
+
+    def must_not_validate(*args, **kwargs):
+        raise AssertionError("the questions were validated one by one")
+
+    monkeypatch.setattr(Quiz, "model_validate", must_not_validate)
+    [problem] = load_file(path).problems
+    assert (problem.line, problem.column) == (5 + MAX_QUESTIONS_PER_FILE, 5)
+    assert "9,900 questions" in problem.message and f"at most {MAX_QUESTIONS_PER_FILE}" in problem.message
+
+
+def test_a_quiz_at_the_limit_loads(write):
+    assert load_file(write("quizzes/big.yaml", _quiz_with(MAX_QUESTIONS_PER_QUIZ))).problems == []
+
+
+def test_the_quiz_model_itself_caps_its_questions():
+    questions = [{"id": f"q{i}", "kind": "true_false", "ask": "S", "answer": True} for i in range(201)]
+    with pytest.raises(ValueError, match="too_long|at most 200"):
+        Quiz.model_validate({"id": "big", "title": "Big", "lessons": ["a"], "questions": questions})

@@ -20,6 +20,8 @@ from __future__ import annotations
 import logging
 import os
 import random
+import re
+import sqlite3
 import traceback
 import types
 from collections.abc import Iterator
@@ -930,3 +932,22 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
     edited.write_text(edited.read_text(encoding="utf-8").replace("A test lesson", "An edited lesson"), encoding="utf-8")
     run(at)
     assert sorted(parsed) == sorted([*first, "alliance.yaml"])  # only the edited file, once
+
+
+# ---------------------------------------------------------------- a store that cannot write (issue 14, finding 7)
+
+
+def test_when_the_store_cannot_write_no_screen_says_answers_were_kept(monkeypatch):
+    """A read-only database used to get "Your answers so far are kept" from the crash box: never claim a save."""
+
+    def read_only(*args: Any, **kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(ui.shared.state, "last_place", read_only)  # the home page asks the store for it
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.run()
+    shown = [e.value for e in at.error]
+    crash = [text for text in shown if text.startswith(CRASH)]
+    assert crash and "may not have been saved" in crash[0]
+    claims = [text for text in [*shown, *values(at.markdown)] if re.search(r"\b(are|were) (kept|saved)\b", text)]
+    assert claims == []

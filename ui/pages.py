@@ -1,5 +1,7 @@
 """The page files, named once: app.py registers them and every link points at them by these names."""
 
+from pathlib import Path
+
 HOME = "ui/student/home.py"
 LESSON = "ui/student/lesson.py"
 TIMELINE = "ui/student/timeline.py"
@@ -8,3 +10,8 @@ RESULTS = "ui/student/results.py"
 MY_WORK = "ui/student/my_work.py"
 TEACHER = "ui/teacher/room.py"
 KIOSK = "ui/kiosk/page.py"
+
+# The browser tab's icon, served by the app itself. A ":material/...:" page icon would make every
+# browser fetch the icon from a web font host (Streamlit builds that URL in the browser): the visit
+# would leave the classroom, and offline the icon would be missing.
+FAVICON = str(Path(__file__).resolve().parent / "static" / "favicon.png")

@@ -9,6 +9,7 @@ A cross-field rule that fails raises pydantic's custom error of type
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -85,7 +86,27 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
+# A Markdown image, inline ``![alt](target)`` or by reference (``![alt][ref]``, or ``![ref]`` with a line
+# ``[ref]: target``): the browser would fetch it from wherever it points, telling that site who is in the
+# classroom. Only a picture written into the file itself (``data:image/...``) loads nothing. The test errs
+# on the side of refusing (any ``](`` after a ``![``), and runs in linear time on any text.
+_IMAGE_TARGET = re.compile(r"\]\s*(?:\(\s*<?(?!data:image/)|\[)", re.IGNORECASE)
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]{1,999}\]:", re.MULTILINE)
+
+
+def _no_outside_image(value: str) -> str:
+    start = value.find("![")
+    if start != -1 and (_IMAGE_TARGET.search(value, start) or _REFERENCE.search(value)):
+        raise PydanticCustomError(
+            "content",
+            "images from other sites are not shown (the app loads nothing from outside the classroom); "
+            "write a link the student can choose to open instead: [what it shows](address)",
+            {},
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank), AfterValidator(_no_outside_image)]
 Id = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_check_id)]
 DateText = Annotated[
     str,

@@ -18,6 +18,7 @@ from classroom.content.messages import problems_from
 from classroom.content.models import Lesson, Quiz
 from classroom.content.problems import Problem
 from classroom.content.yamlread import YamlDocument, parse_yaml, read_yaml
+from classroom.limits import MAX_QUESTIONS_PER_FILE
 
 DEFAULT_PATHS = ("lessons", "quizzes")
 
@@ -60,6 +61,9 @@ def load_file(path: str | Path, shown_as: str | None = None, raw: bytes | None =
     if doc is None:
         return Loaded(name, None, None, problems)
     model = model_for(path, doc)
+    crowded = _too_many_questions(name, doc)
+    if crowded:  # before validation: checking thousands of questions would itself stall the server
+        return Loaded(name, None, doc, crowded)
     if not isinstance(doc.data, dict):
         kind = "quiz" if model is Quiz else "lesson"
         return Loaded(name, None, doc, [Problem(name, 1, 1, f"a {kind} file must be 'field: value' lines")])
@@ -77,6 +81,18 @@ def load_file(path: str | Path, shown_as: str | None = None, raw: bytes | None =
             )
         )
     return Loaded(name, None if problems else item, doc, problems)
+
+
+def _too_many_questions(name: str, doc: YamlDocument) -> list[Problem]:
+    """A file with more questions than a quiz may have, reported at the first one over the limit."""
+    questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
+    if not isinstance(questions, list) or len(questions) <= MAX_QUESTIONS_PER_FILE:
+        return []
+    message = (
+        f"this file has {len(questions):,} questions; a quiz may have at most {MAX_QUESTIONS_PER_FILE}: "
+        "split it into several quizzes"
+    )
+    return [Problem(name, *doc.where(("questions", MAX_QUESTIONS_PER_FILE)), message)]
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:

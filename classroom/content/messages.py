@@ -122,6 +122,9 @@ def _describe(kind: str, ctx: dict, value: Any) -> str:
         bound = ctx.get("le", ctx.get("lt"))
         word = "at most" if kind == "less_than_equal" else "less than"
         return f"must be {word} {bound}, not {shown}"
+    if kind == "too_long":
+        most = ctx.get("max_length")
+        return f"has {ctx.get('actual_length')} entries; the limit is {most}: split it"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} {'entry' if least == 1 else 'entries'}"

@@ -33,6 +33,7 @@ from classroom.kinds.number import NumberQuestion
 from classroom.kinds.order import OrderQuestion
 from classroom.kinds.text import TextQuestion
 from classroom.kinds.true_false import TrueFalseQuestion
+from classroom.limits import MAX_QUESTIONS_PER_QUIZ
 
 CheckVerdict = Literal["wrong", "misleading", "disputed", "supported"]  # of a "check the claim" note
 
@@ -171,7 +172,7 @@ class Quiz(Strict):
     pass_mark: int = Field(default=60, ge=0, le=100, description="percent")
     shuffle: bool = Field(default=True, description="shuffle questions and options per attempt")
     draw: int | None = Field(default=None, ge=1, description="ask this many questions drawn from the pool")
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS_PER_QUIZ)
 
     @model_validator(mode="after")
     def _rules(self) -> Quiz:

@@ -16,9 +16,8 @@ from typing import Any
 import yaml
 
 from classroom.content.problems import Problem
-
-MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 50_000  # values produced, aliases counted each time they expand
+from classroom.content.yamlguard import guard
+from classroom.limits import MAX_FILE_BYTES, MAX_NODES
 
 Loc = tuple[str | int, ...]
 
@@ -97,7 +96,11 @@ class _Converter:
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         self.produced += 1
         if self.produced > MAX_NODES:
-            raise _TooLarge(node.start_mark, "this file expands to too many values; remove repeated aliases (*name)")
+            raise _TooLarge(
+                node.start_mark,
+                f"this file holds more than {MAX_NODES:,} values (an alias counts each time it is used): "
+                "split the file or remove repeated aliases (*name)",
+            )
         if id(node) in self.active:
             raise _TooLarge(node.start_mark, "an alias refers to itself; remove the recursive alias")
         self.doc.values.setdefault(loc, _pos(node.start_mark))
@@ -199,9 +202,9 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem
     text, problems = _decode(name, raw)
     if text is None:
         return None, problems
-    problems = _tab_problems(name, text)
+    problems = _tab_problems(name, text) + guard(text, name)  # the guard first: a deep file can crash the parser
     if problems:
-        return None, problems
+        return None, sorted(problems)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
 from pydantic import Field
 
 from classroom.content.fields import Id, SourceRef, Status, Strict, Text, Topic
+from classroom.limits import MAX_TEXT_ANSWER_CHARS
 
 Verdict = Literal["correct", "partial", "wrong", "blank"]
 
@@ -111,6 +112,28 @@ def blank(question: QuestionBase) -> Graded:
     return Graded(question.id, question.kind, question.topic, "blank", 0, question.points, "No answer was given.")
 
 
+def short_text(response: Any, limit: int, what: str) -> str | None:
+    """Why ``response`` is not text of at most ``limit`` characters (None when it is)."""
+    if not isinstance(response, str):
+        return f"{what} must be written as text"
+    if len(response) > limit:
+        return f"{what} is {len(response):,} characters long; write at most {limit:,}"
+    return None
+
+
+def picks(response: Any, allowed: list[str] | tuple[str, ...], what: str) -> str | None:
+    """Why ``response`` is not a list of distinct values from ``allowed`` (None when it is)."""
+    if not isinstance(response, (list, tuple)):
+        return f"{what} must be a list"
+    if len(response) > len(allowed):
+        return f"{what} has more entries than there are to choose from"
+    if any(not isinstance(item, str) or item not in allowed for item in response):
+        return f"{what} holds something that is not one of the question's {len(allowed)} choices"
+    if len(set(response)) != len(response):
+        return f"{what} names the same choice twice"
+    return None
+
+
 def as_list(response: Any) -> list[str]:
     if isinstance(response, (list, tuple)):
         return [str(item) for item in response]
@@ -130,6 +153,15 @@ class Kind(Generic[Q]):
     def grade(self, question: Q, response: Any) -> Graded:
         """Grade a response that is not blank (``classroom.quiz.grading.grade`` handles blanks)."""
         raise NotImplementedError
+
+    def check_response(self, question: Q, response: Any) -> str | None:
+        """Why a (non-blank) response cannot be an answer to ``question``, in a student's words; None when it can.
+
+        Any client can send any value, so ``classroom.quiz.answering.submit`` asks this before grading or
+        storing: a choice must be one of the options, text is capped (``classroom/limits.py``). The default
+        allows short text only; every kind with another answer shape says what it accepts.
+        """
+        return short_text(response, MAX_TEXT_ANSWER_CHARS, "The answer")
 
     def key_response(self, question: Q) -> Any:
         """A response that earns full marks: the key in the form a student would give it."""

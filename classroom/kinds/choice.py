@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from classroom.content.fields import Issue, Text, Topic, duplicates, issue, raise_issues
-from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, result
+from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, picks, result
 
 
 class ChoiceQuestion(QuestionBase):
@@ -52,6 +52,13 @@ class ChoiceKind(Kind[ChoiceQuestion]):
         right = sum(1 for p in picked if p in correct)
         wrong = sum(1 for p in picked if p not in correct)
         return result(question, (right - wrong) / len(correct), " ".join(notes))
+
+    def check_response(self, question: ChoiceQuestion, response: Any) -> str | None:
+        if question.several:
+            return picks(response, question.options, "The answer")
+        if not isinstance(response, str) or response not in question.options:
+            return "The answer must be one of the question's options"
+        return None
 
     def key_response(self, question: ChoiceQuestion) -> Any:
         return list(question.correct) if question.several else question.correct[0]

@@ -23,7 +23,8 @@ from classroom.content.dates import (
     spoken,
 )
 from classroom.content.fields import DateText, Issue, Topic, check_near, issue, raise_issues
-from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result
+from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result, short_text
+from classroom.limits import MAX_DATE_ANSWER_CHARS
 
 UNIT_WORDS = {"century": "century", "decade": "decade", "year": "year", "month": "month", "day": "day"}
 
@@ -115,6 +116,9 @@ class DateKind(Kind[DateQuestion]):
         if question.near is not None and distance <= question.near:
             return result(question, 0.5, known or f"Close: within {question.near} {unit}(s).")
         return result(question, 0, known)
+
+    def check_response(self, question: DateQuestion, response: Any) -> str | None:
+        return short_text(response, MAX_DATE_ANSWER_CHARS, "A date")
 
     def key_response(self, question: DateQuestion) -> Any:
         return question.answer

@@ -36,6 +36,17 @@ class MatchKind(Kind[MatchQuestion]):
         feedback = "" if right == len(question.pairs) else f"{right} of {len(question.pairs)} pairs are right."
         return result(question, right / len(question.pairs), feedback)
 
+    def check_response(self, question: MatchQuestion, response: Any) -> str | None:
+        if not isinstance(response, Mapping):
+            return "Pick a match for each item"
+        choices = question.choices
+        for left, right in response.items():
+            if left not in question.pairs:
+                return "The answer names an item the question does not have"
+            if right is not None and right != "" and right not in choices:
+                return "The answer holds a match that is not one of the question's choices"
+        return None
+
     def key_response(self, question: MatchQuestion) -> Any:
         return dict(question.pairs)
 

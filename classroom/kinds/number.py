@@ -8,7 +8,8 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from classroom.content.fields import Issue, Topic, check_near, raise_issues
-from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result
+from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result, short_text
+from classroom.limits import MAX_NUMBER_ANSWER_CHARS
 
 
 class NumberQuestion(QuestionBase):
@@ -63,6 +64,11 @@ class NumberKind(Kind[NumberQuestion]):
         if question.near is not None and difference <= question.near:
             return result(question, 0.5, known or "Close, but not exact.")
         return result(question, 0, known)
+
+    def check_response(self, question: NumberQuestion, response: Any) -> str | None:
+        if isinstance(response, (int, float)) and not isinstance(response, bool):
+            return None
+        return short_text(response, MAX_NUMBER_ANSWER_CHARS, "A number")
 
     def key_response(self, question: NumberQuestion) -> Any:
         return question.answer

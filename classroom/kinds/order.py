@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from classroom.content.fields import Issue, Text, Topic, duplicates, issue, raise_issues
-from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, result
+from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, picks, result
 
 
 class OrderQuestion(QuestionBase):
@@ -63,6 +63,9 @@ class OrderKind(Kind[OrderQuestion]):
             "" if in_order == total else f"{in_order} of {total} items are in the right order relative to each other."
         )
         return result(question, in_order / total, feedback)
+
+    def check_response(self, question: OrderQuestion, response: Any) -> str | None:
+        return picks(response, question.items, "The order")
 
     def key_response(self, question: OrderQuestion) -> Any:
         return list(question.items)

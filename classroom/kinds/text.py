@@ -8,7 +8,8 @@ from pydantic import Field
 from rapidfuzz.distance import Levenshtein
 
 from classroom.content.fields import Text, Topic
-from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result
+from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result, short_text
+from classroom.limits import MAX_TEXT_ANSWER_CHARS
 from classroom.text import fold
 
 
@@ -54,6 +55,9 @@ class TextKind(Kind[TextQuestion]):
             if _within(question, given, wrong):
                 return result(question, 0, text)
         return result(question, 0)
+
+    def check_response(self, question: TextQuestion, response: Any) -> str | None:
+        return short_text(response, MAX_TEXT_ANSWER_CHARS, "The answer")
 
     def key_response(self, question: TextQuestion) -> Any:
         return question.accept[0]

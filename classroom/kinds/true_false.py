@@ -42,6 +42,13 @@ class TrueFalseKind(Kind[TrueFalseQuestion]):
         feedback = question.feedback.get("true" if response else "false", "")
         return result(question, 1.0 if response == question.answer else 0.0, feedback)
 
+    def check_response(self, question: TrueFalseQuestion, response: Any) -> str | None:
+        if isinstance(response, bool) or (
+            isinstance(response, str) and len(response) <= 20 and response.strip().casefold() in WORDS
+        ):
+            return None
+        return "Answer true or false"
+
     def key_response(self, question: TrueFalseQuestion) -> Any:
         return question.answer
 

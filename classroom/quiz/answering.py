@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from classroom.content.models import Quiz
 from classroom.errors import UserError
+from classroom.kinds import is_blank, kind_of
 from classroom.quiz.attempts import Attempt, plan_attempt
 from classroom.quiz.grading import Graded, QuizScore, grade
 
@@ -25,8 +26,16 @@ if TYPE_CHECKING:
     from classroom.results.store import Store, StoredAttempt
 
 
-class NotInAttempt(UserError):
+class RefusedAnswer(UserError):
+    """An answer that is not stored: the message says why, in a student's words."""
+
+
+class NotInAttempt(RefusedAnswer):
     """An answer to a question this attempt does not ask (a client can send any question id)."""
+
+
+class InvalidAnswer(RefusedAnswer):
+    """An answer that cannot answer its question: a made-up choice, text over the limit, the wrong shape."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,8 @@ def submit(store: Store, quiz: Quiz, attempt_id: str, attempt: Attempt, question
 
     A repeat (a double click, a retry after a dropped connection) returns the first grade
     unchanged. The answer that completes the attempt also finishes it (see :func:`finish`).
+    An answer its question cannot take (a choice not among the options, text over the limits
+    in ``classroom/limits.py``) raises ``InvalidAnswer`` and is neither graded nor stored.
     """
     if question_id not in attempt.plan.question_ids:
         raise NotInAttempt(f"question '{question_id}' is not part of this attempt")
@@ -70,6 +81,10 @@ def submit(store: Store, quiz: Quiz, attempt_id: str, attempt: Attempt, question
     question = quiz.question(question_id)
     if question is None:  # the plan was checked against the quiz (Attempt.fits): a bug if it happens
         raise KeyError(f"quiz {quiz.id} has no question {question_id}")
+    if not is_blank(response):
+        problem = kind_of(question).check_response(question, response)
+        if problem is not None:
+            raise InvalidAnswer(f"{problem}.")
     saved = store.record_answer(attempt_id, response, grade(question, response))
     graded = attempt.accept(question_id, response, saved)
     return Submitted(graded, finish(store, quiz, attempt_id, attempt) if attempt.finished else None)

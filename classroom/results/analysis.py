@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from classroom.content.models import TOPICS
+from classroom.limits import MAX_ANALYSED_ANSWER_CHARS
 from classroom.quiz.grading import is_blank
 from classroom.results.export import response_text
 
@@ -197,11 +198,18 @@ def discrimination(item_rows: Iterable[dict[str, Any]], totals: dict[str, tuple[
         return None
 
 
+def shortened(text: str, limit: int = MAX_ANALYSED_ANSWER_CHARS) -> str:
+    """At most ``limit`` characters and an ellipsis: an answer stored before the engine capped answers
+    (or by a hostile client) can be megabytes, and the teacher's screen would render all of it."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 def wrong_answers(item_rows: Iterable[dict[str, Any]], top: int = TOP_WRONG_ANSWERS) -> tuple[WrongAnswer, ...]:
     """The most common answers that were not fully right, so a teacher sees the misconceptions.
 
     Counted without case and surrounding spaces ("Yeltsin" = " yeltsin"), shown
     as first written; blanks count as "(no answer)"; ties in the order first given.
+    Answers longer than ``MAX_ANALYSED_ANSWER_CHARS`` are cut, and counted by what is kept.
     """
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
@@ -209,7 +217,7 @@ def wrong_answers(item_rows: Iterable[dict[str, Any]], top: int = TOP_WRONG_ANSW
         if row["verdict"] == "correct":
             continue
         text = NO_ANSWER if row["verdict"] == "blank" or is_blank(row["response"]) else response_text(row["response"])
-        text = text.strip()
+        text = shortened(text.strip())
         key = text.casefold()
         shown.setdefault(key, text)
         counts[key] += 1

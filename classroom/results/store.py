@@ -20,7 +20,6 @@ import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,7 +31,7 @@ from classroom.errors import InternalError, UserError
 from classroom.people.names import clean_name, name_key
 from classroom.quiz.attempts import Attempt, AttemptPlan
 from classroom.quiz.grading import Graded, QuizScore
-from classroom.results import migrations
+from classroom.results import migrations, preflight
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a board
 
@@ -193,9 +192,9 @@ class Store:
     @staticmethod
     def _make_engine(url: str) -> Engine:
         if url.startswith("sqlite"):
-            path = sa.engine.make_url(url).database
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path = preflight.sqlite_path(url)
+            if path is not None:  # names and answers: readable by the app's user only (mode 0600)
+                preflight.private_sqlite_file(path)
             engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
             @sa.event.listens_for(engine, "connect")

@@ -114,6 +114,61 @@ def test_downloads_and_uploads_reach_the_process_that_holds_the_session(
     ).to_be_visible()
 
 
+# ---------------------------------------------------------------- student text is plain text (issue 14, finding 5)
+
+LINK_NAME = "Visit www.evil.example :material/warning: **Cleo**"
+LINK_ANSWER = "see http://evil.example/x or mail me@evil.example"
+
+
+@pytest.fixture(scope="module")
+def room_with_link_texts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A class whose student's name and wrong answer are written to become links, an icon and bold text."""
+    from conftest import COURSE
+
+    from classroom.content.load import load_course
+    from classroom.quiz import answering
+    from classroom.quiz.grading import key_response
+    from classroom.results.store import Store
+
+    workdir = tmp_path_factory.mktemp("teacher-links")
+    password_file = workdir / "teacher-password"
+    password_file.write_text(hash_password(PASSWORD) + "\n", encoding="utf-8")
+    server = AppServer(workdir)
+    server.env["CLASSROOM_TEACHER_PASSWORD_FILE"] = str(password_file)
+    store = Store(server.env["CLASSROOM_DATABASE_URL"])
+    quiz = load_course([COURSE / "lessons", COURSE / "quizzes"]).quizzes["every-kind"]
+    room = store.create_class("Links 9L")
+    student = store.add_student(room.id, LINK_NAME)
+    attempt_id, attempt = answering.start(store, quiz, 5, student_id=student.id)
+    for question_id in attempt.plan.question_ids:
+        question = quiz.question(question_id)
+        response = LINK_ANSWER if question_id == "secgen" else key_response(question)
+        answering.submit(store, quiz, attempt_id, attempt, question_id, response)
+    store.close()
+    server.start()
+    yield server.base
+    server.stop()
+
+
+def test_student_text_is_never_a_link_an_icon_or_markdown(room_with_link_texts: str, new_page: Callable[..., Page]):
+    page = new_page()
+    sign_in(page, room_with_link_texts)
+    for tab in ["Classes", "Dashboard", "Item analysis"]:  # the Gradebook is a data grid: plain text by design
+        main(page).get_by_role("tab", name=tab).click()
+        panel = main(page).get_by_role("tabpanel", name=tab)
+        expect(panel).to_contain_text(re.compile(r"\w{3}"))
+        if tab == "Classes":
+            panel.get_by_text(re.compile("Links 9L — code")).click()  # open the class's list of students
+        wait_idle(page)
+        shot(page, f"65-teacher-student-text-{tab.lower().replace(' ', '-')}")
+        text = panel.inner_text().replace("\u2060", "")
+        wanted = LINK_ANSWER if tab == "Item analysis" else LINK_NAME
+        assert wanted in text, f"{tab}: the student's text is not shown as typed"
+        assert panel.locator("a[href*='evil'], a[href^='mailto']").count() == 0, f"{tab}: a student's text is a link"
+        assert panel.locator("strong", has_text="Cleo").count() == 0, f"{tab}: a student's text became Markdown"
+        assert ":material/warning:" in text or tab == "Item analysis", f"{tab}: the icon code became an icon"
+
+
 def test_an_imported_article_shows_each_drafts_source_sentence_and_the_import_report(
     room: str, new_page: Callable[..., Page]
 ) -> None:

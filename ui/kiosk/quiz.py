@@ -105,6 +105,8 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
 
     if st.session_state.get("save_failed"):
         st.error("Your answer could not be saved. Please try again.", icon=":material/error:")
+    if st.session_state.get("answer_refused"):
+        st.error(f"This answer was not saved: {st.session_state['answer_refused']}", icon=":material/error:")
     key = kiosk_state.widget_key(_visit(), view.id)
     submit_args = (quiz, attempt_id, attempt, question_id, key)
     with st.container(key="kiosk-answer"):  # tighter rows (see ui/kiosk/idle.py) so long questions fit

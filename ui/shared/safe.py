@@ -9,9 +9,17 @@ import streamlit as st
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# Backslashes stop Markdown, but not what Streamlit's renderer adds after it: web addresses and e-mail
+# addresses become live links ("www.", "http://", "a@b") and ":material/name:" becomes an icon. An
+# invisible WORD JOINER (U+2060) inside each such pattern stops them forming; the letters a reader sees,
+# and a screen reader speaks, stay the same.
+JOINER = "\u2060"
+_LINK_OR_ICON = re.compile(r"(?i)(?<=w)(?=ww\\?\.)|(?=@)|(?<=:)(?=[a-z/])")
+
+
 def escape(text: str) -> str:
-    """Backslash-escape Markdown so a student's answer is shown exactly as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Show a student's text (a name, an answer) exactly as typed: no Markdown, no link, no icon."""
+    return _LINK_OR_ICON.sub(JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def teacher_markdown(text: str) -> None:

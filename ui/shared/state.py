@@ -126,14 +126,16 @@ def submit(quiz: Quiz, attempt_id: str, current: Attempt, question_id: str, resp
     """The engine's answer path (``answering.submit``); None, and a flag for the screen, when saving failed."""
     try:
         done = answering.submit(store(), quiz, attempt_id, current, question_id, response)
-    except answering.NotInAttempt:  # a client sent an answer to a question it was not asked
-        log.warning("attempt %s: refused an answer to %r", attempt_id, question_id)
+    except answering.RefusedAnswer as refused:  # not asked, or not an answer to it: nothing is stored
+        log.warning("attempt %s: refused an answer to %r: %s", attempt_id, question_id, refused)
+        st.session_state["answer_refused"] = str(refused)
         return None
     except Exception:  # the store is unreachable: the answer is not counted, the student submits it again
         log.exception("could not save an answer for attempt %s", attempt_id)
         st.session_state["save_failed"] = True
         return None
     st.session_state.pop("save_failed", None)
+    st.session_state.pop("answer_refused", None)
     if done.score is not None:
         _finished(attempt_id, current, done.score)
     return done.graded

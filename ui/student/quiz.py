@@ -115,6 +115,8 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
             teacher_markdown(view.hint)
     if st.session_state.get("save_failed"):
         st.error("Your answer could not be saved. Check the connection and submit it again.", icon=":material/error:")
+    if st.session_state.get("answer_refused"):
+        st.error(f"This answer was not saved: {st.session_state['answer_refused']}", icon=":material/error:")
     key = state.widget_key(quiz.id, view.id)
     submit_args = (quiz, attempt_id, attempt, showing)
     answer_input(view, key, _on_submit, args=submit_args)

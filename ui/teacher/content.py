@@ -20,6 +20,7 @@ import streamlit as st
 from classroom.content.load import Loaded
 from classroom.content.models import Lesson, Quiz
 from classroom.content.problems import Problem
+from classroom.limits import PREVIEW_PAGE_QUESTIONS
 from classroom.quiz.attempts import askable, describe_key, plan_attempt, student_view
 from ui import pages
 from ui.shared.answers import WIDGETS
@@ -221,7 +222,16 @@ def quiz_preview(quiz: Quiz, prefix: str = "preview") -> None:
             st.markdown(f"**{count} question{'s' if count != 1 else ''}**{drawn}. You pass with **{quiz.pass_mark}%**.")
         plan = plan_attempt(quiz, seed=0, only=[q.id for q in pool])  # the whole pool, in one student's order
         total = len(plan.question_ids)
-        for number, question_id in enumerate(plan.question_ids, start=1):
+        first = 0
+        if total > PREVIEW_PAGE_QUESTIONS:  # one page at a time: drawing every widget of a long quiz stalls the server
+            first = st.selectbox(
+                "Questions shown",
+                range(0, total, PREVIEW_PAGE_QUESTIONS),
+                format_func=lambda start: f"{start + 1}–{min(start + PREVIEW_PAGE_QUESTIONS, total)} of {total}",
+                key=f"{prefix}:{quiz.id}:page",
+            )
+        shown = plan.question_ids[first : first + PREVIEW_PAGE_QUESTIONS]
+        for number, question_id in enumerate(shown, start=first + 1):
             question = quiz.question(question_id)
             view = student_view(question, plan)
             key = f"{prefix}:{quiz.id}:{question_id}"

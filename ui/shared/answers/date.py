@@ -8,6 +8,7 @@ from classroom.content.dates import HistDate, describe_precision, parse_date, sp
 from classroom.content.messages import DATE_FORMS
 from classroom.kinds import QuestionView
 from classroom.kinds.date import DateQuestion
+from classroom.limits import MAX_DATE_ANSWER_CHARS
 from ui.shared.answers.base import Data, Slots, Widget
 from ui.shared.safe import note
 
@@ -16,7 +17,12 @@ class DateWidget(Widget[DateQuestion]):
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         wanted = describe_precision(view.precision or "year")
         st.text_input(
-            "Your answer (a date)", key=key, placeholder=f"Write {wanted}", help=f"Write {wanted}.", disabled=disabled
+            "Your answer (a date)",
+            key=key,
+            placeholder=f"Write {wanted}",
+            help=f"Write {wanted}.",
+            max_chars=MAX_DATE_ANSWER_CHARS,
+            disabled=disabled,
         )
 
     def editor(self, question: DateQuestion, key: str, name: str) -> tuple[Data, Slots]:

@@ -6,12 +6,19 @@ import streamlit as st
 
 from classroom.kinds import QuestionView
 from classroom.kinds.text import TextQuestion
+from classroom.limits import MAX_TEXT_ANSWER_CHARS
 from ui.shared.answers.base import Data, Slots, Widget, lines
 
 
 class TextWidget(Widget[TextQuestion]):
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
-        st.text_input("Your answer", key=key, placeholder="Type your answer", disabled=disabled)
+        st.text_input(
+            "Your answer",
+            key=key,
+            placeholder="Type your answer",
+            max_chars=MAX_TEXT_ANSWER_CHARS,  # the engine refuses longer answers; the box stops the typing first
+            disabled=disabled,
+        )
 
     def editor(self, question: TextQuestion, key: str, name: str) -> tuple[Data, Slots]:
         typed = st.text_area(
