@@ -118,15 +118,24 @@ def assemble(loaded: list[Loaded]) -> Course:
             broken.add(quiz.id)
             problems.extend(link_problems)
     ordered = sorted(lessons.values(), key=lambda pair: (pair[0].order, pair[0].id))
+    place = {lesson.id: index for index, (lesson, _) in enumerate(ordered)}
+    kept = [quiz for qid, (quiz, _) in quizzes.items() if qid not in broken]
     return Course(
         lessons={lesson.id: lesson for lesson, _ in ordered},
-        quizzes={qid: quiz for qid, (quiz, _) in quizzes.items() if qid not in broken},
+        quizzes={quiz.id: quiz for quiz in sorted(kept, key=lambda quiz: course_place(quiz, place))},
         problems=tuple(sorted(problems)),
         files={
             **{lesson.id: result.path for lesson, result in lessons.values()},
             **{quiz.id: result.path for quiz, result in quizzes.values()},
         },
     )
+
+
+def course_place(quiz: Quiz, place: dict[str, int]) -> tuple[int, int, str]:
+    """Where a quiz stands in the course: after the last lesson it covers; a quiz over more lessons
+    (the final) after a one-lesson quiz at the same place; quizzes linked to no lesson at the end."""
+    covered = [place[lesson_id] for lesson_id in quiz.lessons if lesson_id in place]
+    return (max(covered) if covered else len(place), len(covered), quiz.id)
 
 
 def _at(result: Loaded, loc: tuple, message: str) -> Problem:

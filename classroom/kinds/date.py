@@ -54,13 +54,10 @@ class DateKind(Kind[DateQuestion]):
 
     def grade(self, question: DateQuestion, response: Any) -> Graded:
         key = _key(question)
+        problem = self.unreadable(question, response)
         given = parse_answer(str(response))
-        if given is None:
-            return result(
-                question, 0, f"'{response}' is not a date I can read; write {describe_precision(key.precision)}."
-            )
-        if PRECISION_RANK[given.precision] < PRECISION_RANK[key.precision]:
-            return result(question, 0, f"This question asks for {describe_precision(key.precision)}.")
+        if problem is not None or given is None:
+            return result(question, 0, problem or "")
         distance = key.distance(given, key.precision)
         known = _known_feedback(question, given)
         if distance <= question.tolerance:
@@ -68,6 +65,16 @@ class DateKind(Kind[DateQuestion]):
         if question.near is not None and distance <= question.near:
             return result(question, 0.5, known or f"Close: within {question.near} {key.precision}(s).")
         return result(question, 0, known)
+
+    def unreadable(self, question: DateQuestion, response: Any) -> str | None:
+        """The one place that says which date forms a student may write (it asks ``parse_answer``)."""
+        wanted = describe_precision(_key(question).precision)
+        given = parse_answer(str(response))
+        if given is None:
+            return f"“{response}” is not a date I can read. Write {wanted}."
+        if PRECISION_RANK[given.precision] < PRECISION_RANK[_key(question).precision]:
+            return f"“{response}” is not precise enough: this question asks for {wanted}."
+        return None
 
     def key_response(self, question: DateQuestion) -> Any:
         return question.answer

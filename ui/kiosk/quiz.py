@@ -18,7 +18,7 @@ from ui.kiosk import state as kiosk_state
 from ui.kiosk.attract import nav_button, start_over_button
 from ui.kiosk.state import SHOWING_KEY, VISIT_KEY, Screen
 from ui.shared import state
-from ui.shared.questions import VERDICTS, answer_details, answer_input, pts, read_response
+from ui.shared.questions import VERDICTS, answer_details, answer_input, pts, read_response, ready_to_submit
 from ui.shared.safe import note, teacher_markdown
 
 
@@ -52,9 +52,14 @@ def start_screen(quiz: Quiz, config: KioskConfig) -> None:
     )
 
 
-def _on_submit(quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, key: str) -> None:
-    view = student_view(quiz.question(question_id), attempt.plan)
+def _on_submit(
+    quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, key: str, confirmed: bool = False
+) -> None:
+    question = quiz.question(question_id)
+    view = student_view(question, attempt.plan)
     response = read_response(view, key)
+    if not ready_to_submit(question, key, response, confirmed):
+        return
     if state.submit(quiz, attempt_id, attempt, question_id, response) is not None:
         st.session_state[SHOWING_KEY] = question_id
 
