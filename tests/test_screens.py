@@ -933,3 +933,62 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
     edited.write_text(edited.read_text(encoding="utf-8").replace("A test lesson", "An edited lesson"), encoding="utf-8")
     run(at)
     assert sorted(parsed) == sorted([*first, "alliance.yaml"])  # only the edited file, once
+
+
+# ---------------------------------------------------------------- before an answer becomes final
+
+EMPTY = "You have not answered this question. Submit an empty answer? It scores 0 and cannot be changed."
+
+
+def test_an_empty_submit_asks_first_and_keeps_the_question_open() -> None:
+    at = started_quiz()
+    submit(at)
+    assert values(at.warning) == [EMPTY]
+    assert labels(at) == ["Submit answer", "Submit it empty", "Keep answering"]
+    assert live_attempt(at).responses == {}
+    assert progress_text(at) == ["Question 1 of 8"]
+
+
+def test_keep_answering_drops_the_question_and_an_answer_then_submits() -> None:
+    at = started_quiz()
+    submit(at)
+    click(at, button(at, "Keep answering"))
+    assert values(at.warning) == []
+    answer(at, "founded", "1949")
+    submit(at)
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+
+
+def test_submit_it_empty_makes_the_blank_answer_final() -> None:
+    at = started_quiz()
+    submit(at)
+    click(at, button(at, "Submit it empty"))
+    assert values(at.info) == ["**No answer** — 0 of 1 point"]
+    assert live_attempt(at).graded["founded"].verdict == "blank"
+    assert labels(at) == ["Next question"]
+
+
+def test_an_unreadable_date_names_the_form_and_keeps_the_attempt_open() -> None:
+    at = started_quiz()
+    answer(at, "founded", "the late forties")
+    submit(at)
+    assert values(at.warning) == ["“the late forties” is not a date I can read. Write a year (for example 1991)."]
+    assert live_attempt(at).responses == {}
+    assert at.text_input(key="q:every-kind:founded").value == "the late forties"  # nothing typed is lost
+    answer(at, "founded", "1949")
+    submit(at)
+    assert values(at.warning) == []
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+
+
+def test_date_and_number_forms_are_shown_as_help_text_not_a_placeholder() -> None:
+    at = started_quiz()
+    assert at.text_input(key="q:every-kind:founded").placeholder == ""
+    assert "Write a year (for example 1991)." in values(at.caption)
+    at = quiz_at("count")
+    assert "Write the number in digits, for example 12 or 3.5." in values(at.caption)
+
+
+def test_quizzes_are_listed_in_course_order() -> None:
+    at = open_app(QUIZ)
+    assert list(page_links(at).values()) == ["quiz=every-kind", "quiz=leak-check"]
