@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -93,6 +93,43 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
 def load_course(paths: Iterable[str | Path] = DEFAULT_PATHS) -> Course:
     """Load every file, then check ids across files and the links from quizzes to lessons."""
     return assemble([load_file(path) for path in find_files(paths)])
+
+
+@dataclass(frozen=True)
+class Checked:
+    """``check PATH...``: the files asked about, the lessons read only to check links, and the result."""
+
+    asked: list[Path]
+    context: list[Path]
+    course: Course  # its problems are those of the asked files only
+
+
+def course_lessons(file: Path) -> Path | None:
+    """The ``lessons`` folder of the course a file sits in (beside its ``quizzes`` folder, or beside it)."""
+    for folder in (file.resolve().parent.parent, file.resolve().parent):
+        if (folder / "lessons").is_dir():
+            return folder / "lessons"
+    return None
+
+
+def check_paths(paths: Iterable[str | Path]) -> Checked:
+    """Check files and folders; a single file's links are checked against its own course's lessons.
+
+    ``check quizzes/one.yaml`` must not report every lesson it names as missing: the lessons of
+    the course folder the file sits in are read too, and only the asked files' problems reported.
+    """
+    asked = find_files(paths)
+    seen = {path.resolve() for path in asked}
+    context: list[Path] = []
+    for folder in dict.fromkeys(filter(None, (course_lessons(p) for p in map(Path, paths) if p.is_file()))):
+        for lesson in find_files([folder]):
+            if lesson.resolve() not in seen:
+                seen.add(lesson.resolve())
+                context.append(lesson)
+    course = assemble([load_file(path) for path in [*asked, *context]])
+    names = {str(path) for path in asked}
+    kept = tuple(problem for problem in course.problems if problem.path in names)
+    return Checked(asked, context, replace(course, problems=kept))
 
 
 def assemble(loaded: list[Loaded]) -> Course:

@@ -84,7 +84,11 @@ def answer_something(page: Page) -> None:
     elif area.get_by_role("combobox").count():
         box = area.get_by_role("combobox").first
         box.click()
-        page.get_by_role("option").first.click()
+        option = page.get_by_role("listbox").get_by_role("option").first
+        expect(option).to_be_visible()
+        chosen = option.inner_text()
+        option.click()
+        expect(box).to_have_value(chosen)
     # an order question is answered as shown
 
 
