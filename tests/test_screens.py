@@ -55,6 +55,8 @@ QUIZ_TITLE = "One question of every kind"
 EVERY_KIND = ["founded", "secgen", "members", "joined", "veto", "sequence", "offices", "count"]
 ORDER_KEY = ["Treaty signed", "Solana takes office", "Three countries join"]
 HIGHLIGHT = ":material/my_location: The answer to your question comes from this part."
+FROM_TIMELINE = ":material/my_location: The timeline event you chose is told in this part."
+FROM_A_LINK = ":material/my_location: The link you followed points to this part."
 
 
 # ---------------------------------------------------------------- fixtures and helpers
@@ -343,8 +345,17 @@ def test_lesson_without_id_lists_the_lessons() -> None:
     assert page_links(at) == {f"1. {LESSON_TITLE}": "lesson=alliance"}
 
 
+@pytest.mark.parametrize(
+    ("arrived_from", "banner"), [("timeline", FROM_TIMELINE), (None, FROM_A_LINK), ("elsewhere", FROM_A_LINK)]
+)
+def test_a_linked_passage_says_what_brought_the_reader_there(arrived_from: str | None, banner: str) -> None:
+    params = {"lesson": "alliance", "passage": "p2", **({"from": arrived_from} if arrived_from else {})}
+    at = open_app(LESSON, **params)
+    assert [note for note in notes(at) if "my_location" in note] == [banner]
+
+
 def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
-    at = open_app(LESSON, lesson="alliance", passage="p2")
+    at = open_app(LESSON, lesson="alliance", passage="p2", **{"from": "question"})
     assert notes(at).count(HIGHLIGHT) == 1
     boxes = [box for box in at.container if f":small[{HIGHLIGHT}]" in values(box.markdown)]
     innermost = min(boxes, key=lambda box: len(list(box.header)))
@@ -609,7 +620,7 @@ def test_verdict_links_to_the_source_passage_and_explains() -> None:
     at = quiz_at("founded")
     answer(at, "founded", "1949")
     submit(at)
-    assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1"
+    assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1&from=question"
     assert "The treaty was signed in April 1949." in values(at.markdown)
 
 

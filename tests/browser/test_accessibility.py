@@ -148,7 +148,11 @@ def test_no_serious_or_critical_axe_violation(new_page: Callable[..., Page], app
 
     open_url(page, f"{app_url}/lesson?lesson=alliance", "People and offices")
     scanner.scan("lesson")
-    open_url(page, f"{app_url}/lesson?lesson=alliance&passage=p1", "The answer to your question comes from this part.")
+    open_url(
+        page,
+        f"{app_url}/lesson?lesson=alliance&passage=p1&from=question",
+        "The answer to your question comes from this part.",
+    )
     scanner.scan("lesson, linked passage highlighted")
 
     open_url(page, f"{app_url}/timeline", "All events")

@@ -119,8 +119,8 @@ def test_timeline_select_event_and_period(page: Page, app_url: str) -> None:
 
     # The detail links to the passage that tells it, highlighted.
     link.click()
-    expect(page).to_have_url(re.compile(r"/lesson\?lesson=alliance&passage=p2$"))
-    expect(main(page).get_by_text("The answer to your question comes from this part.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/lesson\?lesson=alliance&passage=p2&from=timeline$"))
+    expect(main(page).get_by_text("The timeline event you chose is told in this part.")).to_be_visible()
     wait_idle(page)
     shot(page, "07-lesson-linked-passage")
 

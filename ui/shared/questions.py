@@ -129,7 +129,7 @@ def source_link(question: Question) -> None:
             pages.LESSON,
             label="Read where this comes from",
             icon=":material/menu_book:",
-            query_params={"lesson": lesson_id, "passage": passage_id},
+            query_params={"lesson": lesson_id, "passage": passage_id, "from": "question"},
         )
 
 

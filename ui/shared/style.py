@@ -32,10 +32,15 @@ CSS = """
   border: 1px solid rgba(128, 128, 128, 0.55); border-radius: 0.5rem;
   padding: 0.5rem 0.875rem; min-height: 2.75rem;
 }
+/* Streamlit's own primary colour (white text on it: 5:1 contrast). */
+[class*="st-key-action-primary"] [data-testid="stPageLink"] a {
+  background-color: rgb(197, 57, 72); border-color: transparent;
+}
+[class*="st-key-action-primary"] [data-testid="stPageLink"] a * { color: #fff !important; }
 /* Links never cut off with "…" on a phone: long labels wrap. */
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] a * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  height: auto !important;
+  height: auto !important; line-height: 1.45;
 }
 """
 
@@ -45,7 +50,9 @@ def apply() -> None:
     st.html(f"<style>{CSS}</style>")
 
 
-def action_link(page: str, label: str, icon: str, query_params: dict[str, str], key: str) -> None:
-    """A page link drawn as a button: the main way on from a screen."""
-    with st.container(key=f"action-{key}"):
+def action_link(
+    page: str, label: str, icon: str, query_params: dict[str, str], key: str, primary: bool = False
+) -> None:
+    """A page link drawn as a button (filled when ``primary``): a main way on from a screen."""
+    with st.container(key=f"action-{'primary-' if primary else ''}{key}"):
         st.page_link(page, label=label, icon=icon, query_params=query_params)

@@ -53,7 +53,10 @@ def main() -> None:
                 pages.LESSON,
                 label=f"Read it in: {chosen.lesson_title}",
                 icon=":material/menu_book:",
-                query_params={"lesson": chosen.lesson_id, **({"passage": chosen.passage} if chosen.passage else {})},
+                query_params={
+                    "lesson": chosen.lesson_id,
+                    **({"passage": chosen.passage, "from": "timeline"} if chosen.passage else {}),
+                },
             )
 
     st.header("All events", anchor=False)
