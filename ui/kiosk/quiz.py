@@ -14,6 +14,7 @@ import streamlit as st
 from classroom.content.models import Quiz
 from classroom.kiosk import KioskConfig
 from classroom.quiz.attempts import Attempt, askable, student_view
+from ui.kiosk import keypad
 from ui.kiosk import state as kiosk_state
 from ui.kiosk.attract import nav_button, start_over_button
 from ui.kiosk.state import SHOWING_KEY, VISIT_KEY, Screen
@@ -57,7 +58,7 @@ def _on_submit(
 ) -> None:
     question = quiz.question(question_id)
     view = student_view(question, attempt.plan)
-    response = read_response(view, key)
+    response = read_response(view, key, keypad.WIDGETS.get(view.kind))
     if not ready_to_submit(question, key, response, confirmed):
         return
     if state.submit(quiz, attempt_id, attempt, question_id, response) is not None:
@@ -113,7 +114,7 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     key = kiosk_state.widget_key(_visit(), view.id)
     submit_args = (quiz, attempt_id, attempt, question_id, key)
     with st.container(key="kiosk-answer"):  # tighter rows (see ui/kiosk/idle.py) so long questions fit
-        answer_input(view, key, _on_submit, args=submit_args, width="stretch")
+        answer_input(view, key, _on_submit, keypad.WIDGETS.get(view.kind), args=submit_args, width="stretch")
     if view.hint:
         with st.expander("Show a hint", icon=":material/lightbulb:"):
             teacher_markdown(view.hint)

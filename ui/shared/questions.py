@@ -18,6 +18,7 @@ from classroom.quiz.attempts import Attempt, describe_key, describe_response
 from classroom.quiz.grading import Graded
 from ui import pages
 from ui.shared.answers import WIDGETS
+from ui.shared.answers.base import Widget
 from ui.shared.safe import escape, teacher_markdown
 
 VERDICTS = {  # icon and words: colour is never the only signal
@@ -33,14 +34,21 @@ def pts(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def answer_input(view: QuestionView, key: str, submit: Callable[..., None] | None = None, **submit_args: Any) -> None:
+def answer_input(
+    view: QuestionView,
+    key: str,
+    submit: Callable[..., None] | None = None,
+    widget: Widget[Any] | None = None,
+    **submit_args: Any,
+) -> None:
     """The question's input and its Submit button (in a form, unless the input reruns the page itself).
 
     Enter in a text box never submits (``enter_to_submit=False``): only the Submit button makes an
     answer final, so a half-typed answer is never sent by accident. An answer the engine held back
     (:func:`ready_to_submit`) is explained right above the button; a blank one asks for confirmation.
+    ``widget`` replaces the kind's usual input (the kiosk's on-screen keys).
     """
-    widget = WIDGETS[view.kind]
+    widget = widget or WIDGETS[view.kind]
     button_args = {"type": "primary", "on_click": submit, **submit_args}
     held = st.session_state.get(_held_key(key))
     if not widget.in_form:
@@ -92,9 +100,9 @@ def ready_to_submit(question: Question, key: str, response: Any, confirmed: bool
     return False
 
 
-def read_response(view: QuestionView, key: str) -> Any:
+def read_response(view: QuestionView, key: str, widget: Widget[Any] | None = None) -> Any:
     """The response as the widgets hold it (read in a callback, before the screen is drawn again)."""
-    return WIDGETS[view.kind].read(view, key)
+    return (widget or WIDGETS[view.kind]).read(view, key)
 
 
 def verdict_box(graded: Graded) -> None:
