@@ -99,7 +99,7 @@ def test_when_the_store_fails_the_answer_is_not_counted_and_can_be_sent_again(st
 def test_check_holds_back_a_blank_answer_for_confirmation(quiz, question_id, response):
     held = answering.check(quiz.question(question_id), response)
     assert held == answering.Held("empty", answering.EMPTY_MESSAGE)
-    assert held.message.startswith("You have not answered this question. Submit an empty answer?")
+    assert held.message.startswith("No answer yet. Submit an empty answer?")
 
 
 def test_check_names_the_date_form_expected_with_an_example(quiz):

@@ -948,7 +948,7 @@ def test_content_is_parsed_once_per_file_version_not_on_every_rerun(
 
 # ---------------------------------------------------------------- before an answer becomes final
 
-EMPTY = "You have not answered this question. Submit an empty answer? It scores 0 and cannot be changed."
+EMPTY = "No answer yet. Submit an empty answer? It scores 0 and cannot be changed."
 
 
 def test_an_empty_submit_asks_first_and_keeps_the_question_open() -> None:

@@ -51,7 +51,7 @@ class Held:
     message: str
 
 
-EMPTY_MESSAGE = "You have not answered this question. Submit an empty answer? It scores 0 and cannot be changed."
+EMPTY_MESSAGE = "No answer yet. Submit an empty answer? It scores 0 and cannot be changed."
 
 
 def check(question: Question, response: Any) -> Held | None:

@@ -134,3 +134,98 @@ def test_every_shipped_question_is_walked() -> None:
     assert len(QUIZZES) == 7
     assert QUIZZES["course-final"] == 39
     assert sum(QUIZZES.values()) == sum(len(quiz.questions) for quiz in SHIPPED.quizzes.values())
+
+
+# ---------------------------------------------------------------- before an answer becomes final, on a phone
+
+
+def test_empty_and_unreadable_answers_are_held_back_and_enter_never_submits(browser: Browser, app_url: str) -> None:
+    page = sized_page(browser, "phone")
+    try:
+        open_url(page, f"{app_url}/quiz?quiz=every-kind", "Start the quiz")
+        page.get_by_role("button", name="Start the quiz").click()
+        expect(main(page).get_by_text("Question 1 of 8", exact=True)).to_be_visible()
+        wait_idle(page)
+        # The form expected is help text on screen, not a placeholder that vanishes while typing.
+        box = main(page).get_by_role("textbox", name="Your answer (a date)")
+        expect(box).not_to_have_attribute("placeholder", re.compile(".+"))
+        in_view(page, main(page).get_by_text("Write a year (for example 1991).", exact=True))
+
+        # Blank: asked first, and the question stays open.
+        page.get_by_role("button", name="Submit answer").click()
+        warning = main(page).get_by_text("Submit an empty answer?", exact=False)
+        expect(warning).to_be_visible()
+        wait_idle(page)
+        in_view(page, page.get_by_role("button", name="Submit it empty"))
+        shot(page, "phone-confirm-empty")
+        page.get_by_role("button", name="Keep answering").click()
+        expect(warning).to_have_count(0)
+        wait_idle(page)
+
+        # Enter in the box does not submit a half-typed answer.
+        box.fill("194")
+        box.press("Enter")
+        wait_idle(page)
+        expect(next_step(page)).to_have_count(0)
+        expect(main(page).get_by_test_id("stAlert")).to_have_count(0)
+        expect(main(page).get_by_text("Question 1 of 8", exact=True)).to_be_visible()
+
+        # Unreadable: the form expected, with an example; the attempt stays open, the text stays typed.
+        box.fill("the late forties")
+        page.get_by_role("button", name="Submit answer").click()
+        message = "“the late forties” is not a date I can read. Write a year (for example 1991)."
+        expect(main(page).get_by_text(message, exact=True)).to_be_visible()
+        wait_idle(page)
+        in_view(page, page.get_by_role("button", name="Submit answer"))
+        expect(box).to_have_value("the late forties")
+        expect(next_step(page)).to_have_count(0)
+        shot(page, "phone-unreadable-date")
+
+        box.fill("1949")
+        page.get_by_role("button", name="Submit answer").click()
+        expect(main(page).get_by_test_id("stAlert").filter(has_text="Correct — 1 of 1 point")).to_be_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_axe_on_the_compact_quiz_at_both_sizes(browser: Browser, app_url: str, size: str, theme: str) -> None:
+    """axe on the new quiz screens (question, order rows, empty-answer question, verdict) and the home page."""
+    from test_accessibility import BLOCKING, Scanner
+
+    page = sized_page(browser, size, color_scheme=theme)
+    try:
+        scanner = Scanner(page, f"{theme} {size}")
+        open_url(page, app_url, "Did Russia want to join NATO?")
+        scanner.scan("home")
+        open_url(page, f"{app_url}/quiz?quiz=every-kind", "Start the quiz")
+        page.get_by_role("button", name="Start the quiz").click()
+        expect(main(page).get_by_text("Question 1 of 8", exact=True)).to_be_visible()
+        scanner.scan("question 1")
+        page.get_by_role("button", name="Submit answer").click()
+        expect(page.get_by_role("button", name="Submit it empty")).to_be_visible()
+        scanner.scan("submit an empty answer?")
+        main(page).get_by_role("textbox", name="Your answer (a date)").fill("soon")
+        page.get_by_role("button", name="Submit answer").click()
+        expect(main(page).get_by_text("is not a date I can read", exact=False)).to_be_visible()
+        scanner.scan("unreadable date")
+        main(page).get_by_role("textbox", name="Your answer (a date)").fill("1949")
+        page.get_by_role("button", name="Submit answer").click()
+        expect(next_step(page)).to_be_visible()
+        scanner.scan("verdict")
+        for number in range(2, 6):
+            next_step(page).click()
+            expect(main(page).get_by_text(f"Question {number} of 8", exact=True)).to_be_visible()
+            wait_idle(page)
+            page.get_by_role("button", name="Submit answer").click()  # questions 2 to 5 left blank
+            page.get_by_role("button", name="Submit it empty").click()
+            expect(next_step(page)).to_be_visible()
+        next_step(page).click()
+        expect(main(page).get_by_text("Put the items in order, earliest first.")).to_be_visible()
+        scanner.scan("order question")
+        shot(page, f"axe-{size}-{theme}-order")
+        blocking = scanner.report(impacts=BLOCKING)
+        assert not any(impact in BLOCKING for _, impact, *_ in scanner.found), blocking
+    finally:
+        page.context.close()

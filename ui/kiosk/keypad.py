@@ -47,7 +47,7 @@ class NumberPad(Widget[Any]):
 
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         st.text_input("Your answer (a number)", key=key, disabled=disabled)
-        st.caption("Tap the keys to write the number, for example 12 or 3.5.")
+        st.markdown("Tap the keys to write the number, for example 12 or 3.5.")  # kiosk type: no small print
         number_pad(key, decimal=True)
 
     def read(self, view: QuestionView, key: str) -> Any:
@@ -61,7 +61,7 @@ class DatePicker(Widget[Any]):
 
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         precision = view.precision or "year"
-        st.caption(f"Give {describe_precision(precision)}.")  # type: ignore[arg-type]
+        st.markdown(f"Give {describe_precision(precision)}.")  # type: ignore[arg-type]
         if PRECISION_RANK[precision] >= PRECISION_RANK["day"]:
             st.selectbox("Day", DAYS, index=None, key=f"{key}:day", placeholder="Choose the day", disabled=disabled)
         if PRECISION_RANK[precision] >= PRECISION_RANK["month"]:

@@ -75,9 +75,10 @@ def _unreadable(held: answering.Held | None) -> None:
 
 def confirm_empty(key: str, button_args: dict[str, Any]) -> None:
     """ "Submit an empty answer?": the blank answer becomes final only on a second, explicit choice."""
-    st.warning(answering.EMPTY_MESSAGE, icon=":material/help:")
-    confirm_args = {**button_args, "type": "secondary", "kwargs": {"confirmed": True}}
-    with st.container(horizontal=True, gap="small"):
+    confirm_args = {**button_args, "type": "secondary", "kwargs": {"confirmed": True}, "width": "content"}
+    # One row (wrapping on a phone), so the question grows by as little as possible.
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"confirm-{key}"):
+        st.warning(answering.EMPTY_MESSAGE, icon=":material/help:", width="stretch")
         st.button("Submit it empty", key=f"{key}:confirm-empty", **confirm_args)
         st.button("Keep answering", key=f"{key}:keep", type="tertiary", on_click=clear_held, args=(key,))
 
