@@ -80,7 +80,6 @@ def confirm_empty(key: str, button_args: dict[str, Any]) -> None:
     with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"confirm-{key}"):
         st.warning(answering.EMPTY_MESSAGE, icon=":material/help:", width="stretch")
         st.button("Submit it empty", key=f"{key}:confirm-empty", **confirm_args)
-        st.button("Keep answering", key=f"{key}:keep", type="tertiary", on_click=clear_held, args=(key,))
 
 
 def clear_held(key: str) -> None:

@@ -16,7 +16,7 @@ class DateWidget(Widget[DateQuestion]):
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         wanted = describe_precision(view.precision or "year")
         st.text_input("Your answer (a date)", key=key, disabled=disabled)
-        st.caption(f"Write {wanted}.")  # visible all the time, not a placeholder that vanishes while typing
+        note(f"Write {wanted}.")  # visible all the time, not a placeholder that vanishes while typing
 
     def editor(self, question: DateQuestion, key: str, name: str) -> tuple[Data, Slots]:
         current = parse_iso(question.answer)
