@@ -124,3 +124,20 @@ def test_an_error_it_does_not_recognise_keeps_the_parsers_position_and_words():
         "f.yaml:1:5: YAML syntax: expected chomping or indentation indicators, but found 'x' "
         "(while scanning a block scalar)"
     ]
+
+
+def test_invalid_yaml_from_the_yaml_test_suite_is_reported_inside_the_file():
+    """111 invalid documents written by others (tests/testdata/yaml-test-suite): no crash, positions in the file."""
+    import json
+
+    cases = json.loads((TESTDATA / "yaml-test-suite" / "errors.json").read_text(encoding="utf-8"))["cases"]
+    assert len(cases) == 111
+    reported = 0
+    for case in cases:
+        _, found = parse_yaml(case["yaml"].encode(), f"{case['id']}.yaml")
+        lines = case["yaml"].count("\n") + 1
+        for problem in found:
+            assert 1 <= problem.line <= lines + 1 and problem.column >= 1, (case["id"], str(problem))
+            assert problem.message.strip(), case["id"]
+        reported += bool(found)
+    assert reported == 94  # PyYAML accepts the other 17 (it reads YAML 1.1 and is lenient on some rules)

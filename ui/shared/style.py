@@ -15,7 +15,6 @@ CSS = """
 .st-key-quiz-head [data-testid="stHeading"] { margin-bottom: 0.375rem; }
 .st-key-quiz-head p { font-size: 0.875rem; margin-bottom: 0; }
 .st-key-quiz-question h3 { font-size: 1.125rem; line-height: 1.45; padding: 0; }
-.st-key-quiz-question [data-testid="stCaptionContainer"] p { margin: 0; }
 
 /* Order questions: one row per item even on a phone; the arrow buttons show their icon only
    (the words stay for screen readers) and keep a 44 px touch target. */
