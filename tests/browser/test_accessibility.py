@@ -265,7 +265,7 @@ def test_chart_text_is_readable(new_page: Callable[..., Page], app_url: str, the
     for number in range(1, len(QUIZ_STEPS) + 1):
         if number > 1:
             next_question(page, number, len(QUIZ_STEPS))
-        submit(page)
+        submit(page, empty=QUIZ_STEPS[number - 1][0] not in ("date", "order"))  # only these two are answered
     see_result(page).click()
     expect(page.get_by_role("heading", name="Question by question")).to_be_visible()
     chart_text_problems(page, "result (score by topic)", problems)

@@ -497,7 +497,7 @@ def test_idle_countdown_then_reset_forgets_the_visitor(
 ) -> None:
     page = kiosk_page()
     start_leak_check(page, kiosk_server.base)
-    answer = page.get_by_role("textbox", name="Your answer (a date)")
+    answer = page.get_by_role("textbox", name="Year")
     answer.fill(SECRET_DATE)  # typed, not submitted
     touched = time.monotonic()
     dialog = idle_dialog(page)
@@ -658,7 +658,7 @@ def own_server(tmp_path: Path) -> Iterator[KioskServer]:
 def test_reconnects_by_itself_after_a_server_restart(own_server: KioskServer, kiosk_page: Callable[..., Page]) -> None:
     page = kiosk_page()
     start_leak_check(page, own_server.base)
-    page.get_by_role("textbox", name="Your answer (a date)").fill(SECRET_DATE)
+    page.get_by_role("textbox", name="Year").fill(SECRET_DATE)
 
     own_server.stop(kill=True)  # as if the laptop lost power
     notice = page.get_by_role("status").filter(has_text="Reconnecting")
