@@ -9,7 +9,7 @@ import streamlit as st
 from classroom.kiosk import process_mode
 from classroom.settings import ModeError
 from ui import pages
-from ui.shared import style
+from ui.shared import identity, signin, style
 
 try:
     MODE = process_mode()  # CLASSROOM_MODE / CLASSROOM_KIOSK, read once when the server starts
@@ -34,11 +34,16 @@ PAGES = [
     st.Page(pages.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page(pages.QUIZ, title="Quizzes", icon=":material/quiz:", url_path="quiz"),
     st.Page(pages.RESULTS, title="Results", icon=":material/leaderboard:", url_path="results"),
+    st.Page(pages.MY_WORK, title="My work", icon=":material/assignment_ind:", url_path="my-work"),
     st.Page(pages.TEACHER, title="Teacher", icon=":material/admin_panel_settings:", url_path="teacher"),
 ]
 
 page = st.navigation(PAGES)
 try:
+    with st.sidebar:  # the 1-pixel images that set or clear the sign-in cookies (ui/shared/identity.py)
+        identity.cookie_images()
+    if page.url_path:  # not home, which has the sign-in anyway
+        signin.when_lapsed()  # signed out elsewhere or expired: sign in again right here, on this page
     page.run()
 except Exception:  # a bug must never show a student a traceback; it goes to the server log
     logging.getLogger("classroom").exception("screen %s failed", page.title)

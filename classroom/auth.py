@@ -1,13 +1,13 @@
-"""Teacher sign-in: a password kept only as an scrypt hash, and a throttle on guessing.
+"""The teacher password, kept only as an scrypt hash, and what OIDC sign-in needs.
 
 A school that runs its own identity provider signs teachers in with Streamlit's
 ``st.login`` (OIDC, configured in ``.streamlit/secrets.toml``); everyone else
 sets a teacher password with ``python -m classroom teacher-password``. Only a
 salted scrypt hash of it is written, so a copied data folder does not give the
-password away, and repeated wrong guesses make the next try wait longer.
+password away. Guessing is slowed by the database throttle in ``classroom/people/signin.py``.
 
 This module never imports Streamlit: the teacher screen passes ``st.secrets``
-to :func:`configured_oidc` and calls :func:`sign_in` with what was typed.
+to :func:`configured_oidc`; the sign-in itself is ``classroom/people/signin.py``.
 """
 
 from __future__ import annotations
@@ -15,15 +15,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import math
 import os
 import re
 import secrets
-import threading
-import time
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -129,119 +125,6 @@ def set_password(password: str) -> Path:
         temp.unlink(missing_ok=True)
         raise
     return path
-
-
-class Throttle:
-    """Slows down guessing: each failure past the first few doubles the wait.
-
-    In memory and per key ("teacher", or a client id), so a restart forgives
-    everyone, which is fine for a classroom. Failures are forgotten after
-    15 minutes without a new one. Safe to share between Streamlit sessions,
-    which run in different threads; the clock is injectable so tests need not sleep.
-    """
-
-    FREE_FAILURES = 3  # typos happen: no wait for the first three
-    FIRST_DELAY = 1.0
-    MAX_DELAY = 60.0
-    FORGET_AFTER = 15 * 60.0
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}  # key -> (count, time of the last failure)
-
-    def _current(self, key: str, now: float) -> tuple[int, float]:
-        count, last = self._failures.get(key, (0, now))
-        if count and now - last >= self.FORGET_AFTER:
-            return 0, now
-        return count, last
-
-    def _delay_for(self, count: int) -> float:
-        if count <= self.FREE_FAILURES:
-            return 0.0
-        return min(self.MAX_DELAY, self.FIRST_DELAY * 2 ** (count - self.FREE_FAILURES - 1))
-
-    def delay(self, key: str) -> float:
-        """The wait imposed after the failures so far: 0, 0, 0, then 1, 2, 4, ... up to 60 seconds."""
-        with self._lock:
-            count, _ = self._current(key, self._clock())
-            return self._delay_for(count)
-
-    def check(self, key: str) -> float:
-        """Seconds still to wait before the next try (0 when a try is allowed now)."""
-        with self._lock:
-            return self._remaining(key, self._clock())
-
-    def _remaining(self, key: str, now: float) -> float:
-        count, last = self._current(key, now)
-        return max(0.0, last + self._delay_for(count) - now)
-
-    def failed(self, key: str) -> None:
-        """Record a wrong password for ``key`` (and forget stale keys, so memory stays small)."""
-        with self._lock:
-            self._record_failure(key, self._clock())
-
-    def _record_failure(self, key: str, now: float) -> None:
-        count, _ = self._current(key, now)
-        self._failures[key] = (count + 1, now)
-        for stale in [k for k, (_, last) in self._failures.items() if now - last >= self.FORGET_AFTER]:
-            del self._failures[stale]
-
-    def succeeded(self, key: str) -> None:
-        """Record a right password: the key starts afresh."""
-        with self._lock:
-            self._failures.pop(key, None)
-
-    def attempt(self, key: str) -> float:
-        """Check and, if allowed, count this try as a failure, all under one lock.
-
-        Returns the wait like :meth:`check` (0 means go ahead). Counting first
-        and forgiving on success closes the gap that ``check`` then ``failed``
-        leaves open: many simultaneous guesses can't all pass the check before
-        the first one is recorded.
-        """
-        with self._lock:
-            now = self._clock()
-            wait = self._remaining(key, now)
-            if wait == 0:
-                self._record_failure(key, now)
-            return wait
-
-
-@dataclass(frozen=True)
-class SignInResult:
-    """What the teacher screen shows: whether the door opened, and if not, why and for how long."""
-
-    ok: bool
-    wait_seconds: float
-    message: str
-
-
-def _wait_message(seconds: float) -> str:
-    whole = max(1, math.ceil(seconds))  # round up: "wait 0 seconds" would be a lie
-    return f"Too many wrong passwords. Wait {whole} second{'s' if whole != 1 else ''} and try again."
-
-
-def sign_in(password: str, throttle: Throttle, key: str = "teacher") -> SignInResult:
-    """Check a typed teacher password, refusing without checking while ``key`` must wait.
-
-    Refusing *before* verifying is the point of the throttle: a guess made
-    during the wait learns nothing, however right it is.
-    """
-    wait = throttle.check(key)
-    if wait > 0:
-        return SignInResult(False, wait, _wait_message(wait))
-    stored = stored_hash()
-    if stored is None:
-        return SignInResult(False, 0.0, f"No teacher password is set. On the server, run: {SET_PASSWORD_COMMAND}")
-    wait = throttle.attempt(key)  # a simultaneous guess may have got in first
-    if wait > 0:
-        return SignInResult(False, wait, _wait_message(wait))
-    if verify_password(password, stored):
-        throttle.succeeded(key)
-        return SignInResult(True, 0.0, "Signed in.")
-    wait = throttle.check(key)
-    return SignInResult(False, wait, "Wrong password." + (f" {_wait_message(wait)}" if wait else ""))
 
 
 # What st.login needs (Streamlit 1.67, streamlit/auth_util.py validate_auth_credentials):

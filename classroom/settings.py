@@ -16,11 +16,14 @@ not here: the engine knows nothing of Streamlit (they live in ``server/options.p
 | ``CLASSROOM_HOST`` / ``CLASSROOM_PORT`` | ``0.0.0.0`` / ``8501`` | where the server listens |
 | ``CLASSROOM_WORKERS`` | one per core, at most 4 | server processes sharing the port |
 | ``CLASSROOM_LOG_LEVEL`` | ``warning`` | the server's log level |
+| ``CLASSROOM_TIMEZONE`` | the server's own zone | the zone times are shown in (IANA name, e.g. ``Europe/Berlin``) |
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -106,3 +109,18 @@ def kiosk_file(environ: Mapping[str, str] | None = None) -> str | None:
 
 def log_level(environ: Mapping[str, str] | None = None) -> str:
     return _env(environ).get("CLASSROOM_LOG_LEVEL", "warning")
+
+
+class TimezoneError(ValueError):
+    """CLASSROOM_TIMEZONE names no time zone this machine knows."""
+
+
+def school_timezone(environ: Mapping[str, str] | None = None) -> dt.tzinfo:
+    """The zone times are shown in: ``CLASSROOM_TIMEZONE`` (an IANA name), else the server's local zone."""
+    name = (_env(environ).get("CLASSROOM_TIMEZONE") or "").strip()
+    if not name:
+        return dt.datetime.now().astimezone().tzinfo or dt.UTC
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise TimezoneError(f"CLASSROOM_TIMEZONE={name!r} is not a time zone name (e.g. Europe/London)") from error

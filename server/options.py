@@ -7,7 +7,18 @@ the tuned ones: the docstring of ``server/serve.py`` and docs/benchmarks.md.
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+from classroom.content.yamlread import MAX_FILE_BYTES
+from classroom.ingest.course import MAX_ARTICLE_BYTES
+
+# The largest file a teacher uploads (an article for the importer; a content file is smaller), in MB as
+# Streamlit counts them. Streamlit's default is 200 MB per file, kept in memory (issue 14, finding 2).
+UPLOAD_LIMIT_MB = math.ceil(max(MAX_FILE_BYTES, MAX_ARTICLE_BYTES) / (1024 * 1024))
+# The largest websocket message a browser may send: widget values only (files come by HTTP), the biggest
+# a text box holding a whole content file. Streamlit's default, 200 MB, is read whole before it is refused.
+INCOMING_MESSAGE_LIMIT_BYTES = 2 * 1024 * 1024
 
 # What every classroom server needs, whoever runs it.
 CLASSROOM_OPTIONS: dict[str, Any] = {
@@ -15,6 +26,7 @@ CLASSROOM_OPTIONS: dict[str, Any] = {
     "client.toolbarMode": "viewer",  # no developer menu for students
     "browser.gatherUsageStats": False,  # fully self-hosted: nothing leaves the laptop
     "server.headless": True,  # never try to open a browser on the classroom laptop
+    "server.maxUploadSize": UPLOAD_LIMIT_MB,  # and server/upload_guard.py: only a teacher's upload box
 }
 
 # Measured for a class under load (docs/benchmarks.md).

@@ -41,7 +41,7 @@ import sys
 from pathlib import Path
 
 from classroom import settings
-from server import options, reuseport, supervisor
+from server import auth_routes, options, reuseport, supervisor, upload_guard
 
 APP = settings.PROJECT_ROOT / "app.py"
 
@@ -95,9 +95,12 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     if kiosk:  # a server mode (classroom/settings.py reads it at start-up): no URL can switch it
         settings.serve_kiosk(kiosk)
     import streamlit as st
+    from starlette.middleware import Middleware
     from streamlit.web import bootstrap
 
-    app = st.App(script, routes=routes)  # first: it points Streamlit's config at the folder of app.py
+    routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
+    guard = [Middleware(upload_guard.UploadGuard)]  # uploads only into a teacher's upload box
+    app = st.App(script, routes=routes, middleware=guard)  # first: it points Streamlit's config at the folder of app.py
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
 
@@ -114,7 +117,8 @@ def uvicorn_config(app, host: str, port: int, log_level: str = "warning", loop: 
         port=port,
         loop=loop,  # "auto": uvloop when installed
         ws="websockets-sansio",
-        ws_max_size=get_max_message_size_bytes(),
+        # Incoming frames only (what a browser sends): far below Streamlit's outgoing limit, checked on the header.
+        ws_max_size=min(get_max_message_size_bytes(), options.INCOMING_MESSAGE_LIMIT_BYTES),
         ws_ping_interval=30,  # Streamlit's defaults: a dead tablet is noticed within a minute
         ws_ping_timeout=30,
         ws_per_message_deflate=bool(config.get_option("server.enableWebsocketCompression")),

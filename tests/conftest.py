@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from classroom.results.store import Store
+from support import BACKENDS, empty_database
+
 # Results written by tests (AppTest, the browser server) go to a throwaway database, never data/.
 os.environ.setdefault("CLASSROOM_DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='classroom-tests-')}/results.db")
 
@@ -26,3 +29,12 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty results store on each backend: SQLite always, PostgreSQL when make test found one."""
+    with empty_database(request.param, tmp_path / "nested" / "classroom.db") as url:
+        opened = Store(url)
+        yield opened
+        opened.close()

@@ -89,6 +89,20 @@ def test_when_the_store_fails_the_answer_is_not_counted_and_can_be_sent_again(st
     assert store.load_attempt(attempt_id).attempt.responses == {"founded": "1949"}
 
 
+def test_a_resume_token_opens_only_an_anonymous_attempt_or_the_students_own(store, quiz):
+    room = store.create_class("9B")
+    ana, ben = store.add_student(room.id, "Ana"), store.add_student(room.id, "Ben")
+    anas, _ = answering.start(store, quiz, seed=1, student_id=ana.id)
+    anonymous, _ = answering.start(store, quiz, seed=2)
+    assert answering.resume(store, quiz, anas, ana.id).id == anas
+    assert answering.resume(store, quiz, anas, ben.id) is None  # a classmate's link reaches nothing
+    assert answering.resume(store, quiz, anas, None) is None  # nor does it when signed out
+    assert answering.resume(store, quiz, anonymous, None).id == anonymous
+    assert answering.resume(store, quiz, anonymous, ben.id).id == anonymous
+    assert answering.resume(store, quiz, "no-such-token", ana.id).id == anas  # her own open attempt instead
+    assert answering.resume(store, quiz, None, ben.id) is None
+
+
 # ---------------------------------------------------------------- before an answer becomes final
 
 

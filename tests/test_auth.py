@@ -6,7 +6,6 @@ import base64
 import hashlib
 import io
 import stat
-import threading
 import unicodedata
 
 import pytest
@@ -17,30 +16,12 @@ from classroom.cli import main
 PASSWORD = "correct horse battery"
 
 
-class FakeClock:
-    """A clock the test moves by hand, so the throttle can be tested without sleeping."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @pytest.fixture(autouse=True)
 def password_path(tmp_path, monkeypatch):
     """Every test writes its password file under tmp_path, never into the project's data/."""
     path = tmp_path / "secret" / "teacher-password"
     monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(path))
     return path
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 # --- hashing ---------------------------------------------------------------
@@ -232,145 +213,6 @@ def test_cli_treats_end_of_input_at_the_prompt_as_no_password(monkeypatch, capsy
     assert main(["teacher-password"]) == 1
     assert "no password given" in capsys.readouterr().err
     assert not password_path.exists()
-
-
-# --- the throttle ----------------------------------------------------------
-
-
-def test_throttle_schedule_for_failures_1_to_8(clock):
-    throttle = auth.Throttle(clock)
-    delays = []
-    for _ in range(8):
-        throttle.failed("teacher")
-        delays.append(throttle.delay("teacher"))
-    assert delays == [0, 0, 0, 1, 2, 4, 8, 16]
-
-
-def test_throttle_caps_the_delay_at_60_seconds(clock):
-    throttle = auth.Throttle(clock)
-    delays = []
-    for _ in range(14):
-        throttle.failed("teacher")
-        delays.append(throttle.delay("teacher"))
-    assert delays[8:] == [32, 60, 60, 60, 60, 60]
-
-
-def test_check_counts_down_the_wait(clock):
-    throttle = auth.Throttle(clock)
-    for _ in range(5):
-        throttle.failed("teacher")
-    assert throttle.check("teacher") == 2
-    clock.advance(0.5)
-    assert throttle.check("teacher") == 1.5
-    clock.advance(1.5)
-    assert throttle.check("teacher") == 0
-
-
-def test_success_resets_the_key(clock):
-    throttle = auth.Throttle(clock)
-    for _ in range(6):
-        throttle.failed("teacher")
-    throttle.succeeded("teacher")
-    assert throttle.delay("teacher") == 0 and throttle.check("teacher") == 0
-    throttle.failed("teacher")
-    assert throttle.delay("teacher") == 0  # counting starts again from the first failure
-
-
-def test_failures_expire_after_15_minutes_without_a_try(clock):
-    throttle = auth.Throttle(clock)
-    for _ in range(8):
-        throttle.failed("teacher")
-    clock.advance(15 * 60 - 1)
-    assert throttle.delay("teacher") == 16  # still remembered
-    clock.advance(1)
-    assert throttle.delay("teacher") == 0 and throttle.check("teacher") == 0
-    throttle.failed("teacher")
-    assert throttle.delay("teacher") == 0  # a fresh first failure, not the ninth
-
-
-def test_keys_are_throttled_separately(clock):
-    throttle = auth.Throttle(clock)
-    for _ in range(5):
-        throttle.failed("client-a")
-    assert throttle.check("client-a") == 2
-    assert throttle.check("client-b") == 0
-
-
-def test_simultaneous_attempts_cannot_slip_past_the_throttle(clock):
-    throttle = auth.Throttle(clock)  # the clock stands still: all 50 tries arrive at once
-    start = threading.Barrier(50)
-    allowed = []
-
-    def try_once() -> None:
-        start.wait()
-        if throttle.attempt("teacher") == 0:
-            allowed.append(1)
-
-    threads = [threading.Thread(target=try_once) for _ in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(allowed) == 4  # three free failures, then the fourth try starts the 1 s wait
-
-
-# --- sign_in ---------------------------------------------------------------
-
-
-@pytest.fixture
-def configured() -> None:
-    auth.set_password(PASSWORD)
-
-
-def test_sign_in_with_the_right_password(configured, clock):
-    result = auth.sign_in(PASSWORD, auth.Throttle(clock))
-    assert result == auth.SignInResult(ok=True, wait_seconds=0.0, message="Signed in.")
-
-
-def test_sign_in_with_a_wrong_password(configured, clock):
-    result = auth.sign_in("wrong password", auth.Throttle(clock))
-    assert not result.ok and result.wait_seconds == 0
-    assert result.message == "Wrong password."
-
-
-def test_sign_in_without_a_password_says_how_to_set_one(clock):
-    result = auth.sign_in(PASSWORD, auth.Throttle(clock))
-    assert not result.ok
-    assert "python -m classroom teacher-password" in result.message
-
-
-def test_sign_in_while_throttled_refuses_even_the_right_password_unchecked(configured, clock, monkeypatch):
-    throttle = auth.Throttle(clock)
-    for _ in range(4):
-        assert not auth.sign_in("wrong password", throttle).ok
-    verified = []
-    with monkeypatch.context() as patch:
-        patch.setattr(auth, "verify_password", lambda *args: verified.append(args) or True)
-        result = auth.sign_in(PASSWORD, throttle)
-    assert not result.ok and result.wait_seconds == 1
-    assert "Wait 1 second " in result.message
-    assert verified == []  # the password was never looked at
-
-    clock.advance(1)
-    assert auth.sign_in(PASSWORD, throttle).ok
-    assert throttle.delay("teacher") == 0  # success forgave the failures
-
-
-def test_sign_in_reports_the_wait_after_a_failure(configured, clock):
-    throttle = auth.Throttle(clock)
-    results = [auth.sign_in("wrong password", throttle) for _ in range(4)]
-    assert [r.wait_seconds for r in results] == [0, 0, 0, 1]
-    assert results[-1].message == "Wrong password. Too many wrong passwords. Wait 1 second and try again."
-    clock.advance(1)
-    assert auth.sign_in("wrong password", throttle).wait_seconds == 2
-
-
-def test_sign_in_throttles_per_key(configured, clock):
-    throttle = auth.Throttle(clock)
-    for _ in range(4):
-        auth.sign_in("wrong password", throttle, key="client-a")
-    assert not auth.sign_in(PASSWORD, throttle, key="client-a").ok
-    assert auth.sign_in(PASSWORD, throttle, key="client-b").ok
 
 
 # --- OIDC (st.login) detection ---------------------------------------------

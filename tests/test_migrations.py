@@ -285,7 +285,8 @@ def test_a_database_left_by_0001_is_migrated_and_keeps_its_rows(tmp_path):
         assert store.classes() == [room]
         assert store.class_by_code("k7qx-2m") == room
         assert store.students(room.id) == [ana]
-        assert store.join("K7QX2M", "ANA MULLER") == ana  # found by the stored name_key, not added again
+        assert store.student_named(room.id, "ANA MULLER") == ana  # found by the stored name_key
+        assert store.code_set_at(room.id) == {ana.id: None}  # 0002: no sign-in code until the teacher gives one
 
         stored = store.load_attempt("p3Zq8LwX0bVt5NkRj2YdAg")
         assert stored is not None and stored.student_id == 1 and not stored.finished

@@ -59,13 +59,11 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(tmp_path / "teacher-password"))
     _clear_content_caches()
     ui.shared.state.store.clear()
-    ui.teacher.auth.throttle.clear()
     auth.set_password(PASSWORD)
     Store(url).close()
     yield root
     _clear_content_caches()
     ui.shared.state.store.clear()
-    ui.teacher.auth.throttle.clear()
 
 
 # ---------------------------------------------------------------- helpers

@@ -19,11 +19,12 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
@@ -33,9 +34,9 @@ import ui.shared.state
 import ui.teacher.auth
 from app_fixtures import COURSE, clear_content_caches, course_copy, use_course  # noqa: F401 (pytest fixtures)
 from classroom import auth
-from classroom.auth import Throttle
 from classroom.content.load import load_course
 from classroom.content.models import Quiz
+from classroom.people import signin, throttle
 from classroom.quiz import answering
 from classroom.quiz.grading import key_response
 from classroom.results import analysis
@@ -47,7 +48,7 @@ TEACHER = "ui/teacher/room.py"
 PASSWORD = "correct horse battery"
 CRASH = "Something went wrong on this screen."
 TAB_KEY = "teacher:tab"
-TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = ["Classes", "Gradebook", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
 
 
 # ---------------------------------------------------------------- fixtures
@@ -60,12 +61,10 @@ def results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.setenv("CLASSROOM_DATABASE_URL", url)
     monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_FILE", str(tmp_path / "teacher-password"))
     ui.shared.state.store.clear()
-    ui.teacher.auth.throttle.clear()
     opened = Store(url)
     yield opened
     opened.close()
     ui.shared.state.store.clear()
-    ui.teacher.auth.throttle.clear()
 
 
 @pytest.fixture
@@ -76,10 +75,9 @@ def password() -> str:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """A clock the throttle reads; move it with ``clock[0] += seconds``."""
+    """The clock the database throttle reads; move it with ``clock[0] += seconds``."""
     now = [1000.0]
-    monkeypatch.setattr(ui.teacher.auth, "Throttle", partial(Throttle, clock=lambda: now[0]))
-    ui.teacher.auth.throttle.clear()
+    monkeypatch.setattr(throttle, "time", SimpleNamespace(time=lambda: now[0]))
     return now
 
 
@@ -212,7 +210,7 @@ def seed(store: Store) -> ClassRoom:
     """
     quiz = fixture_quiz()
     room = store.create_class("History 9B")
-    ana, ben, cleo, dan = (store.join(room.join_code, name) for name in ["Ana", "Ben", NASTY_NAME, "Dan"])
+    ana, ben, cleo, dan = (store.add_student(room.id, name) for name in ["Ana", "Ben", NASTY_NAME, "Dan"])
     take(store, quiz, {}, ana.id)
     take(store, quiz, {"members": "14"}, ben.id)
     take(store, quiz, {"members": "10", "count": 5}, cleo.id)
@@ -271,20 +269,33 @@ def test_repeated_failures_make_the_next_try_wait_even_with_the_right_password(
     assert [t.label for t in at.tabs] == TABS
 
 
-def test_a_flood_of_guesses_slows_a_new_session_a_little_but_never_locks_it_out(
-    password: str, clock: list[float]
+def test_a_flood_of_guesses_slows_the_teacher_a_little_but_never_locks_them_out(
+    password: str, clock: list[float], results: Store
 ) -> None:
-    guard = ui.teacher.auth.throttle()
-    for _ in range(12):  # one guessing session, waiting out its own back-off each time
-        clock[0] += guard.check("session:attacker") + ui.teacher.auth.everyone_wait(guard)
-        assert not ui.teacher.auth.try_password("guess", "attacker", guard).ok
-    assert guard.check("session:attacker") == 60.0  # the guesser waits the full minute
-    teacher = open_room()  # a new browser session: its own key is clean, the shared one is capped
+    for _ in range(12):  # one guessing machine, waiting out its own back-off each time
+        clock[0] += max(
+            throttle.wait(results, "teacher:10.6.6.6", signin.TEACHER_CLIENT),
+            throttle.wait(results, signin.EVERYONE, signin.TEACHER_EVERYONE),
+        )
+        assert not signin.teacher_password(results, "guess", "10.6.6.6").ok
+    assert throttle.wait(results, "teacher:10.6.6.6", signin.TEACHER_CLIENT) == 60.0  # the guesser waits a minute
+    teacher = open_room()  # another address: its own key is clean, the shared one is capped
     type_password(teacher, PASSWORD)
     assert values(teacher.warning) == ["Too many wrong passwords. Wait 10 seconds and try again."]
     clock[0] += 10
     type_password(teacher, PASSWORD)
     assert [t.label for t in teacher.tabs] == TABS
+
+
+def test_clearing_every_cache_does_not_clear_the_throttle(password: str, clock: list[float]) -> None:
+    """What a client's clear_cache message does: st.cache_* emptied; the throttle is in the database."""
+    at = open_room()
+    for _ in range(4):
+        type_password(at, "guess")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    type_password(at, PASSWORD)
+    assert values(at.warning) == ["Too many wrong passwords. Wait 1 second and try again."]
 
 
 OIDC = {
@@ -501,7 +512,7 @@ def test_item_analysis_lists_every_question_with_its_numbers_and_flags(password:
 
 def test_item_analysis_flags_wait_for_enough_answers(password: str, results: Store) -> None:
     room = results.create_class("Small")
-    student = results.join(room.join_code, "Solo")
+    student = results.add_student(room.id, "Solo")
     take(results, fixture_quiz(), {"members": "14"}, student.id)
     at = signed_in("Item analysis")
     at.selectbox(key="teacher:quiz").set_value("every-kind")
@@ -524,7 +535,7 @@ def test_export_gives_attempts_and_responses_csv_of_the_class_and_quiz(
 ) -> None:
     room = seed(results)
     other = results.create_class("Other class")
-    take(results, fixture_quiz(), {}, results.join(other.join_code, "Zed").id)
+    take(results, fixture_quiz(), {}, results.add_student(other.id, "Zed").id)
     take(results, fixture_quiz(), {})  # the latest attempt has no class: the choice is the latest one with a class
     at = signed_in("Export")
     assert at.selectbox(key="teacher:class").value == other.id  # it opens on the latest attempt's class

@@ -28,7 +28,7 @@ from classroom.quiz.attempts import Attempt, plan_attempt
 from classroom.quiz.grading import Graded, QuizScore, grade, is_blank
 
 if TYPE_CHECKING:
-    from classroom.results.store import Store
+    from classroom.results.store import Store, StoredAttempt
 
 
 class NotInAttempt(UserError):
@@ -113,3 +113,17 @@ def finish(store: Store, quiz: Quiz, attempt_id: str, attempt: Attempt) -> QuizS
     score = attempt.score(quiz)
     store.finish_attempt(attempt_id, score)
     return score
+
+
+def resume(store: Store, quiz: Quiz, token: str | None, student_id: int | None) -> StoredAttempt | None:
+    """The attempt to pick up: the one named by a ``?attempt=`` token, else the student's latest open one.
+
+    A token opens only an anonymous attempt or the signed-in student's own: a link copied from a
+    classmate's screen reaches nothing of theirs.
+    """
+    stored = store.load_attempt(token) if token else None
+    if stored is not None and (stored.quiz_id != quiz.id or stored.student_id not in (None, student_id)):
+        stored = None
+    if stored is None and student_id is not None:
+        stored = store.open_attempt(student_id, quiz.id)
+    return stored

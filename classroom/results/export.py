@@ -93,7 +93,7 @@ def _cell(value: Any) -> Any:
     return neutralise(response_text(value))
 
 
-def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -103,7 +103,7 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
 
 def attempts_csv(attempt_rows: Iterable[dict[str, Any]]) -> bytes:
     """One row per attempt (``Store.attempt_rows``), for the teacher's spreadsheet."""
-    return _csv(ATTEMPT_COLUMNS, ([_cell(row.get(column)) for column in ATTEMPT_COLUMNS] for row in attempt_rows))
+    return csv_bytes(ATTEMPT_COLUMNS, ([_cell(row.get(column)) for column in ATTEMPT_COLUMNS] for row in attempt_rows))
 
 
 def _response_cells(row: dict[str, Any]) -> list[Any]:
@@ -116,7 +116,7 @@ def _response_cells(row: dict[str, Any]) -> list[Any]:
 
 def responses_csv(response_rows: Iterable[dict[str, Any]]) -> bytes:
     """One row per student per question (``Store.response_rows``), with the answer as text."""
-    return _csv(RESPONSE_COLUMNS, (_response_cells(row) for row in response_rows))
+    return csv_bytes(RESPONSE_COLUMNS, (_response_cells(row) for row in response_rows))
 
 
 def _json_value(value: Any) -> Any:

@@ -103,11 +103,71 @@ def _0001_initial_tables(conn: Connection) -> None:
     _v0001.create_all(conn)
 
 
+# ---------------------------------------------------------------- 0002_sign_in
+# Personal sign-in codes on students; sessions, the sign-in throttle and lessons read as new tables.
+# Frozen as shipped: do not edit.
+
+_v0002 = sa.MetaData()
+_v0002_students = sa.Table(
+    "students",
+    _v0002,
+    sa.Column("code_hash", sa.String(64), nullable=True),
+    sa.Column("code_set_at", sa.DateTime(timezone=True), nullable=True),
+)
+_v0002_students_code_index = sa.Index("ix_students_code_hash", _v0002_students.c.code_hash, unique=True)
+_v0002_new = sa.MetaData()
+sa.Table("students", _v0002_new, sa.Column("id", sa.Integer, primary_key=True))  # only for the foreign keys
+sa.Table(
+    "sessions",
+    _v0002_new,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=True, unique=True),
+    sa.Column("claim_hash", sa.String(64), nullable=True, unique=True),
+    sa.Column("claim_expires_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("role", sa.String(10), nullable=False),
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=True, index=True),
+    sa.Column("teacher", sa.String(200), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+)
+sa.Table(
+    "sign_in_throttle",
+    _v0002_new,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure_at", sa.Float, nullable=False),
+    sa.Column("next_try_at", sa.Float, nullable=False),
+)
+sa.Table(
+    "lesson_reads",
+    _v0002_new,
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("lesson_id", sa.String(100), primary_key=True),
+    sa.Column("first_read_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_read_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _add_column(conn: Connection, column: sa.Column) -> None:
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.execute(sa.text(f"ALTER TABLE {column.table.name} ADD COLUMN {column.name} {kind}"))
+
+
+def _0002_sign_in(conn: Connection) -> None:
+    for column in _v0002_students.columns:
+        _add_column(conn, column)
+    _v0002_students_code_index.create(conn)
+    for name in ("sessions", "sign_in_throttle", "lesson_reads"):
+        _v0002_new.tables[name].create(conn)
+
+
 # ---------------------------------------------------------------- the list
 
 # Applied in this order, each once. Append only.
 MIGRATIONS: list[Migration] = [
     ("0001_initial_tables", _0001_initial_tables),
+    ("0002_sign_in", _0002_sign_in),
 ]
 
 

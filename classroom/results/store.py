@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import re
 import secrets
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from classroom import settings
 from classroom.errors import InternalError, UserError
+from classroom.people.names import clean_name, name_key
 from classroom.quiz.attempts import Attempt, AttemptPlan
 from classroom.quiz.grading import Graded, QuizScore
 from classroom.results import migrations
@@ -57,7 +57,10 @@ students = sa.Table(
     sa.Column("display_name", sa.String(100), nullable=False),
     sa.Column("name_key", sa.String(100), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("code_hash", sa.String(64), nullable=True),  # sha256 of the personal sign-in code (0002)
+    sa.Column("code_set_at", sa.DateTime(timezone=True), nullable=True),
     sa.UniqueConstraint("class_id", "name_key", name="uq_student_name_in_class"),
+    sa.Index("ix_students_code_hash", "code_hash", unique=True),
 )
 attempts = sa.Table(
     "attempts",
@@ -91,6 +94,37 @@ responses = sa.Table(
     sa.Column("feedback", sa.Text, nullable=False),
     sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("attempt_id", "question_id", name="uq_one_answer_per_question"),
+)
+# 0002: sign-in sessions, the sign-in throttle and the lessons a student has read (classroom/people/).
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),  # random; what a browser tab's own session remembers
+    sa.Column("token_hash", sa.String(64), nullable=True, unique=True),  # sha256 of the cookie's token
+    sa.Column("claim_hash", sa.String(64), nullable=True, unique=True),  # sha256 of the one-time cookie claim
+    sa.Column("claim_expires_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("role", sa.String(10), nullable=False),  # "student" or "teacher"
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=True, index=True),
+    sa.Column("teacher", sa.String(200), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+)
+throttle = sa.Table(
+    "sign_in_throttle",
+    metadata,
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure_at", sa.Float, nullable=False),  # seconds since the epoch (portable arithmetic)
+    sa.Column("next_try_at", sa.Float, nullable=False),
+)
+lesson_reads = sa.Table(
+    "lesson_reads",
+    metadata,
+    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("lesson_id", sa.String(100), primary_key=True),
+    sa.Column("first_read_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_read_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 
@@ -128,13 +162,6 @@ class StoredAttempt:
     student_id: int | None
     attempt: Attempt
     finished: bool
-
-
-def name_key(display_name: str) -> str:
-    """Same student, however the name is typed: no case, accents or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", display_name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
 
 
 def _plan_to_json(plan: AttemptPlan) -> str:
@@ -227,29 +254,108 @@ class Store:
             row = conn.execute(sa.select(classes).where(classes.c.join_code == cleaned)).first()
         return ClassRoom(row.id, row.name, row.join_code) if row else None
 
-    def join(self, code: str, display_name: str) -> Student | None:
-        """Join a class by code; the same code and name later return the same student."""
-        room = self.class_by_code(code)
-        key = name_key(display_name)
-        if room is None or not key:
-            return None
-        shown = " ".join(display_name.split())[:100]
-        for _ in range(2):
-            with self.engine.connect() as conn:
-                row = conn.execute(
-                    sa.select(students).where(students.c.class_id == room.id, students.c.name_key == key)
-                ).first()
-            if row:
-                return Student(row.id, row.class_id, row.display_name)
-            try:
-                with self._tx() as conn:
-                    result = conn.execute(
-                        students.insert().values(class_id=room.id, display_name=shown, name_key=key, created_at=_now())
+    def class_by_id(self, class_id: int) -> ClassRoom | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(classes).where(classes.c.id == class_id)).first()
+        return ClassRoom(row.id, row.name, row.join_code) if row else None
+
+    def add_student(self, class_id: int, display_name: str, code_hash: str | None = None) -> Student:
+        """A new student in a class; the name is cleaned (classroom/people/names.py) and must be free there."""
+        shown = clean_name(display_name)
+        if not name_key(shown):
+            raise UserError("a student needs a name")
+        try:
+            with self._tx() as conn:
+                result = conn.execute(
+                    students.insert().values(
+                        class_id=class_id,
+                        display_name=shown,
+                        name_key=name_key(shown),
+                        created_at=_now(),
+                        code_hash=code_hash,
+                        code_set_at=_now() if code_hash else None,
                     )
-                    return Student(_new_id(result.inserted_primary_key), room.id, shown)
-            except IntegrityError:  # joined at the same moment from another tab: read it back
-                continue
-        return None
+                )
+                return Student(_new_id(result.inserted_primary_key), class_id, shown)
+        except IntegrityError as error:
+            raise UserError(f"this class already has a student called {shown!r}") from error
+
+    def student(self, student_id: int) -> Student | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(students).where(students.c.id == student_id)).first()
+        return Student(row.id, row.class_id, row.display_name) if row else None
+
+    def student_named(self, class_id: int, display_name: str) -> Student | None:
+        """The student of this class whose name is the same once case, accents and spaces are ignored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(students).where(
+                    students.c.class_id == class_id, students.c.name_key == name_key(display_name)
+                )
+            ).first()
+        return Student(row.id, row.class_id, row.display_name) if row else None
+
+    def student_by_code_hash(self, code_hash: str) -> Student | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(students).where(students.c.code_hash == code_hash)).first()
+        return Student(row.id, row.class_id, row.display_name) if row else None
+
+    def set_code_hash(self, student_id: int, code_hash: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                students.update().where(students.c.id == student_id).values(code_hash=code_hash, code_set_at=_now())
+            )
+
+    def code_set_at(self, class_id: int) -> dict[int, dt.datetime | None]:
+        """When each student of a class got their current sign-in code (None: they have none)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(students.c.id, students.c.code_set_at, students.c.code_hash).where(
+                    students.c.class_id == class_id
+                )
+            )
+            return {row.id: _aware(row.code_set_at) if row.code_hash else None for row in rows}
+
+    def move_student(self, student_id: int, class_id: int) -> None:
+        """Put a student in another class, with their attempts (the gradebook follows them)."""
+        try:
+            with self._tx() as conn:
+                conn.execute(students.update().where(students.c.id == student_id).values(class_id=class_id))
+                conn.execute(attempts.update().where(attempts.c.student_id == student_id).values(class_id=class_id))
+        except IntegrityError as error:
+            raise UserError("that class already has a student with this name") from error
+
+    # ------------------------------------------------------------ lessons read
+
+    def record_read(self, student_id: int, lesson_id: str) -> None:
+        now = _now()
+        with self._tx() as conn:
+            done = conn.execute(
+                lesson_reads.update()
+                .where(lesson_reads.c.student_id == student_id, lesson_reads.c.lesson_id == lesson_id)
+                .values(last_read_at=now)
+            )
+            if done.rowcount:
+                return
+        try:
+            with self._tx() as conn:
+                conn.execute(
+                    lesson_reads.insert().values(
+                        student_id=student_id, lesson_id=lesson_id, first_read_at=now, last_read_at=now
+                    )
+                )
+        except IntegrityError:  # read at the same moment in another tab: that row stands
+            pass
+
+    def lessons_read(self, student_id: int) -> dict[str, dt.datetime]:
+        """Lesson id -> when the student last read it."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(lesson_reads.c.lesson_id, lesson_reads.c.last_read_at).where(
+                    lesson_reads.c.student_id == student_id
+                )
+            )
+            return {row.lesson_id: _aware(row.last_read_at) for row in rows}  # type: ignore[misc]
 
     def students(self, class_id: int) -> list[Student]:
         with self.engine.connect() as conn:
@@ -401,11 +507,15 @@ class Store:
 
     # ------------------------------------------------------------ reports
 
-    def attempt_rows(self, class_id: int | None = None, quiz_id: str | None = None) -> list[dict[str, Any]]:
-        """One row per attempt with the student's name, for dashboards and CSV export."""
+    def attempt_rows(
+        self, class_id: int | None = None, quiz_id: str | None = None, student_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """One row per attempt with the student's name, for dashboards, the gradebook, "My work" and CSV export."""
         query = sa.select(attempts, students.c.display_name).select_from(
             attempts.outerjoin(students, attempts.c.student_id == students.c.id)
         )
+        if student_id is not None:
+            query = query.where(attempts.c.student_id == student_id)
         if class_id is not None:
             query = query.where(attempts.c.class_id == class_id)
         if quiz_id is not None:
@@ -414,7 +524,9 @@ class Store:
             rows = conn.execute(query.order_by(attempts.c.started_at)).all()
         return [{**_attempt_summary(row), "student": row.display_name or "(anonymous)"} for row in rows]
 
-    def response_rows(self, class_id: int | None = None, quiz_id: str | None = None) -> list[dict[str, Any]]:
+    def response_rows(
+        self, class_id: int | None = None, quiz_id: str | None = None, student_id: int | None = None
+    ) -> list[dict[str, Any]]:
         """One row per answered question: who, which attempt, what they gave, how it was marked."""
         query = sa.select(
             responses,
@@ -431,6 +543,8 @@ class Store:
             query = query.where(attempts.c.class_id == class_id)
         if quiz_id is not None:
             query = query.where(attempts.c.quiz_id == quiz_id)
+        if student_id is not None:
+            query = query.where(attempts.c.student_id == student_id)
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(responses.c.answered_at, responses.c.id)).all()
         return [
@@ -466,6 +580,7 @@ def _attempt_summary(row: Any) -> dict[str, Any]:
         "percent": row.percent,
         "passed": row.passed,
         "retry": row.retry,
+        "asked": len(json.loads(row.plan)["question_ids"]),
     }
 
 

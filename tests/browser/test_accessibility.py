@@ -142,9 +142,9 @@ def test_no_serious_or_critical_axe_violation(new_page: Callable[..., Page], app
     else:
         assert background > 0.8, f"the light theme did not apply: app background luminance {background:.2f}"
     scanner.scan("home")
-    page.get_by_text("Join your class to keep your progress").click()
+    page.get_by_text("Sign in to keep your work").click()
     expect(page.get_by_role("textbox", name="Class code")).to_be_visible()
-    scanner.scan("home, join-your-class form open")
+    scanner.scan("home, sign-in and join forms open")
 
     open_url(page, f"{app_url}/lesson?lesson=alliance", "People and offices")
     scanner.scan("lesson")

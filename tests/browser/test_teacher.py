@@ -14,7 +14,7 @@ from test_accessibility import Scanner
 from classroom.auth import hash_password
 
 PASSWORD = "correct horse battery"
-TABS = ["Classes", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
+TABS = ["Classes", "Gradebook", "Dashboard", "Item analysis", "Export", "Content", "Preview", "Review drafts"]
 
 
 @pytest.fixture(scope="module")

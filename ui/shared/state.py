@@ -1,8 +1,8 @@
 """Typed helpers around st.session_state and the results store; keys derived from ids, in one place.
 
-A student who joined a class has every answer in the store and can resume on
-any device; without a class, progress lives in this browser session (an
-attempt can still be resumed with the token in its URL).
+A signed-in student (``ui/shared/identity.py``) has every answer and every lesson read in
+the store and finds them again on any device; without signing in, progress lives in this
+browser tab (an anonymous attempt can still be resumed with the token in its URL).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from classroom.content.models import Quiz
 from classroom.quiz import answering
 from classroom.quiz.attempts import Attempt
 from classroom.quiz.grading import Graded, QuizScore
-from classroom.results.store import Store, Student
+from classroom.results.store import Student
+from ui.shared import identity
+from ui.shared.db import store
 
 log = logging.getLogger("classroom")
 
@@ -31,12 +33,6 @@ class Place:
     id: str
 
 
-@st.cache_resource(show_spinner=False)
-def store() -> Store:
-    """One store (and connection pool) per server process, shared by all sessions."""
-    return Store()
-
-
 def widget_key(quiz_id: str, question_id: str, part: str = "") -> str:
     return f"q:{quiz_id}:{question_id}" + (f":{part}" if part else "")
 
@@ -45,21 +41,28 @@ def widget_key(quiz_id: str, question_id: str, part: str = "") -> str:
 
 
 def student() -> Student | None:
-    return st.session_state.get("student")
+    """The signed-in student (from the database, through this browser's session), or None."""
+    found = identity.session(identity.sessions.STUDENT)
+    if found is None or found.student_id is None:
+        st.session_state.pop("student", None)
+        return None
+    known = st.session_state.get("student")
+    if known is None or known.id != found.student_id:
+        known = store().student(found.student_id)
+        for key in ("student", "best", "read", "last_place"):
+            st.session_state.pop(key, None)
+        if known is None:
+            return None
+        st.session_state["student"] = known
+    return known
 
 
-def join_class(code: str, name: str) -> Student | None:
-    joined = store().join(code, name)
-    if joined is not None:
-        st.session_state["student"] = joined
-        st.session_state.pop("best", None)
-    return joined
-
-
-def leave_class() -> None:
+def forget_student() -> None:
+    """After signing out: nothing of the student stays in this tab."""
     for key in [k for k in st.session_state if str(k).startswith(("attempt:", "q:", "showing:"))]:
         del st.session_state[key]
-    st.session_state.pop("student", None)
+    for key in ("student", "best", "read", "last_place", "finished"):
+        st.session_state.pop(key, None)
     st.query_params.pop("attempt", None)
 
 
@@ -83,11 +86,8 @@ def attempt(quiz: Quiz) -> tuple[str, Attempt] | None:
 
 
 def _resume(quiz: Quiz) -> tuple[str, Attempt] | None:
-    token = st.query_params.get("attempt")
-    stored = store().load_attempt(token) if token else None
-    if stored is None or stored.quiz_id != quiz.id:
-        me = student()
-        stored = store().open_attempt(me.id, quiz.id) if me else None
+    me = student()
+    stored = answering.resume(store(), quiz, st.query_params.get("attempt"), me.id if me else None)
     if stored is None:
         return None
     found = (stored.id, stored.attempt)
@@ -166,12 +166,32 @@ def best_percent(quiz_id: str) -> float | None:
 
 
 def mark_read(lesson_id: str) -> None:
-    st.session_state.setdefault("read", set()).add(lesson_id)
+    read = _read()
+    if lesson_id not in read:
+        read.add(lesson_id)
+    me = student()
+    if me is not None:
+        try:
+            store().record_read(me.id, lesson_id)
+        except Exception:  # reading goes on; only the tick on "My work" waits for the database
+            log.exception("could not record that lesson %s was read", lesson_id)
     remember(Place("lesson", lesson_id))
 
 
+def _read() -> set[str]:
+    """Lessons read: this tab's, plus the store's for a signed-in student (read once per tab)."""
+    if "read" not in st.session_state:
+        me = student()
+        try:
+            st.session_state["read"] = set(store().lessons_read(me.id)) if me else set()
+        except Exception:
+            log.exception("could not read the lessons read")
+            return set()
+    return st.session_state["read"]
+
+
 def was_read(lesson_id: str) -> bool:
-    return lesson_id in st.session_state.get("read", set())
+    return lesson_id in _read()
 
 
 def remember(place: Place) -> None:
@@ -179,4 +199,20 @@ def remember(place: Place) -> None:
 
 
 def last_place() -> Place | None:
-    return st.session_state.get("last_place")
+    """Where this tab was last; for a signed-in student in a new tab, their latest lesson or open quiz."""
+    place = st.session_state.get("last_place")
+    me = student()
+    if place is None and me is not None:
+        try:
+            place = _stored_place(me)
+        except Exception:
+            log.exception("could not find where the student left off")
+    return place
+
+
+def _stored_place(me: Student) -> Place | None:
+    reads = store().lessons_read(me.id)
+    open_quizzes = [row for row in store().attempt_rows(student_id=me.id) if row["finished_at"] is None]
+    moments = [(moment, Place("lesson", lesson_id)) for lesson_id, moment in reads.items()]
+    moments += [(row["started_at"], Place("quiz", row["quiz_id"])) for row in open_quizzes]
+    return max(moments, key=lambda pair: pair[0])[1] if moments else None

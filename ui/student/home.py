@@ -5,37 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import pages
-from ui.shared import state
+from ui.shared import signin, state
 from ui.shared.course import broken_files, course, student_quizzes
-from ui.shared.safe import escape, note
+from ui.shared.safe import note
 from ui.shared.style import action_link
 
 st.title("Did Russia want to join NATO?")
 
 
-def join_panel() -> None:
-    """Join a class with its code to keep progress across devices; without one, progress stays in this tab."""
-    me = state.student()
-    if me is not None:
-        cols = st.columns([3, 1], vertical_alignment="center")
-        cols[0].markdown(f":material/person: Signed in as **{escape(me.display_name)}**. Your answers are saved.")
-        if cols[1].button("Leave", help="Sign out of your class on this device"):
-            state.leave_class()
-            st.rerun()
-        return
-    with st.expander("Join your class to keep your progress", icon=":material/group_add:"):
-        note("Without a class, what you do is kept in this browser tab only.")
-        with st.form("join", border=False):
-            code = st.text_input("Class code", max_chars=12, placeholder="e.g. K7M2QP")
-            name = st.text_input("Your name", max_chars=100)
-            if st.form_submit_button("Join", type="primary"):
-                if state.join_class(code, name) is None:
-                    st.error("No class has that code, or the name is empty. Check the code on the board.")
-                else:
-                    st.rerun()
-
-
-join_panel()
+signin.panel()
+if state.student() is not None:
+    st.page_link(pages.MY_WORK, label="My work: every quiz and lesson so far", icon=":material/assignment_ind:")
 current = course()
 st.write(f"A short course in {len(current.lessons)} lessons: read, explore the timeline, then test yourself.")
 place = state.last_place()

@@ -50,7 +50,7 @@ def start_screen(quiz: Quiz) -> None:
         "whether it was right and why."
     )
     if state.student() is None:
-        note("You have not joined a class, so your answers are kept for this browser tab only.")
+        note("You are not signed in, so your answers are kept for this browser tab only.")
     if st.session_state.pop("start_failed", False):
         st.error("The quiz could not be started. Check the connection and try again.", icon=":material/error:")
     st.button("Start the quiz", type="primary", icon=":material/play_arrow:", on_click=_on_start, args=(quiz,))

@@ -9,7 +9,7 @@ from ui import pages
 from ui.shared import state
 from ui.shared.course import course
 from ui.shared.questions import pts, question_review
-from ui.shared.safe import friendly_content_problem
+from ui.shared.safe import friendly_content_problem, note
 
 
 def main() -> None:
@@ -32,6 +32,11 @@ def main() -> None:
     score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
 
     st.header(quiz.title, anchor=False)
+    if attempt.plan.retry:
+        practice_result(quiz, attempt)
+        question_review(quiz, attempt)
+        _again(quiz, attempt)
+        return
     verdict = "Passed" if score.passed else "Not passed yet"
     icon = ":material/check_circle:" if score.passed else ":material/replay:"
     cols = st.columns(3)
@@ -54,7 +59,24 @@ def main() -> None:
         st.table(rows)
 
     question_review(quiz, attempt)
+    _again(quiz, attempt)
 
+
+def practice_result(quiz, attempt) -> None:
+    """A round of missed questions is practice: how many came right now, and the real best score."""
+    right = sum(graded.verdict == "correct" for graded in attempt.graded.values())
+    asked = len(attempt.plan.question_ids)
+    st.info(
+        f"**Practice: {right} of {asked} right.** A practice round does not change your score.",
+        icon=":material/fitness_center:",
+    )
+    best = state.best_percent(quiz.id)
+    if best is not None:
+        passed = "passed" if best >= quiz.pass_mark else "not passed yet"
+        note(f"Your best score in this quiz is still {best:g}% ({passed}; the pass mark is {quiz.pass_mark}%).")
+
+
+def _again(quiz, attempt) -> None:
     missed = attempt.missed()
     cols = st.columns(2)
     if missed and cols[0].button(f"Retry the {len(missed)} I missed", type="primary", icon=":material/replay:"):

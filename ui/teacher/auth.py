@@ -1,29 +1,18 @@
 """The door of the teacher's room: OIDC sign-in, else the teacher password, else how to set one up.
 
-``gate()`` draws whichever sign-in applies and says whether the room may be
-shown. Nothing of the room is drawn, and no result is read, until it says yes.
+``gate()`` draws whichever sign-in applies and says whether the room may be shown. Nothing of
+the room is drawn, and no result is read, until it says yes.
 
-Guessing the password is slowed down by ONE throttle for the whole server
-process (``st.cache_resource``), asked about two keys on every try:
-
-- this browser session's own key: the full back-off of ``classroom.auth.Throttle``
-  (three free tries, then 1, 2, 4 ... up to 60 seconds between tries), so a
-  teacher who mistypes is not bothered and one guessing tab is soon slow;
-- one key shared by everyone: a new session starts with a clean key of its own,
-  so a script that opens a fresh session per guess would dodge the first key.
-  Every wrong password anywhere also counts here, but the wait it imposes is
-  capped at ``EVERYONE_MAX_WAIT`` seconds. A flood of guesses thereby slows every
-  try down a little (about one guess per 10 seconds for the whole server, instead
-  of thousands a minute) without ever locking the teacher out: the teacher's
-  next try is at most 10 seconds away, the wait is shown, and a quiet quarter of
-  an hour (or a restart) forgives everything.
+A right password opens a teacher session in the database (``classroom/people/sessions.py``),
+remembered by a cookie: a reload, a new tab or a restarted server keeps the teacher signed in
+for the school day. Guessing is slowed by the database throttle (``classroom/people/signin.py``:
+counted before the password is checked, per address and for everyone, shared by every server
+process and kept across restarts); nothing a browser can send clears it.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -31,15 +20,14 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
 from classroom import auth
-from classroom.auth import SignInResult, Throttle
+from classroom.people import sessions, signin
+from ui.shared import identity
+from ui.shared.db import store
 from ui.shared.safe import escape, note
 
 log = logging.getLogger("classroom")
 
-SIGNED_IN = "teacher:signed-in"  # session state: True once the teacher password was right
-CLIENT = "teacher:client"  # session state: this browser session's throttle key
-EVERYONE = "everyone"
-EVERYONE_MAX_WAIT = 10.0  # seconds: the most a flood of wrong guesses makes anyone wait
+TEACHER = sessions.TEACHER
 TEACHER_LIST = ("teachers", "emails")  # optional [teachers] emails = [...] in secrets.toml
 
 OIDC_EXAMPLE = """\
@@ -53,36 +41,6 @@ server_metadata_url = "https://accounts.google.com/.well-known/openid-configurat
 [teachers]   # optional: only these accounts may open the teacher's room
 emails = ["teacher@example.org"]
 """
-
-
-@st.cache_resource(show_spinner=False)
-def throttle() -> Throttle:
-    """The one throttle of this server process, shared by every session (see the module text)."""
-    return Throttle()
-
-
-def _wait_message(seconds: float) -> str:
-    whole = max(1, math.ceil(seconds))
-    return f"Too many wrong passwords. Wait {whole} second{'s' if whole != 1 else ''} and try again."
-
-
-def everyone_wait(guard: Throttle) -> float:
-    """The shared key's wait, capped: its back-off counted from the last wrong guess, at most EVERYONE_MAX_WAIT."""
-    delay = guard.delay(EVERYONE)
-    elapsed = delay - guard.check(EVERYONE)
-    return max(0.0, min(delay, EVERYONE_MAX_WAIT) - elapsed)
-
-
-def try_password(password: str, client: str, guard: Throttle) -> SignInResult:
-    """Check a typed password under both throttle keys; a wrong one counts for this session and for everyone."""
-    key = f"session:{client}"
-    wait = max(guard.check(key), everyone_wait(guard))
-    if wait > 0:
-        return SignInResult(False, wait, _wait_message(wait))
-    result = auth.sign_in(password, guard, key)
-    if not result.ok:
-        guard.failed(EVERYONE)
-    return result
 
 
 def allowed_teachers(secrets_: Mapping[str, Any]) -> set[str] | None:
@@ -133,7 +91,7 @@ def is_teacher() -> bool:
     if how == "oidc":
         return _oidc_user_allowed()
     if how == "password":
-        return bool(st.session_state.get(SIGNED_IN))
+        return identity.session(TEACHER) is not None
     return False
 
 
@@ -217,7 +175,7 @@ def _oidc_gate(providers: list[str]) -> bool:
 
 
 def _sign_out() -> None:
-    st.session_state.pop(SIGNED_IN, None)
+    identity.sign_out(TEACHER)
 
 
 def _signed_in_bar(text: str, sign_out: Callable[[], None], rerun: bool = True) -> None:
@@ -231,18 +189,26 @@ def _signed_in_bar(text: str, sign_out: Callable[[], None], rerun: bool = True) 
 
 
 def _password_gate() -> bool:
-    if st.session_state.get(SIGNED_IN):
+    if identity.session(TEACHER) is not None:
         _signed_in_bar("Signed in with the teacher password", _sign_out)
         return True
-    client = st.session_state.setdefault(CLIENT, secrets.token_urlsafe(12))
+    if identity.lapsed(TEACHER):
+        st.info("You were signed out, or the school day's sign-in ended. Sign in again.", icon=":material/lock:")
     with st.form("teacher:sign-in", clear_on_submit=True):  # the typed password does not stay in the session
         password = st.text_input("Teacher password", type="password", autocomplete="current-password")
         submitted = st.form_submit_button("Sign in", type="primary", icon=":material/login:")
     if not submitted:
         return False
-    result = try_password(password, client, throttle())
+    try:
+        result = signin.teacher_password(store(), password, st.context.ip_address)
+    except Exception:  # the database is down or read-only: no session can be opened
+        log.exception("teacher sign-in failed")
+        st.error(
+            "The classroom's database is not answering, so nobody can sign in just now.", icon=":material/cloud_off:"
+        )
+        return False
     if result.ok:
-        st.session_state[SIGNED_IN] = True
+        identity.signed_in(result, TEACHER)
         st.rerun()
     (st.warning if result.wait_seconds else st.error)(result.message, icon=":material/lock:")
     return False

@@ -11,12 +11,14 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from classroom.people import roster
 from classroom.results.export import student_json
 from classroom.results.store import ClassRoom, Store, Student
 from classroom.text import slug
+from ui.shared.db import store
 from ui.shared.safe import escape, note
-from ui.shared.state import store
 from ui.teacher import auth as teacher_auth
+from ui.teacher import roster as roster_ui
 
 NEW_CLASS = "teacher:new-class"  # session state: id of the class just created, to show its code large
 DELETING = "teacher:deleting"  # session state: id of the student whose deletion awaits confirmation
@@ -50,7 +52,7 @@ def _delete(student: Student) -> None:
     st.session_state.pop(DELETING, None)
     if not teacher_auth.is_teacher():  # a stale click from a signed-out session changes nothing
         return
-    store().delete_student(student.id)
+    roster.remove(store(), student)
     st.session_state[NOTICE] = f"Deleted {escape(student.display_name)} and all their answers."
 
 
@@ -72,10 +74,20 @@ def create_class() -> None:
         with st.container(border=True):
             st.success(f"Class **{escape(room.name)}** is ready. Write its join code on the board:")
             st.metric("Join code", room.join_code)
-            note("Students open the home page, choose “Join your class” and type this code and their name.")
+            note(
+                "Add your students to the class below to print their sign-in cards, or let them join: on the home "
+                "page, “Join the class” with this code and their name gives each a personal code."
+            )
 
 
-def student_row(room: ClassRoom, student: Student, the_store: Store) -> None:
+def student_row(
+    room: ClassRoom,
+    student: Student,
+    the_store: Store,
+    rooms: dict[int, ClassRoom],
+    code_since: str,
+    similar: list[str],
+) -> None:
     name = escape(student.display_name)
     text, export, delete = st.columns([3, 2, 2], vertical_alignment="center")
     text.markdown(name)
@@ -97,6 +109,9 @@ def student_row(room: ClassRoom, student: Student, the_store: Store) -> None:
         on_click=_ask_to_delete,
         args=(student.id,),
     )
+    if similar:
+        roster_ui.lookalike_warning(similar)
+    roster_ui.student_tools(room, student, rooms, code_since)
     if st.session_state.get(DELETING) != student.id:
         return
     with st.container(border=True):
@@ -136,13 +151,27 @@ def class_list() -> None:
     for room in rooms:
         people = members[room.id]
         label = f"{escape(room.name)} — code {room.join_code} — {len(people)} student{'s' if len(people) != 1 else ''}"
-        with st.expander(
-            label, icon=":material/groups:", expanded=st.session_state.get(DELETING) in {s.id for s in people}
-        ):
+        expanded = st.session_state.get(DELETING) in {s.id for s in people} or bool(
+            st.session_state.get(roster_ui.issued_key(room))
+        )
+        with st.expander(label, icon=":material/groups:", expanded=expanded):
+            roster_ui.add_form(room)
+            roster_ui.cards_panel(room)
             if not people:
-                note(f"Nobody has joined yet. Students join with the code {room.join_code}.")
+                note(f"Nobody has joined yet. Add them above, or students join with the code {room.join_code}.")
+            since = the_store.code_set_at(room.id)
+            flagged = roster.flagged_names(the_store, room.id)
+            by_id = {other.id: other for other in rooms}
             for student in people:
-                student_row(room, student, the_store)
+                st.divider()
+                student_row(
+                    room,
+                    student,
+                    the_store,
+                    by_id,
+                    roster_ui.code_status(since.get(student.id)),
+                    flagged.get(student.id, []),
+                )
 
 
 def classes_tab() -> None:

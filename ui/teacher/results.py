@@ -22,13 +22,13 @@ import streamlit as st
 from charts.dashboard import progress_chart, score_histogram
 from charts.scores import topic_chart
 from classroom.content.models import Quiz
-from classroom.results import analysis
+from classroom.results import analysis, times
 from classroom.results.export import attempts_csv, responses_csv
 from classroom.results.store import ClassRoom
 from classroom.text import slug
 from ui.shared.course import course
+from ui.shared.db import store
 from ui.shared.safe import escape, note
-from ui.shared.state import store
 from ui.teacher.classes import NAME_LIMIT, today
 
 CLASS_KEY = "teacher:class"
@@ -80,8 +80,8 @@ class Selection:
 
 
 def local_zone() -> dt.tzinfo:
-    """The school's time zone: the server's (the app runs on the school's own machine)."""
-    return dt.datetime.now().astimezone().tzinfo or dt.UTC
+    """The school's time zone (CLASSROOM_TIMEZONE; the server's own by default)."""
+    return times.school_zone()[0]
 
 
 def when(moment: dt.datetime | None) -> str:
@@ -253,7 +253,7 @@ def dashboard_tab() -> None:
     summary = metrics(selection)
     st.header("Who took what", anchor=False)
     st.table(attempt_table(selection.attempts), alt="Every attempt at this quiz: student, times, score and result")
-    note(f"Times in the server's time zone ({dt.datetime.now(local_zone()).strftime('%Z')}).")
+    note(f"Times in {times.school_zone()[1]}.")
     if not summary.finished:
         st.info("Nobody has finished this quiz yet: scores and charts appear with the first finished attempt.")
         return
