@@ -282,10 +282,10 @@ ANSWERS: list[tuple[str, Callable[[Page], None]]] = [
 
 def tap_keys(page: Page, keys: str) -> None:
     """Write on the on-screen number pad, one key at a time (a kiosk has no keyboard)."""
-    for key in keys:
-        page.get_by_role("button", name=key, exact=True).click()
+    for typed in range(1, len(keys) + 1):  # one key at a time: wait for each to show before the next
+        page.get_by_role("button", name=keys[typed - 1], exact=True).click()
+        expect(page.get_by_role("textbox")).to_have_value(keys[:typed])
         wait_idle(page)
-    expect(page.get_by_role("textbox")).to_have_value(keys)
 
 
 def submit_answer(page: Page, visit: Callable[[str], None] | None = None, screen: str = "") -> None:
