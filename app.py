@@ -9,7 +9,7 @@ import streamlit as st
 from classroom.kiosk import process_mode
 from classroom.settings import ModeError
 from ui import pages
-from ui.shared import identity, signin
+from ui.shared import identity, signin, style
 
 try:
     MODE = process_mode()  # CLASSROOM_MODE / CLASSROOM_KIOSK, read once when the server starts
@@ -20,11 +20,13 @@ except ModeError as error:  # a typo must never open the classroom (and its teac
 if MODE == "kiosk":
     # A kiosk server has one page and no other page object at all: no URL reaches the teacher's room.
     st.set_page_config(page_title="Classroom kiosk", page_icon=pages.FAVICON, layout="wide", menu_items={})
+    style.apply()
     page = st.navigation([st.Page(pages.KIOSK, title="Kiosk", default=True)], position="hidden")
     page.run()  # ui/kiosk/page.py catches its own failures and starts over
     st.stop()
 
 st.set_page_config(page_title="History classroom", page_icon=pages.FAVICON, layout="centered")
+style.apply()
 
 PAGES = [
     st.Page(pages.HOME, title="Home", icon=":material/home:", default=True),

@@ -61,6 +61,7 @@ KIOSK_NAME = "soak-kiosk"
 LESSONS = ("alliance",)
 QUIZZES = ("every-kind", "leak-check")  # the test course's working quizzes (8 and 4 questions)
 OUTCOMES = ("finished", "walked_away", "lesson_only")
+DIGITS = set("0123456789")  # the on-screen keys of date and number questions (ui/kiosk/keypad.py)
 RESET = "kiosk-reset"  # the hidden button the idle and result timers press (ui/kiosk/state.py)
 
 
@@ -160,14 +161,26 @@ class Kiosk:
             if not submit.form_id.startswith("kq:") or not submit.form_id.endswith(":form"):
                 raise Stuck(f"unexpected answer form {submit.form_id}")
             s.fill_form(submit.form_id)
-        else:  # an order question: move an item first, as a visitor would
+        else:  # an order question (move an item) or the on-screen keys of a date or number (tap a few)
             moves = [w for w in s.widgets if w.label.startswith("Move") and not w.disabled]
             if moves:
                 await self.act(s.click(self.rng.choice(moves)))
-                submit = s.find("Submit answer")
-                if submit is None:
-                    raise Stuck("no 'Submit answer' after moving an item")
+            for _ in range(self.rng.randrange(0, 5)):
+                keys = [w for w in s.widgets if w.kind == "button" and w.label in DIGITS and not w.disabled]
+                if keys:
+                    await self.act(s.click(self.rng.choice(keys)))
+            submit = s.find("Submit answer")
+            if submit is None:
+                raise Stuck("no 'Submit answer' after moving an item or tapping a key")
         await self.act(s.click(submit))
+        clear, again = s.find("Clear"), s.find("Submit answer")
+        if clear is not None and again is not None and s.find("Submit it empty") is None:
+            # Held back (a year alone where a day is asked): the visitor clears it and leaves it blank.
+            await self.act(s.click(clear))
+            await self.act(s.click(s.find("Submit answer") or again))
+        confirm = s.find("Submit it empty")  # a blank answer asks first; the visitor confirms it
+        if confirm is not None:
+            await self.act(s.click(confirm))
 
     async def quiz_visit(self, outcome: str) -> None:
         quiz = self.rng.choice(QUIZZES)

@@ -21,7 +21,7 @@ import yaml
 from classroom import auth, ingest, interchange
 from classroom.content import schema
 from classroom.content.library import Library
-from classroom.content.load import DEFAULT_PATHS, find_files, load_course, load_file
+from classroom.content.load import DEFAULT_PATHS, check_paths, load_course, load_file
 from classroom.content.models import Quiz
 from classroom.content.yamlread import read_yaml
 from classroom.errors import UserError
@@ -37,13 +37,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return USAGE
-    files = find_files(paths)
-    course = load_course(paths)
+    checked = check_paths(paths)
+    course = checked.course
     for problem in course.problems:
         print(problem)
     count = len(course.problems)
     sys.stdout.flush()
-    summary = f"{len(files)} files checked: {len(course.lessons)} lesson(s) and {len(course.quizzes)} quiz(zes) valid"
+    asked = {str(path) for path in checked.asked}
+    lessons = sum(1 for item_id, path in course.files.items() if path in asked and item_id in course.lessons)
+    quizzes = sum(1 for item_id, path in course.files.items() if path in asked and item_id in course.quizzes)
+    summary = f"{len(checked.asked)} files checked: {lessons} lesson(s) and {quizzes} quiz(zes) valid"
+    if checked.context:
+        summary += f" (links checked against {len(checked.context)} lesson file(s) of the course)"
     print(
         f"{summary}; {count} problem{'s' if count != 1 else ''}" if count else f"{summary}; no problems",
         file=sys.stderr,

@@ -168,3 +168,68 @@ def test_a_resume_token_opens_only_an_anonymous_attempt_or_the_students_own(stor
     assert answering.resume(store, quiz, anonymous, ben.id).id == anonymous
     assert answering.resume(store, quiz, "no-such-token", ana.id).id == anas  # her own open attempt instead
     assert answering.resume(store, quiz, None, ben.id) is None
+
+
+# ---------------------------------------------------------------- before an answer becomes final
+
+
+@pytest.mark.parametrize(
+    ("question_id", "response"),
+    [("founded", None), ("founded", "   "), ("secgen", ""), ("joined", []), ("offices", {"Javier Solana": None})],
+)
+def test_check_holds_back_a_blank_answer_for_confirmation(quiz, question_id, response):
+    held = answering.check(quiz.question(question_id), response)
+    assert held == answering.Held("empty", answering.EMPTY_MESSAGE)
+    assert held.message.startswith("No answer yet. Submit an empty answer?")
+
+
+def test_check_names_the_date_form_expected_with_an_example(quiz):
+    held = answering.check(quiz.question("founded"), "the late forties")
+    assert held == answering.Held(
+        "unreadable", "“the late forties” is not a date I can read. Write a year (for example 1991)."
+    )
+
+
+def test_check_says_a_date_is_not_precise_enough_for_a_day_question():
+    day = Quiz.model_validate(
+        {
+            "id": "q",
+            "title": "Q",
+            "lessons": ["l"],
+            "questions": [{"id": "d", "kind": "date", "ask": "Which day?", "answer": "1997-05-27"}],
+        }
+    )
+    held = answering.check(day.question("d"), "May 1997")
+    assert held == answering.Held(
+        "unreadable",
+        "“May 1997” is not precise enough: this question asks for a full date (for example 26 December 1991).",
+    )
+    assert answering.check(day.question("d"), "27 May 1997") is None
+
+
+def test_check_names_the_number_form_expected(quiz):
+    held = answering.check(quiz.question("count"), "three")
+    assert held == answering.Held(
+        "unreadable", "“three” is not a number I can read. Write the number in digits, for example 12, 1,000 or 3.5."
+    )
+    assert answering.check(quiz.question("count"), "1,000") is None
+
+
+@pytest.mark.parametrize(
+    ("question_id", "response"),
+    [("founded", "1949"), ("secgen", "anything at all"), ("veto", False), ("offices", {"Javier Solana": "x"})],
+)
+def test_check_lets_a_readable_answer_through(quiz, question_id, response):
+    assert answering.check(quiz.question(question_id), response) is None
+
+
+@pytest.mark.parametrize(
+    ("question_id", "response"),
+    [("founded", "1949"), ("founded", "1955"), ("founded", "soon"), ("count", 4), ("secgen", None), ("veto", True)],
+)
+def test_preview_grades_as_submit_does_and_stores_nothing(store, quiz, question_id, response):
+    before = (store.attempt_rows(), store.response_rows())
+    previewed = answering.preview(quiz.question(question_id), response)
+    assert (store.attempt_rows(), store.response_rows()) == before
+    attempt_id, attempt = answering.start(store, quiz, seed=3)
+    assert answering.submit(store, quiz, attempt_id, attempt, question_id, response).graded == previewed

@@ -117,7 +117,11 @@ def test_descriptions_for_the_result_page(quizzes):
     assert describe_response(quiz.question("joined"), ["Poland", "Croatia"]) == "Poland, Croatia"
     assert describe_response(quiz.question("sequence"), ["b", "a"]) == "b → a"
     assert describe_response(quiz.question("founded"), "  ") == "(no answer)"
-    assert describe_response(quiz.question("offices"), {"Javier Solana": None}) == "Javier Solana → (none)"
+    assert describe_response(quiz.question("offices"), {"Javier Solana": None}) == "(no answer)"  # no pair chosen
+    assert (
+        describe_response(quiz.question("offices"), {"Javier Solana": None, "Boris Yeltsin": "x"})
+        == "Javier Solana → (none); Boris Yeltsin → x"
+    )
 
 
 def test_a_date_key_is_described_in_words_at_its_precision():

@@ -46,6 +46,26 @@ def test_check_exits_0_on_valid_files(capsys, monkeypatch):
     assert capsys.readouterr().out == ""
 
 
+def test_check_of_one_shipped_quiz_finds_its_lessons_in_its_course_folder(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "quizzes/course-final.yaml"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "1 files checked: 0 lesson(s) and 1 quiz(zes) valid (links checked against 6 lesson file(s)" in err
+
+
+def test_check_of_one_file_from_elsewhere_reports_only_that_files_problems(capsys, monkeypatch, tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(TESTDATA / "bad" / "lessons", course / "lessons")  # broken lessons beside a good one
+    (course / "quizzes").mkdir()
+    quiz = course / "quizzes" / "mini.yaml"
+    quiz.write_text(QUIZ.replace("lessons: [good-lesson]", "lessons: [good-lesson, good-leson]"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # another folder: the course is found from the file, not from where the command runs
+    assert main(["check", str(quiz)]) == 1
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [f"{quiz}:3:24: no lesson with id 'good-leson' — did you mean 'good-lesson'?"]
+
+
 def test_check_usage_errors_exit_2(capsys, tmp_path):
     assert main(["check", str(tmp_path / "nope")]) == 2
     assert main(["frobnicate"]) == 2
@@ -124,7 +144,7 @@ def test_internal_errors_exit_3_with_a_traceback():
         "import classroom.cli as cli\n"
         "def explode(paths):\n"
         "    raise RuntimeError('boom')\n"
-        "cli.load_course = explode\n"
+        "cli.check_paths = explode\n"
         "cli.run(['check', '.'])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
@@ -138,7 +158,7 @@ def test_user_errors_exit_1_with_their_message_and_no_traceback(monkeypatch, cap
     def refuse(paths):
         raise UserError("the folder is not a course: add lessons/")
 
-    monkeypatch.setattr(cli, "load_course", refuse)
+    monkeypatch.setattr(cli, "check_paths", refuse)
     assert main(["check", "."]) == 1
     err = capsys.readouterr().err
     assert "error: the folder is not a course: add lessons/" in err and "Traceback" not in err

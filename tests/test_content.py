@@ -183,3 +183,31 @@ def test_the_quiz_model_itself_caps_its_questions():
     questions = [{"id": f"q{i}", "kind": "true_false", "ask": "S", "answer": True} for i in range(201)]
     with pytest.raises(ValueError, match="too_long|at most 200"):
         Quiz.model_validate({"id": "big", "title": "Big", "lessons": ["a"], "questions": questions})
+
+
+def test_shipped_quizzes_come_in_course_order_with_the_final_last():
+    from support import ROOT
+
+    course = load_course([ROOT / "lessons", ROOT / "quizzes"])
+    lesson_order = list(course.lessons)
+    quizzes = list(course.quizzes.values())
+    assert quizzes[-1].id == "course-final"
+    assert [quiz.lessons[0] for quiz in quizzes[:-1]] == lesson_order
+
+
+def test_course_place_puts_a_quiz_after_its_last_lesson_and_wider_quizzes_later():
+    from classroom.content.load import course_place
+
+    def quiz(quiz_id, lessons):
+        return Quiz.model_validate(
+            {
+                "id": quiz_id,
+                "title": quiz_id,
+                "lessons": lessons,
+                "questions": [{"id": "q", "kind": "number", "ask": "How many?", "answer": 1}],
+            }
+        )
+
+    place = {"one": 0, "two": 1, "three": 2}
+    quizzes = [quiz("final", ["one", "two", "three"]), quiz("c", ["three"]), quiz("a", ["one"]), quiz("b", ["two"])]
+    assert [q.id for q in sorted(quizzes, key=lambda q: course_place(q, place))] == ["a", "b", "c", "final"]

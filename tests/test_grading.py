@@ -176,12 +176,12 @@ def test_date_outside_near_is_wrong():
 def test_date_unreadable_text_is_wrong_with_a_helpful_message():
     result = grade(date_q("1991"), "sometime in the nineties")
     assert (result.verdict, result.points, result.max) == ("wrong", 0, 1)
-    assert result.feedback == "'sometime in the nineties' is not a date I can read; write a year (for example 1991)."
+    assert result.feedback == "“sometime in the nineties” is not a date I can read. Write a year (for example 1991)."
 
 
 def test_date_unreadable_text_message_names_the_keys_form():
     result = grade(date_q("1991-12-26"), "soon")
-    assert "write a full date (for example 26 December 1991)" in result.feedback
+    assert "Write a full date (for example 26 December 1991)" in result.feedback
 
 
 def test_date_known_wrong_answer_gets_its_feedback():
@@ -628,7 +628,9 @@ def test_number_outside_near_is_wrong():
 def test_number_non_number_text_is_wrong_with_a_message():
     result = grade(number_q(3), "three")
     assert (result.verdict, result.points, result.max) == ("wrong", 0, 1)
-    assert result.feedback == "'three' is not a number."
+    assert result.feedback == (
+        "“three” is not a number I can read. Write the number in digits, for example 12, 1,000 or 3.5."
+    )
 
 
 def test_number_known_wrong_answer_gets_its_feedback():

@@ -228,6 +228,15 @@ def test_a_missing_class_files_attempts_without_one(kiosk, crashes):
     assert [(row.class_id, row.kiosk) for row in rows] == [(None, "test-kiosk")]
 
 
+def submit_as_is(at: AppTest) -> AppTest:
+    """Submit; a blank answer asks first ("Submit an empty answer?"), and the visitor confirms."""
+    at = press(at, "Submit answer")
+    if "Submit it empty" in labels(at):
+        assert at.warning[0].value.startswith("No answer yet. Submit an empty answer?")
+        at = press(at, "Submit it empty")
+    return at
+
+
 def answer_leak_check(at: AppTest) -> AppTest:
     """Answer the four questions of the leak-check quiz (the first one right)."""
     at.text_input[0].input("17 July 1777")
@@ -236,7 +245,7 @@ def answer_leak_check(at: AppTest) -> AppTest:
     assert labels(at)[:2] == ["Start over", "Next question"]  # the next step right under the verdict
     for _ in range(3):
         at = press(at, "Next question")
-        at = press(at, "Submit answer")
+        at = submit_as_is(at)
     return at
 
 
@@ -311,7 +320,7 @@ def test_every_question_kind_draws_without_error(kiosk):
     for number in range(1, 9):
         asked.append(at.header[0].value)
         assert at.progress[0].proto.text == f"One question of every kind — question {number} of 8"
-        at = press(at, "Submit answer")  # blank answers are allowed (an order question keeps its order)
+        at = submit_as_is(at)  # blank answers are allowed once confirmed (an order question keeps its order)
         verdicts = [*at.success, *at.warning, *at.error, *at.info]
         assert len(verdicts) == 1 and verdicts[0].value.startswith(("**No answer**", "**Not right**", "**Partly"))
         if number < 8:
@@ -366,3 +375,62 @@ def test_a_store_that_cannot_start_the_attempt_is_said_kindly(kiosk, monkeypatch
     assert values(at.error) == ["The quiz could not start just now. Please try again in a moment."]
     assert labels(at) == ["All quizzes", "Start over", "Start the quiz"]
     assert crashes.lines == ["kiosk: could not start an attempt at leak-check"]
+
+
+# ---------------------------------------------------------------- on-screen keys for dates and numbers
+
+EVERY_KIND_QUIZ = "One question of every kind (8 questions)"
+LEAK_QUIZ = "Keys that must stay on the server (4 questions)"
+
+
+def tap(at: AppTest, *keys: str) -> AppTest:
+    for key in keys:
+        at = press(at, key)
+    return at
+
+
+def test_a_year_is_written_with_the_number_pad(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), EVERY_KIND_QUIZ), "Start the quiz")
+    assert [t.label for t in at.text_input] == ["Year"]  # a year question: no month or day to pick
+    assert labels(at)[1:13] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "Delete", "Clear"]
+    at = tap(at, "1", "9", "4", "8")
+    assert at.text_input[0].value == "1948"
+    at = tap(at, "Delete", "9")
+    assert at.text_input[0].value == "1949"
+    at = press(at, "Submit answer")
+    assert at.success[0].value == "**Correct** — 1 of 1 point"
+
+
+def test_a_full_date_is_picked_as_day_month_and_year(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), LEAK_QUIZ), "Start the quiz")
+    assert [s.label for s in at.selectbox] == ["Day"]
+    assert [t.label for t in at.text_input] == ["Year"]
+    at.selectbox[0].set_value(17)
+    at = run(at)
+    at.button_group[0].set_value("July")
+    at = run(at)
+    at = tap(at, "1", "7", "7", "7")
+    at = press(at, "Submit answer")
+    assert at.success[0].value == "**Correct** — 1 of 1 point"
+
+
+def test_a_date_with_no_year_is_held_back_with_the_form_expected(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), LEAK_QUIZ), "Start the quiz")
+    at.button_group[0].set_value("July")
+    at = press(run(at), "Submit answer")
+    assert [w.value for w in at.warning] == [
+        "“July” is not a date I can read. Write a full date (for example 26 December 1991)."
+    ]
+    assert "Next question" not in labels(at)
+
+
+def test_a_number_is_written_with_the_number_pad(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), EVERY_KIND_QUIZ), "Start the quiz")
+    for _ in range(7):
+        at = press(submit_as_is(at), "Next question")
+    assert [t.label for t in at.text_input] == ["Your answer (a number)"]
+    at = tap(at, "3", ".", "5")
+    assert at.text_input[0].value == "3.5"
+    at = tap(at, "Clear", "3")
+    at = press(at, "Submit answer")
+    assert at.success[0].value == "**Correct** — 1 of 1 point"

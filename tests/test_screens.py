@@ -57,6 +57,8 @@ QUIZ_TITLE = "One question of every kind"
 EVERY_KIND = ["founded", "secgen", "members", "joined", "veto", "sequence", "offices", "count"]
 ORDER_KEY = ["Treaty signed", "Solana takes office", "Three countries join"]
 HIGHLIGHT = ":material/my_location: The answer to your question comes from this part."
+FROM_TIMELINE = ":material/my_location: The timeline event you chose is told in this part."
+FROM_A_LINK = ":material/my_location: The link you followed points to this part."
 
 
 # ---------------------------------------------------------------- fixtures and helpers
@@ -182,7 +184,7 @@ def quiz_at(question_id: str) -> AppTest:
         submit_answer(at, quiz, earlier, key_response(quiz.question(earlier)))
     run(at)
     assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
-    assert values(at.header) == [quiz.question(question_id).ask]
+    assert values(at.subheader) == [quiz.question(question_id).ask]
     return at
 
 
@@ -345,8 +347,17 @@ def test_lesson_without_id_lists_the_lessons() -> None:
     assert page_links(at) == {f"1. {LESSON_TITLE}": "lesson=alliance"}
 
 
+@pytest.mark.parametrize(
+    ("arrived_from", "banner"), [("timeline", FROM_TIMELINE), (None, FROM_A_LINK), ("elsewhere", FROM_A_LINK)]
+)
+def test_a_linked_passage_says_what_brought_the_reader_there(arrived_from: str | None, banner: str) -> None:
+    params = {"lesson": "alliance", "passage": "p2", **({"from": arrived_from} if arrived_from else {})}
+    at = open_app(LESSON, **params)
+    assert [note for note in notes(at) if "my_location" in note] == [banner]
+
+
 def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
-    at = open_app(LESSON, lesson="alliance", passage="p2")
+    at = open_app(LESSON, lesson="alliance", passage="p2", **{"from": "question"})
     assert notes(at).count(HIGHLIGHT) == 1
     boxes = [box for box in at.container if f":small[{HIGHLIGHT}]" in values(box.markdown)]
     innermost = min(boxes, key=lambda box: len(list(box.header)))
@@ -354,13 +365,14 @@ def test_linked_passage_is_highlighted_and_scrolled_to() -> None:
     assert [m for m in values(innermost.markdown) if "1999" in m] == [
         "In 1999 three countries joined; *Javier Solana* was Secretary General."
     ]
-    assert len(at.html) == 1 and "getElementById('alliance-p2')" in at.html[0].proto.body
+    scripts = [html.proto.body for html in at.html if "<script" in html.proto.body]
+    assert len(scripts) == 1 and "getElementById('alliance-p2')" in scripts[0]
 
 
 def test_unknown_passage_is_not_highlighted_nor_put_in_a_script() -> None:
     at = open_app(LESSON, lesson="alliance", passage="p9');alert(1);//")
     assert HIGHLIGHT not in notes(at)
-    assert len(at.html) == 0
+    assert [html for html in at.html if "<script" in html.proto.body] == []
     assert values(at.header)[:2] == ["The founding", "Later years"]
 
 
@@ -394,7 +406,7 @@ def test_starting_the_quiz_shows_question_1_of_8() -> None:
     at = started_quiz()
     assert values(at.title) == [QUIZ_TITLE]
     assert progress_text(at) == ["Question 1 of 8"]
-    assert values(at.header) == ["In which year was the alliance founded?"]
+    assert values(at.subheader) == ["In which year was the alliance founded?"]
     assert [t.label for t in at.text_input] == ["Your answer (a date)"]
     assert "Look at the first part of the lesson." in values(at.markdown)  # the hint
     assert labels(at) == ["Submit answer"]
@@ -581,6 +593,8 @@ def test_submitting_shows_the_verdict(
     at = quiz_at(question_id)
     answer(at, question_id, response)
     submit(at)
+    if response is None:  # a blank answer becomes final only when the student confirms it
+        click(at, button(at, "Submit it empty"))
     kind, text = alert
     shown = {name: values(getattr(at, name)) for name in ("success", "warning", "error", "info")}
     assert shown == {name: [text] if name == kind else [] for name in shown}
@@ -608,7 +622,7 @@ def test_verdict_links_to_the_source_passage_and_explains() -> None:
     at = quiz_at("founded")
     answer(at, "founded", "1949")
     submit(at)
-    assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1"
+    assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1&from=question"
     assert "The treaty was signed in April 1949." in values(at.markdown)
 
 
@@ -637,7 +651,7 @@ def test_whole_quiz_one_question_at_a_time_ends_with_see_my_result() -> None:
     at = started_quiz()
     for number, question_id in enumerate(EVERY_KIND, start=1):
         assert progress_text(at) == [f"Question {number} of 8"]
-        assert values(at.header) == [quiz.question(question_id).ask]
+        assert values(at.subheader) == [quiz.question(question_id).ask]
         answer(at, question_id, key_response(quiz.question(question_id)))
         submit(at)
         assert values(at.success) == ["**Correct** — 1 of 1 point"]
@@ -777,7 +791,7 @@ def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:
     assert at.query_params["attempt"] == at.session_state["attempt:every-kind"][0]
     assert values(at.title) == [QUIZ_TITLE]
     assert progress_text(at) == ["Question 1 of 3"]
-    assert values(at.header) == ["In which year was the alliance founded?"]
+    assert values(at.subheader) == ["In which year was the alliance founded?"]
     assert live_attempt(at).plan.question_ids == ("founded", "members", "offices")
     assert live_attempt(at).graded == {}
 
@@ -832,12 +846,12 @@ def test_drawn_questions_and_option_order_stay_the_same_across_reruns(drawn_cour
     at = started_quiz("drawn")
     plan = live_attempt(at, "drawn").plan
     assert len(plan.question_ids) == 3 == len(set(plan.question_ids))
-    seen = (values(at.header), list(at.radio[0].options), progress_text(at))
+    seen = (values(at.subheader), list(at.radio[0].options), progress_text(at))
     assert seen[2] == ["Question 1 of 3"]
     for _ in range(3):
         run(at)
         assert live_attempt(at, "drawn").plan == plan
-        assert (values(at.header), list(at.radio[0].options), progress_text(at)) == seen
+        assert (values(at.subheader), list(at.radio[0].options), progress_text(at)) == seen
 
 
 def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
@@ -847,7 +861,7 @@ def test_each_new_attempt_draws_afresh(drawn_course: Path) -> None:
         at = started_quiz("drawn")
         ids = live_attempt(at, "drawn").plan.question_ids
         assert len(set(ids)) == 3 and set(ids) <= pool
-        assert values(at.header) == [f"Question {ids[0][1:]}?"]
+        assert values(at.subheader) == [f"Question {ids[0][1:]}?"]
         draws.append(frozenset(ids))
     assert len(set(draws)) > 1
 
@@ -951,3 +965,60 @@ def test_when_the_store_cannot_write_no_screen_says_answers_were_kept(monkeypatc
     assert crash and "may not have been saved" in crash[0]
     claims = [text for text in [*shown, *values(at.markdown)] if re.search(r"\b(are|were) (kept|saved)\b", text)]
     assert claims == []
+
+
+# ---------------------------------------------------------------- before an answer becomes final
+
+EMPTY = "No answer yet. Submit an empty answer? It scores 0 and cannot be changed."
+
+
+def test_an_empty_submit_asks_first_and_keeps_the_question_open() -> None:
+    at = started_quiz()
+    submit(at)
+    assert values(at.warning) == [EMPTY]
+    assert labels(at) == ["Submit answer", "Submit it empty"]
+    assert live_attempt(at).responses == {}
+    assert progress_text(at) == ["Question 1 of 8"]
+
+
+def test_answering_after_the_question_submits_the_answer() -> None:
+    at = started_quiz()
+    submit(at)
+    answer(at, "founded", "1949")
+    submit(at)
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+
+
+def test_submit_it_empty_makes_the_blank_answer_final() -> None:
+    at = started_quiz()
+    submit(at)
+    click(at, button(at, "Submit it empty"))
+    assert values(at.info) == ["**No answer** — 0 of 1 point"]
+    assert live_attempt(at).graded["founded"].verdict == "blank"
+    assert labels(at) == ["Next question"]
+
+
+def test_an_unreadable_date_names_the_form_and_keeps_the_attempt_open() -> None:
+    at = started_quiz()
+    answer(at, "founded", "the late forties")
+    submit(at)
+    assert values(at.warning) == ["“the late forties” is not a date I can read. Write a year (for example 1991)."]
+    assert live_attempt(at).responses == {}
+    assert at.text_input(key="q:every-kind:founded").value == "the late forties"  # nothing typed is lost
+    answer(at, "founded", "1949")
+    submit(at)
+    assert values(at.warning) == []
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+
+
+def test_date_and_number_forms_are_shown_as_help_text_not_a_placeholder() -> None:
+    at = started_quiz()
+    assert at.text_input(key="q:every-kind:founded").placeholder == ""
+    assert "Write a year (for example 1991)." in notes(at)
+    at = quiz_at("count")
+    assert "Write the number in digits, for example 12 or 3.5." in notes(at)
+
+
+def test_quizzes_are_listed_in_course_order() -> None:
+    at = open_app(QUIZ)
+    assert list(page_links(at).values()) == ["quiz=every-kind", "quiz=leak-check"]

@@ -585,15 +585,49 @@ def test_preview_shows_a_quiz_as_students_see_it_and_writes_nothing(password: st
     quiz = fixture_quiz()
     assert values(at.header) == [quiz.title]
     assert values(at.subheader) == [q.ask for q in quiz.questions]  # no shuffle: the file's order
-    assert all(w.disabled for w in [*at.text_input, *at.radio, *at.checkbox, *at.selectbox[1:], *at.number_input])
-    assert [b.disabled for b in at.button if b.label == "Submit answer"] == [True] * 8
+    assert not any(w.disabled for w in [*at.text_input, *at.radio, *at.checkbox, *at.selectbox[1:], *at.number_input])
+    assert [b.label for b in at.button].count("Submit answer") == 8  # they work: see the tests below
     assert "Right answer: 1949" in values(at.text)
     assert "Right answer: Javier Solana → NATO Secretary General; Boris Yeltsin → President of Russia" in values(
         at.text
     )
     assert [e.label for e in at.expander].count("For the teacher: key, explanation, feedback, source") == 8
-    at.text_input(key="preview:every-kind:secgen")  # the widgets exist, but can't be used
     assert results.attempt_rows() == [] and results.response_rows() == []
+
+
+def _try(at, question_id: str, typed: str):  # noqa: ANN001, ANN202 - an AppTest
+    at.text_input(key=f"preview:every-kind:{question_id}").input(typed)
+    submit = next(
+        b for b in at.get("form_submit_button") if b.proto.form_id == f"preview:every-kind:{question_id}:form"
+    )
+    submit.click()
+    return run(at)
+
+
+def test_preview_grades_an_answer_as_a_student_would_get_it_and_records_nothing(password: str, results: Store) -> None:
+    at = signed_in("Preview")
+    at.selectbox(key="teacher:preview").set_value("quiz:every-kind")
+    run(at)
+    at = _try(at, "founded", "1955")
+    assert values(at.error) == ["**Not right** — 0 of 1 point"]
+    assert "**Your answer:** 1955" in values(at.markdown)
+    assert "**Right answer:** 1949" in values(at.markdown)
+    assert "1955 is the year of the rival pact\\." in values(at.markdown)  # the feedback a student gets
+    assert results.attempt_rows() == [] and results.response_rows() == []
+    at.button(key="preview:every-kind:founded:again").click()
+    run(at)
+    at = _try(at, "founded", "1949")
+    assert values(at.success) == ["**Correct** — 1 of 1 point"]
+    assert results.attempt_rows() == [] and results.response_rows() == []
+
+
+def test_preview_holds_back_an_unreadable_date_as_for_a_student(password: str) -> None:
+    at = signed_in("Preview")
+    at.selectbox(key="teacher:preview").set_value("quiz:every-kind")
+    run(at)
+    at = _try(at, "founded", "soon")
+    assert values(at.warning) == ["“soon” is not a date I can read. Write a year (for example 1991)."]
+    assert values(at.error) == [] and values(at.success) == []
 
 
 def test_preview_shows_a_lesson(password: str) -> None:

@@ -87,4 +87,4 @@ def test_byte_order_mark_is_accepted():
 
 def test_two_documents_in_one_file_are_a_syntax_error():
     _, problems = parse_yaml(b"a: 1\n---\nb: 2\n", "t.yaml")
-    assert problems[0].message.startswith("YAML syntax:")
+    assert problems[0].message.startswith("line 2 (---) starts a second document")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -111,6 +111,43 @@ def load_course(paths: Iterable[str | Path] = DEFAULT_PATHS) -> Course:
     return assemble([load_file(path) for path in find_files(paths)])
 
 
+@dataclass(frozen=True)
+class Checked:
+    """``check PATH...``: the files asked about, the lessons read only to check links, and the result."""
+
+    asked: list[Path]
+    context: list[Path]
+    course: Course  # its problems are those of the asked files only
+
+
+def course_lessons(file: Path) -> Path | None:
+    """The ``lessons`` folder of the course a file sits in (beside its ``quizzes`` folder, or beside it)."""
+    for folder in (file.resolve().parent.parent, file.resolve().parent):
+        if (folder / "lessons").is_dir():
+            return folder / "lessons"
+    return None
+
+
+def check_paths(paths: Iterable[str | Path]) -> Checked:
+    """Check files and folders; a single file's links are checked against its own course's lessons.
+
+    ``check quizzes/one.yaml`` must not report every lesson it names as missing: the lessons of
+    the course folder the file sits in are read too, and only the asked files' problems reported.
+    """
+    asked = find_files(paths)
+    seen = {path.resolve() for path in asked}
+    context: list[Path] = []
+    for folder in dict.fromkeys(filter(None, (course_lessons(p) for p in map(Path, paths) if p.is_file()))):
+        for lesson in find_files([folder]):
+            if lesson.resolve() not in seen:
+                seen.add(lesson.resolve())
+                context.append(lesson)
+    course = assemble([load_file(path) for path in [*asked, *context]])
+    names = {str(path) for path in asked}
+    kept = tuple(problem for problem in course.problems if problem.path in names)
+    return Checked(asked, context, replace(course, problems=kept))
+
+
 def assemble(loaded: list[Loaded]) -> Course:
     """Build the course from files loaded one by one (so a caller can cache each file)."""
     problems = [problem for result in loaded for problem in result.problems]
@@ -134,15 +171,24 @@ def assemble(loaded: list[Loaded]) -> Course:
             broken.add(quiz.id)
             problems.extend(link_problems)
     ordered = sorted(lessons.values(), key=lambda pair: (pair[0].order, pair[0].id))
+    place = {lesson.id: index for index, (lesson, _) in enumerate(ordered)}
+    kept = [quiz for qid, (quiz, _) in quizzes.items() if qid not in broken]
     return Course(
         lessons={lesson.id: lesson for lesson, _ in ordered},
-        quizzes={qid: quiz for qid, (quiz, _) in quizzes.items() if qid not in broken},
+        quizzes={quiz.id: quiz for quiz in sorted(kept, key=lambda quiz: course_place(quiz, place))},
         problems=tuple(sorted(problems)),
         files={
             **{lesson.id: result.path for lesson, result in lessons.values()},
             **{quiz.id: result.path for quiz, result in quizzes.values()},
         },
     )
+
+
+def course_place(quiz: Quiz, place: dict[str, int]) -> tuple[int, int, str]:
+    """Where a quiz stands in the course: after the last lesson it covers; a quiz over more lessons
+    (the final) after a one-lesson quiz at the same place; quizzes linked to no lesson at the end."""
+    covered = [place[lesson_id] for lesson_id in quiz.lessons if lesson_id in place]
+    return (max(covered) if covered else len(place), len(covered), quiz.id)
 
 
 def _at(result: Loaded, loc: tuple, message: str) -> Problem:

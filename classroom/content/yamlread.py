@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from classroom.content.problems import Problem
+from classroom.content.syntax import explain
 from classroom.content.yamlguard import guard
 from classroom.limits import MAX_FILE_BYTES, MAX_NODES
 
@@ -207,10 +208,8 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem
         return None, sorted(problems)
     try:
         node = _compose(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _pos(mark) if mark else (1, 1)
-        return None, [Problem(name, line, column, f"YAML syntax: {_syntax_message(error)}")]
+    except yaml.MarkedYAMLError as error:  # at the mistake's start, in plain words (content/syntax.py)
+        return None, [Problem(name, *explain(error, text))]
     except yaml.YAMLError as error:
         return None, [Problem(name, 1, 1, f"YAML syntax: {error}")]
     except RecursionError:
@@ -228,16 +227,3 @@ def parse_yaml(raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem
         return None, [Problem(name, 1, 1, "the file is nested too deeply to be a lesson or quiz")]
     problems = [Problem(name, *_pos(mark), message) for mark, message in converter.problems]
     return (None if problems else doc), problems
-
-
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or "not valid YAML"
-    hints = {
-        "mapping values are not allowed here": "; a value containing ': ' must be put in quotes",
-        "found character '\\t' that cannot start any token": "; replace the tab with spaces",
-        "could not find expected ':'": "; each line of a mapping needs 'key: value'",
-    }
-    extra = next((hint for key, hint in hints.items() if problem.startswith(key)), "")
-    if error.context:
-        return f"{problem} ({error.context}){extra}"
-    return f"{problem}{extra}"

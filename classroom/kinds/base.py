@@ -89,7 +89,9 @@ def is_blank(response: Any) -> bool:
         return True
     if isinstance(response, str):
         return not response.strip()
-    if isinstance(response, (list, tuple, dict, set)):
+    if isinstance(response, dict):  # a matching question: blank when no item has a match chosen
+        return all(is_blank(value) for value in response.values())
+    if isinstance(response, (list, tuple, set)):
         return len(response) == 0
     return False
 
@@ -162,6 +164,13 @@ class Kind(Generic[Q]):
         allows short text only; every kind with another answer shape says what it accepts.
         """
         return short_text(response, MAX_TEXT_ANSWER_CHARS, "The answer")
+
+    def unreadable(self, question: Q, response: Any) -> str | None:
+        """Why a (non-blank) response is in a form the grader cannot read, with the form expected; None if readable.
+
+        The screens show it before the answer becomes final and keep the attempt open.
+        """
+        return None
 
     def key_response(self, question: Q) -> Any:
         """A response that earns full marks: the key in the form a student would give it."""

@@ -96,10 +96,8 @@ class DateKind(Kind[DateQuestion]):
     def grade(self, question: DateQuestion, response: Any) -> Graded:
         key = _key(question)
         given = parse_answer(str(response))
-        if given is None:
-            return result(
-                question, 0, f"'{response}' is not a date I can read; write {describe_precision(key.precision)}."
-            )
+        if given is None:  # the same words the screens show before the answer is final
+            return result(question, 0, self.unreadable(question, response) or "")
         if PRECISION_RANK[given.precision] < PRECISION_RANK[key.precision]:
             return result(
                 question,
@@ -119,6 +117,16 @@ class DateKind(Kind[DateQuestion]):
 
     def check_response(self, question: DateQuestion, response: Any) -> str | None:
         return short_text(response, MAX_DATE_ANSWER_CHARS, "A date")
+
+    def unreadable(self, question: DateQuestion, response: Any) -> str | None:
+        """The one place that says which date forms a student may write (it asks ``parse_answer``)."""
+        wanted = describe_precision(_key(question).precision)
+        given = parse_answer(str(response))
+        if given is None:
+            return f"“{response}” is not a date I can read. Write {wanted}."
+        if PRECISION_RANK[given.precision] < PRECISION_RANK[_key(question).precision]:
+            return f"“{response}” is not precise enough: this question asks for {wanted}."
+        return None
 
     def key_response(self, question: DateQuestion) -> Any:
         return question.answer

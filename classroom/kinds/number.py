@@ -27,6 +27,9 @@ class NumberQuestion(QuestionBase):
         return self
 
 
+NUMBER_FORM = "Write the number in digits, for example 12, 1,000 or 3.5."
+
+
 def read_number(response: Any) -> float | None:
     """A number typed by a student: "1,000" is a thousand, "3,5" is three and a half."""
     if isinstance(response, bool):
@@ -56,7 +59,7 @@ class NumberKind(Kind[NumberQuestion]):
     def grade(self, question: NumberQuestion, response: Any) -> Graded:
         given = read_number(response)
         if given is None:
-            return result(question, 0, f"'{response}' is not a number.")
+            return result(question, 0, self.unreadable(question, response) or "")
         known = next((text for key, text in question.feedback.items() if _same_number(key, given)), "")
         difference = abs(given - question.answer)
         if difference <= question.tolerance:
@@ -69,6 +72,11 @@ class NumberKind(Kind[NumberQuestion]):
         if isinstance(response, (int, float)) and not isinstance(response, bool):
             return None
         return short_text(response, MAX_NUMBER_ANSWER_CHARS, "A number")
+
+    def unreadable(self, question: NumberQuestion, response: Any) -> str | None:
+        if read_number(response) is not None:
+            return None
+        return f"“{response}” is not a number I can read. {NUMBER_FORM}"
 
     def key_response(self, question: NumberQuestion) -> Any:
         return question.answer

@@ -7,6 +7,11 @@ and only then keeps it in the attempt. When the store fails, the attempt is
 left as it was (the error goes to the caller, which asks the student to submit
 again): a submitted answer is never half-counted and never lost silently.
 
+Before an answer becomes final, :func:`check` says whether it is blank (the screen asks
+"Submit an empty answer?") or in a form the grader cannot read (the screen says which
+form is expected and keeps the question open). :func:`preview` grades without storing,
+for the teacher's preview.
+
 ``store`` is a ``classroom.results.store.Store`` (anything with ``start_attempt``,
 ``record_answer`` and ``finish_attempt``).
 """
@@ -14,13 +19,13 @@ again): a submitted answer is never half-counted and never lost silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from classroom.content.models import Quiz
+from classroom.content.models import Question, Quiz
 from classroom.errors import UserError
-from classroom.kinds import is_blank, kind_of
+from classroom.kinds import kind_of
 from classroom.quiz.attempts import Attempt, plan_attempt
-from classroom.quiz.grading import Graded, QuizScore, grade
+from classroom.quiz.grading import Graded, QuizScore, grade, is_blank
 
 if TYPE_CHECKING:
     from classroom.results.store import Store, StoredAttempt
@@ -44,6 +49,33 @@ class Submitted:
 
     graded: Graded
     score: QuizScore | None = None
+
+
+@dataclass(frozen=True)
+class Held:
+    """Why an answer is held back before it becomes final: ``empty`` (ask to confirm) or ``unreadable``."""
+
+    reason: Literal["empty", "unreadable"]
+    message: str
+
+
+EMPTY_MESSAGE = "No answer yet. Submit an empty answer? It scores 0 and cannot be changed."
+
+
+def check(question: Question, response: Any) -> Held | None:
+    """None when ``response`` can be graded as it is; else why it should not become final yet.
+
+    Advisory only: ``submit`` still grades whatever a client sends (blank or unreadable scores 0).
+    """
+    if is_blank(response):
+        return Held("empty", EMPTY_MESSAGE)
+    problem = kind_of(question).unreadable(question, response)
+    return Held("unreadable", problem) if problem else None
+
+
+def preview(question: Question, response: Any) -> Graded:
+    """Exactly the grade ``submit`` would keep for ``response``, with nothing stored (the teacher's preview)."""
+    return grade(question, response)
 
 
 def start(

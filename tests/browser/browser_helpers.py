@@ -71,8 +71,13 @@ def expect_question(page: Page, number: int, total: int) -> None:
     wait_idle(page)
 
 
-def submit(page: Page) -> None:
+def submit(page: Page, empty: bool = False) -> None:
+    """Submit the answer; ``empty``: it is blank, so confirm "Submit an empty answer?" first."""
     page.get_by_role("button", name="Submit answer").click()
+    if empty:
+        expect(main(page).get_by_text("Submit an empty answer?", exact=False)).to_be_visible()
+        wait_idle(page)
+        page.get_by_role("button", name="Submit it empty").click()
     expect(next_step(page)).to_be_visible()
     wait_idle(page)
 

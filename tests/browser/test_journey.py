@@ -119,8 +119,8 @@ def test_timeline_select_event_and_period(page: Page, app_url: str) -> None:
 
     # The detail links to the passage that tells it, highlighted.
     link.click()
-    expect(page).to_have_url(re.compile(r"/lesson\?lesson=alliance&passage=p2$"))
-    expect(main(page).get_by_text("The answer to your question comes from this part.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/lesson\?lesson=alliance&passage=p2&from=timeline$"))
+    expect(main(page).get_by_text("The timeline event you chose is told in this part.")).to_be_visible()
     wait_idle(page)
     shot(page, "07-lesson-linked-passage")
 
@@ -251,7 +251,7 @@ def test_order_question_by_keyboard_alone(page: Page, app_url: str) -> None:
     """The ordering control needs no dragging and no mouse: Tab to Up/Down, press Enter or Space."""
     start_quiz(page, app_url, "every-kind", 8)
     for number in range(1, 6):  # skip to the order question (blank answers)
-        submit(page)
+        submit(page, empty=True)
         next_question(page, number + 1, 8)
     expect(main(page).get_by_text("Put the items in order, earliest first.")).to_be_visible()
     sort_with_buttons(page, RIGHT_ORDER, keys=("Enter", "Space"))

@@ -71,6 +71,10 @@ label[data-testid="stRadioOption"], [data-testid="stCheckbox"] > label {
 [data-testid="stMain"] h2 { font-size: 1.8rem; }
 .st-key-kiosk-answer, .st-key-kiosk-answer [data-testid="stVerticalBlock"] { gap: 0.4rem; }
 .st-key-kiosk-answer .stButton button { min-height: 2.3rem; padding-top: 0.2rem; padding-bottom: 0.2rem; }
+/* The on-screen keys (ui/kiosk/keypad.py) and the month buttons: square touch targets of 46 px or more. */
+[class*="st-key-keypad-"] .stButton button { min-width: 2.6rem; padding-left: 0.75rem; padding-right: 0.75rem; }
+[data-testid="stButtonGroup"] button { min-height: 2.3rem; min-width: 2.3rem; }
+[data-testid="stButtonGroup"] button p { font-size: 1.05rem; }
 </style>
 """
 

@@ -14,11 +14,12 @@ import streamlit as st
 from classroom.content.models import Quiz
 from classroom.kiosk import KioskConfig
 from classroom.quiz.attempts import Attempt, askable, student_view
+from ui.kiosk import keypad
 from ui.kiosk import state as kiosk_state
 from ui.kiosk.attract import nav_button, start_over_button
 from ui.kiosk.state import SHOWING_KEY, VISIT_KEY, Screen
 from ui.shared import state
-from ui.shared.questions import VERDICTS, answer_details, answer_input, pts, read_response
+from ui.shared.questions import VERDICTS, answer_details, answer_input, pts, read_response, ready_to_submit
 from ui.shared.safe import note, teacher_markdown
 
 
@@ -52,9 +53,14 @@ def start_screen(quiz: Quiz, config: KioskConfig) -> None:
     )
 
 
-def _on_submit(quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, key: str) -> None:
-    view = student_view(quiz.question(question_id), attempt.plan)
-    response = read_response(view, key)
+def _on_submit(
+    quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, key: str, confirmed: bool = False
+) -> None:
+    question = quiz.question(question_id)
+    view = student_view(question, attempt.plan)
+    response = read_response(view, key, keypad.WIDGETS.get(view.kind))
+    if not ready_to_submit(question, key, response, confirmed):
+        return
     if state.submit(quiz, attempt_id, attempt, question_id, response) is not None:
         st.session_state[SHOWING_KEY] = question_id
 
@@ -110,7 +116,7 @@ def question_screen(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     key = kiosk_state.widget_key(_visit(), view.id)
     submit_args = (quiz, attempt_id, attempt, question_id, key)
     with st.container(key="kiosk-answer"):  # tighter rows (see ui/kiosk/idle.py) so long questions fit
-        answer_input(view, key, _on_submit, args=submit_args, width="stretch")
+        answer_input(view, key, _on_submit, keypad.WIDGETS.get(view.kind), args=submit_args, width="stretch")
     if view.hint:
         with st.expander("Show a hint", icon=":material/lightbulb:"):
             teacher_markdown(view.hint)

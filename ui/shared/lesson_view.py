@@ -32,7 +32,14 @@ def scroll_to(anchor: str) -> None:
     )
 
 
-def passages(lesson: Lesson, highlight: str | None) -> None:
+ARRIVED = {  # the note on a linked passage says what brought the reader there
+    "question": ":material/my_location: The answer to your question comes from this part.",
+    "timeline": ":material/my_location: The timeline event you chose is told in this part.",
+}
+LINKED = ":material/my_location: The link you followed points to this part."
+
+
+def passages(lesson: Lesson, highlight: str | None, arrived_from: str | None = None) -> None:
     for number, passage in enumerate(lesson.passages, start=1):
         anchor = f"{lesson.id}-{passage.id}"
         heading = passage.heading or f"Part {number}"
@@ -40,7 +47,7 @@ def passages(lesson: Lesson, highlight: str | None) -> None:
         with box:
             st.header(heading, anchor=anchor)
             if passage.id == highlight:
-                note(":material/my_location: The answer to your question comes from this part.")
+                note(ARRIVED.get(arrived_from or "", LINKED))
             teacher_markdown(passage.text)
 
 
@@ -85,10 +92,10 @@ def check_box(check: Check) -> None:
     )
 
 
-def lesson_body(lesson: Lesson, highlight: str | None = None) -> None:
+def lesson_body(lesson: Lesson, highlight: str | None = None, arrived_from: str | None = None) -> None:
     """Everything of a lesson below its title, in reading order."""
     teacher_markdown(f"*{lesson.summary}*")
-    passages(lesson, highlight)
+    passages(lesson, highlight, arrived_from)
     people(lesson)
     timeline(lesson)
     checks(lesson)

@@ -13,10 +13,12 @@ import streamlit as st
 
 from classroom.content.models import Question, Quiz
 from classroom.kinds import QuestionView
+from classroom.quiz import answering
 from classroom.quiz.attempts import Attempt, describe_key, describe_response
 from classroom.quiz.grading import Graded
 from ui import pages
 from ui.shared.answers import WIDGETS
+from ui.shared.answers.base import Widget
 from ui.shared.safe import escape, teacher_markdown
 
 VERDICTS = {  # icon and words: colour is never the only signal
@@ -32,29 +34,87 @@ def pts(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def answer_input(view: QuestionView, key: str, submit: Callable[[], None] | None = None, **submit_args: Any) -> None:
-    """The question's input and its Submit button (in a form, unless the input reruns the page itself)."""
-    widget = WIDGETS[view.kind]
+def answer_input(
+    view: QuestionView,
+    key: str,
+    submit: Callable[..., None] | None = None,
+    widget: Widget[Any] | None = None,
+    **submit_args: Any,
+) -> None:
+    """The question's input and its Submit button (in a form, unless the input reruns the page itself).
+
+    Enter in a text box never submits (``enter_to_submit=False``): only the Submit button makes an
+    answer final, so a half-typed answer is never sent by accident. An answer the engine held back
+    (:func:`ready_to_submit`) is explained right above the button; a blank one asks for confirmation.
+    ``widget`` replaces the kind's usual input (the kiosk's on-screen keys).
+    """
+    widget = widget or WIDGETS[view.kind]
     button_args = {"type": "primary", "on_click": submit, **submit_args}
+    held = st.session_state.get(_held_key(key))
     if not widget.in_form:
         widget.answer(view, key)
+        _unreadable(held)
         st.button("Submit answer", key=f"{key}:submit", **button_args)
-        return
-    with st.form(key=f"{key}:form", border=False):
-        widget.answer(view, key)
-        st.form_submit_button("Submit answer", **button_args)
+    else:
+        with st.form(key=f"{key}:form", border=False, enter_to_submit=False):
+            widget.answer(view, key)
+            _unreadable(held)
+            st.form_submit_button("Submit answer", **button_args)
+    if held is not None and held.reason == "empty":
+        confirm_empty(key, button_args)
 
 
-def read_response(view: QuestionView, key: str) -> Any:
+def _held_key(key: str) -> str:
+    return f"{key}:held"
+
+
+def _unreadable(held: answering.Held | None) -> None:
+    if held is not None and held.reason == "unreadable":
+        st.warning(held.message, icon=":material/edit_note:")
+
+
+def confirm_empty(key: str, button_args: dict[str, Any]) -> None:
+    """ "Submit an empty answer?": the blank answer becomes final only on a second, explicit choice."""
+    confirm_args = {**button_args, "type": "secondary", "kwargs": {"confirmed": True}, "width": "content"}
+    # One row (wrapping on a phone), so the question grows by as little as possible.
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"confirm-{key}"):
+        st.warning(answering.EMPTY_MESSAGE, icon=":material/help:", width="stretch")
+        st.button("Submit it empty", key=f"{key}:confirm-empty", **confirm_args)
+
+
+def clear_held(key: str) -> None:
+    st.session_state.pop(_held_key(key), None)
+
+
+def ready_to_submit(question: Question, key: str, response: Any, confirmed: bool = False) -> bool:
+    """In a Submit callback: True when the answer may become final; otherwise keep why, for the screen.
+
+    The engine decides (``answering.check``): a blank answer needs ``confirmed``; an answer the grader
+    cannot read (a date or number in the wrong form) is never submitted, and the question stays open.
+    """
+    held = answering.check(question, response)
+    if held is None or (confirmed and held.reason == "empty"):
+        clear_held(key)
+        return True
+    st.session_state[_held_key(key)] = held
+    return False
+
+
+def read_response(view: QuestionView, key: str, widget: Widget[Any] | None = None) -> Any:
     """The response as the widgets hold it (read in a callback, before the screen is drawn again)."""
-    return WIDGETS[view.kind].read(view, key)
+    return (widget or WIDGETS[view.kind]).read(view, key)
+
+
+def verdict_box(graded: Graded) -> None:
+    """The short outcome line: verdict in words and icon, and the points."""
+    icon, words = VERDICTS[graded.verdict]
+    box = {"correct": st.success, "partial": st.warning, "wrong": st.error, "blank": st.info}[graded.verdict]
+    box(f"**{words}** — {pts(graded.points)} of {pts(graded.max)} point{'s' if graded.max != 1 else ''}", icon=icon)
 
 
 def show_verdict(question: Question, graded: Graded, response: Any) -> None:
     """The outcome of a submitted question: verdict, points, feedback, explanation, source."""
-    icon, words = VERDICTS[graded.verdict]
-    box = {"correct": st.success, "partial": st.warning, "wrong": st.error, "blank": st.info}[graded.verdict]
-    box(f"**{words}** — {pts(graded.points)} of {pts(graded.max)} point{'s' if graded.max != 1 else ''}", icon=icon)
+    verdict_box(graded)
     answer_details(question, graded, response)
     source_link(question)
 
@@ -77,7 +137,7 @@ def source_link(question: Question) -> None:
             pages.LESSON,
             label="Read where this comes from",
             icon=":material/menu_book:",
-            query_params={"lesson": lesson_id, "passage": passage_id},
+            query_params={"lesson": lesson_id, "passage": passage_id, "from": "question"},
         )
 
 

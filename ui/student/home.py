@@ -8,6 +8,7 @@ from ui import pages
 from ui.shared import signin, state
 from ui.shared.course import broken_files, course, student_quizzes
 from ui.shared.safe import note
+from ui.shared.style import action_link
 
 st.title("Did Russia want to join NATO?")
 
@@ -18,28 +19,16 @@ if state.student() is not None:
 current = course()
 st.write(f"A short course in {len(current.lessons)} lessons: read, explore the timeline, then test yourself.")
 place = state.last_place()
+go_on = ":material/play_arrow:"
 if place and place.kind == "lesson" and place.id in current.lessons:
-    st.page_link(
-        pages.LESSON,
-        label=f"Continue where you left off: {current.lessons[place.id].title}",
-        icon=":material/play_arrow:",
-        query_params={"lesson": place.id},
-    )
+    label = f"Continue where you left off: {current.lessons[place.id].title}"
+    action_link(pages.LESSON, label, go_on, {"lesson": place.id}, key="continue", primary=True)
 elif place and place.kind == "quiz" and place.id in current.quizzes:
-    st.page_link(
-        pages.QUIZ,
-        label=f"Continue where you left off: {current.quizzes[place.id].title}",
-        icon=":material/play_arrow:",
-        query_params={"quiz": place.id},
-    )
+    label = f"Continue where you left off: {current.quizzes[place.id].title}"
+    action_link(pages.QUIZ, label, go_on, {"quiz": place.id}, key="continue", primary=True)
 elif current.lessons:
     first = next(iter(current.lessons.values()))
-    st.page_link(
-        pages.LESSON,
-        label=f"Start with lesson 1: {first.title}",
-        icon=":material/play_arrow:",
-        query_params={"lesson": first.id},
-    )
+    action_link(pages.LESSON, f"Start with lesson 1: {first.title}", go_on, {"lesson": first.id}, "start", primary=True)
 
 quiz_for = {}
 for quiz in student_quizzes().values():
@@ -61,15 +50,12 @@ for number, lesson in enumerate(current.lessons.values(), start=1):
             best = state.best_percent(quiz.id)
             done.append(f"Quiz best: {best:g}%" if best is not None else "Quiz not taken")
         note(" · ".join(done))
-        cols = st.columns(2)
-        cols[0].page_link(
-            pages.LESSON,
-            label="Read the lesson",
-            icon=":material/menu_book:",
-            query_params={"lesson": lesson.id},
-        )
-        if quiz is not None:
-            cols[1].page_link(pages.QUIZ, label="Take the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
+        with st.container(horizontal=True, gap="small"):
+            action_link(
+                pages.LESSON, "Read the lesson", ":material/menu_book:", {"lesson": lesson.id}, f"read-{lesson.id}"
+            )
+            if quiz is not None:
+                action_link(pages.QUIZ, "Take the quiz", ":material/quiz:", {"quiz": quiz.id}, f"quiz-{lesson.id}")
 
 st.header("Quizzes")
 for quiz in student_quizzes().values():

@@ -9,6 +9,7 @@ from ui.shared import state
 from ui.shared.course import course, student_quizzes
 from ui.shared.lesson_view import lesson_body, scroll_to
 from ui.shared.safe import friendly_content_problem
+from ui.shared.style import action_link
 
 
 def pick_lesson() -> None:
@@ -37,14 +38,11 @@ def main() -> None:
     state.mark_read(lesson.id)
     st.title(lesson.title)
     highlight = st.query_params.get("passage")
-    lesson_body(lesson, highlight)
+    lesson_body(lesson, highlight, st.query_params.get("from"))
     quizzes = [q for q in student_quizzes().values() if lesson.id in q.lessons and len(q.lessons) == 1]
     for quiz in quizzes:
-        st.page_link(
-            pages.QUIZ,
-            label=f"Take the quiz: {quiz.title}",
-            icon=":material/quiz:",
-            query_params={"quiz": quiz.id},
+        action_link(
+            pages.QUIZ, f"Take the quiz: {quiz.title}", ":material/quiz:", {"quiz": quiz.id}, key=f"quiz-{quiz.id}"
         )
     if highlight and lesson.passage(highlight):
         scroll_to(f"{lesson.id}-{highlight}")

@@ -1,4 +1,9 @@
-"""Quiz: a start screen, then one question at a time with instant, final feedback."""
+"""Quiz: a start screen, then one question at a time with instant, final feedback.
+
+Laid out for a phone first: a one-line header (the quiz title once, the progress), the question
+in body size, the input and Submit; after submitting, the verdict and Next come first and the
+longer feedback below them, so Submit and Next are on screen without scrolling at 390x844.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,16 @@ from classroom.quiz.attempts import Attempt, askable, student_view
 from ui import pages
 from ui.shared import state
 from ui.shared.course import course, student_quizzes
-from ui.shared.questions import answer_input, read_response, show_verdict
+from ui.shared.questions import (
+    answer_details,
+    answer_input,
+    read_response,
+    ready_to_submit,
+    source_link,
+    verdict_box,
+)
 from ui.shared.safe import friendly_content_problem, note, teacher_markdown
+from ui.shared.style import action_link
 
 log = logging.getLogger("classroom")
 
@@ -58,9 +71,13 @@ def _showing_key(quiz: Quiz) -> str:
     return f"showing:{quiz.id}"
 
 
-def _on_submit(quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str) -> None:
-    view = student_view(quiz.question(question_id), attempt.plan)
-    response = read_response(view, state.widget_key(quiz.id, question_id))
+def _on_submit(quiz: Quiz, attempt_id: str, attempt: Attempt, question_id: str, confirmed: bool = False) -> None:
+    question = quiz.question(question_id)
+    view = student_view(question, attempt.plan)
+    key = state.widget_key(quiz.id, question_id)
+    response = read_response(view, key)
+    if not ready_to_submit(question, key, response, confirmed):
+        return
     if state.submit(quiz, attempt_id, attempt, question_id, response) is not None:
         st.session_state[_showing_key(quiz)] = question_id
 
@@ -85,20 +102,25 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     if showing not in ids:
         showing = ids[min(attempt.position, len(ids) - 1)]
     index = ids.index(showing)
-    st.progress(len(attempt.graded) / len(ids), text=f"Question {index + 1} of {len(ids)}")
+    with st.container(key="quiz-head", gap="xsmall"):
+        st.title(quiz.title, anchor=False)  # the page's one h1, drawn at body size by ui/shared/style.py
+        st.progress(len(attempt.graded) / len(ids), text=f"Question {index + 1} of {len(ids)}")
     question = quiz.question(showing)
     view = student_view(question, attempt.plan)
-    st.header(view.ask, anchor=False)
-    note(f"{view.points} point{'s' if view.points != 1 else ''}")
+    with st.container(key="quiz-question", gap="xsmall"):
+        st.subheader(view.ask, anchor=False)
+        note(f"{view.points} point{'s' if view.points != 1 else ''}")
 
     if showing in attempt.graded:
-        show_verdict(question, attempt.graded[showing], attempt.responses.get(showing))
+        graded = attempt.graded[showing]
+        verdict_box(graded)
         if attempt.finished:
-            st.page_link(
+            action_link(
                 pages.RESULTS,
-                label="See my result",
-                icon=":material/leaderboard:",
-                query_params={"quiz": quiz.id, "attempt": attempt_id},
+                "See my result",
+                ":material/leaderboard:",
+                {"quiz": quiz.id, "attempt": attempt_id},
+                key="see-result",
             )
         else:
             st.button(
@@ -108,11 +130,10 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
                 on_click=_on_next,
                 args=(quiz, attempt),
             )
+        answer_details(question, graded, attempt.responses.get(showing))  # the long part, below Next
+        source_link(question)
         return
 
-    if view.hint:
-        with st.expander("Show a hint", icon=":material/lightbulb:"):
-            teacher_markdown(view.hint)
     if st.session_state.get("save_failed"):
         st.error("Your answer could not be saved. Check the connection and submit it again.", icon=":material/error:")
     if st.session_state.get("answer_refused"):
@@ -120,6 +141,9 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     key = state.widget_key(quiz.id, view.id)
     submit_args = (quiz, attempt_id, attempt, showing)
     answer_input(view, key, _on_submit, args=submit_args)
+    if view.hint:
+        with st.expander("Show a hint", icon=":material/lightbulb:"):
+            teacher_markdown(view.hint)
 
 
 def main() -> None:
@@ -138,7 +162,6 @@ def main() -> None:
     if found is None:
         start_screen(quiz)
         return
-    st.title(quiz.title)
     question_panel(quiz, *found)
 
 

@@ -54,7 +54,7 @@ def main() -> None:
         }
         for topic, totals in score.by_topic.items()
     ]
-    st.vega_lite_chart(topic_spec(score.by_topic), width="stretch", theme=None)
+    st.vega_lite_chart(topic_spec(score.by_topic, title=""), width="stretch", theme=None)  # the header titles it
     with st.expander("Score by topic as a table"):
         st.table(rows)
 

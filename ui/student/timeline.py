@@ -63,7 +63,10 @@ def _card(chosen: TimelineEvent) -> None:
             pages.LESSON,
             label=f"Read it in: {chosen.lesson_title}",
             icon=":material/menu_book:",
-            query_params={"lesson": chosen.lesson_id, **({"passage": chosen.passage} if chosen.passage else {})},
+            query_params={
+                "lesson": chosen.lesson_id,
+                **({"passage": chosen.passage, "from": "timeline"} if chosen.passage else {}),
+            },
         )
     # Bring the card into view: beside the chart it may sit above a long chart's clicked row,
     # under the chart (a phone) it is below the fold. The key makes each choice a new script.

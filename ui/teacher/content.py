@@ -18,14 +18,16 @@ from pathlib import Path
 import streamlit as st
 
 from classroom.content.load import Loaded
-from classroom.content.models import Lesson, Quiz
+from classroom.content.models import Lesson, Question, Quiz
 from classroom.content.problems import Problem
+from classroom.kinds import QuestionView
 from classroom.limits import PREVIEW_PAGE_QUESTIONS
+from classroom.quiz import answering
 from classroom.quiz.attempts import askable, describe_key, plan_attempt, student_view
 from ui import pages
-from ui.shared.answers import WIDGETS
 from ui.shared.course import course, library
 from ui.shared.lesson_view import lesson_body
+from ui.shared.questions import answer_details, answer_input, read_response, ready_to_submit, verdict_box
 from ui.shared.safe import escape, note, teacher_markdown
 from ui.teacher import auth as teacher_auth
 
@@ -186,7 +188,8 @@ def lesson_preview(lesson: Lesson) -> None:
 
 
 # ---------------------------------------------------------------- preview: quizzes
-# The student's widgets (ui/shared/answers/), switched off: the same labels and options, nothing to submit.
+# The student's widgets (ui/shared/answers/) and Submit, working: the teacher sees exactly the verdict,
+# feedback and points a student would get (``answering.preview``), and nothing is recorded.
 
 
 def teacher_notes(question) -> None:  # noqa: ANN001 - any question kind
@@ -207,6 +210,21 @@ def teacher_notes(question) -> None:  # noqa: ANN001 - any question kind
                 icon=":material/menu_book:",
                 query_params={"lesson": lesson_id, "passage": passage_id},
             )
+
+
+def _tried_key(key: str) -> str:
+    return f"{key}:tried"
+
+
+def _on_try(question: Question, view: QuestionView, key: str, confirmed: bool = False) -> None:
+    """The student's Submit, graded by the engine without storing anything."""
+    response = read_response(view, key)
+    if ready_to_submit(question, key, response, confirmed):
+        st.session_state[_tried_key(key)] = (response, answering.preview(question, response))
+
+
+def _try_again(key: str) -> None:
+    st.session_state.pop(_tried_key(key), None)
 
 
 def quiz_preview(quiz: Quiz, prefix: str = "preview") -> None:
@@ -242,8 +260,14 @@ def quiz_preview(quiz: Quiz, prefix: str = "preview") -> None:
                 if view.hint:
                     with st.expander("Show a hint", icon=":material/lightbulb:"):
                         teacher_markdown(view.hint)
-                WIDGETS[view.kind].answer(view, key, disabled=True)
-                st.button("Submit answer", type="primary", key=f"{key}:submit", disabled=True)
+                tried = st.session_state.get(_tried_key(key))
+                if tried is None:
+                    answer_input(view, key, _on_try, args=(question, view, key))
+                else:
+                    response, graded = tried
+                    verdict_box(graded)
+                    st.button("Try another answer", key=f"{key}:again", on_click=_try_again, args=(key,))
+                    answer_details(question, graded, response)
                 teacher_notes(question)
         drafts = [q.id for q in quiz.questions if q.status == "draft"]
         if drafts:

@@ -16,14 +16,8 @@ from ui.shared.safe import note
 class DateWidget(Widget[DateQuestion]):
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         wanted = describe_precision(view.precision or "year")
-        st.text_input(
-            "Your answer (a date)",
-            key=key,
-            placeholder=f"Write {wanted}",
-            help=f"Write {wanted}.",
-            max_chars=MAX_DATE_ANSWER_CHARS,
-            disabled=disabled,
-        )
+        st.text_input("Your answer (a date)", key=key, max_chars=MAX_DATE_ANSWER_CHARS, disabled=disabled)
+        note(f"Write {wanted}.")  # visible all the time, not a placeholder that vanishes while typing
 
     def editor(self, question: DateQuestion, key: str, name: str) -> tuple[Data, Slots]:
         current = parse_date(question.answer)

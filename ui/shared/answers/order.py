@@ -22,27 +22,30 @@ class OrderWidget(Widget[OrderQuestion]):
 
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         current: list[str] = list(view.options) if disabled else st.session_state.setdefault(key, list(view.options))
-        st.markdown("**Put the items in order, earliest first.** Use the Move up and Move down buttons.")
-        for index, item in enumerate(current):
-            text, up, down = st.columns([4, 2, 2], vertical_alignment="center")
-            text.markdown(f"{index + 1}. {escape(item)}")
-            # The label names the position shown beside the item, so a screen reader can tell the buttons apart.
-            up.button(
-                f"Move {index + 1} up",
-                key=f"{key}:up:{index}",
-                disabled=disabled or index == 0,
-                icon=":material/arrow_upward:",
-                on_click=_move,
-                args=(key, index, -1),
-            )
-            down.button(
-                f"Move {index + 1} down",
-                key=f"{key}:down:{index}",
-                disabled=disabled or index == len(current) - 1,
-                icon=":material/arrow_downward:",
-                on_click=_move,
-                args=(key, index, 1),
-            )
+        st.markdown("**Put the items in order, earliest first.** Use the arrow buttons to move an item.")
+        # One compact row per item, even on a phone: the text, then two icon buttons (their words are
+        # kept for screen readers and hidden on screen by the CSS in ui/shared/style.py).
+        with st.container(key=f"order-{key}", gap="xsmall"):
+            for index, item in enumerate(current):
+                with st.container(horizontal=True, vertical_alignment="center", gap="xsmall", wrap=False):
+                    st.markdown(f"{index + 1}. {escape(item)}", width="stretch")
+                    # The label names the position shown beside the item, so a screen reader can tell them apart.
+                    st.button(
+                        f"Move {index + 1} up",
+                        key=f"{key}:up:{index}",
+                        disabled=disabled or index == 0,
+                        icon=":material/arrow_upward:",
+                        on_click=_move,
+                        args=(key, index, -1),
+                    )
+                    st.button(
+                        f"Move {index + 1} down",
+                        key=f"{key}:down:{index}",
+                        disabled=disabled or index == len(current) - 1,
+                        icon=":material/arrow_downward:",
+                        on_click=_move,
+                        args=(key, index, 1),
+                    )
 
     def read(self, view: QuestionView, key: str) -> Any:
         return list(st.session_state.get(key, view.options))
