@@ -20,6 +20,7 @@ import yaml
 
 from classroom import auth, ingest, interchange
 from classroom.content import schema
+from classroom.content.course_file import course_roots, read_settings
 from classroom.content.library import Library
 from classroom.content.load import DEFAULT_PATHS, check_paths, load_course, load_file
 from classroom.content.models import Quiz
@@ -39,9 +40,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return USAGE
     checked = check_paths(paths)
     course = checked.course
-    for problem in course.problems:
+    settings_problems = [problem for root in course_roots(paths) for problem in read_settings(root)[1]]
+    for problem in [*settings_problems, *course.problems]:
         print(problem)
-    count = len(course.problems)
+    count = len(course.problems) + len(settings_problems)
     sys.stdout.flush()
     asked = {str(path) for path in checked.asked}
     lessons = sum(1 for item_id, path in course.files.items() if path in asked and item_id in course.lessons)

@@ -162,3 +162,15 @@ def test_user_errors_exit_1_with_their_message_and_no_traceback(monkeypatch, cap
     assert main(["check", "."]) == 1
     err = capsys.readouterr().err
     assert "error: the folder is not a course: add lessons/" in err and "Traceback" not in err
+
+
+def test_check_reports_a_broken_course_yaml_of_the_course_it_checks(tmp_path, capsys):
+    """course.yaml falls back to BC/AD while broken, so `check` is where the teacher hears of it."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (tmp_path / "course.yaml").write_text("era: BCE-CE\n", encoding="utf-8")
+    assert main(["check", str(lessons)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'course.yaml'}:1:6: era: 'BCE-CE' is not allowed here — did you mean 'BCE/CE'?" in out
+    (tmp_path / "course.yaml").write_text("era: BCE/CE\n", encoding="utf-8")
+    assert main(["check", str(lessons)]) == 0

@@ -50,6 +50,19 @@ def read_settings(root: Path | str) -> tuple[CourseSettings, list[Problem]]:
         return CourseSettings(), problems_from(error, CourseSettings, doc, str(path))
 
 
+def course_roots(paths: list[str]) -> list[Path]:
+    """The course folders that ``check PATHS`` touches: where a ``course.yaml`` of theirs would sit."""
+    roots: dict[Path, None] = {}
+    for given in map(Path, paths):
+        if given.is_dir() and given.name in ("lessons", "quizzes"):
+            roots[given.resolve().parent] = None
+        elif given.is_dir():
+            roots[given.resolve()] = None
+        elif given.parent.name in ("lessons", "quizzes"):
+            roots[given.resolve().parent.parent] = None
+    return list(roots)
+
+
 @lru_cache(maxsize=8)
 def _era_of(path: str, mtime_ns: int) -> Era:
     return read_settings(path)[0].era
