@@ -5,7 +5,8 @@ live session, from anyone who knows its id, and keeps the file in memory: a stud
 tab could fill the server's memory without any upload box on their screen. This ASGI
 middleware lets an upload through only when the Streamlit session it names (in this
 process) is signed in as a teacher, with a session the database still has, and has a file
-uploader among its widgets. Everything else gets 403 before a byte of the body is read.
+uploader among its widgets. Everything else gets 403 before a byte of the body is kept (what the client still sends is
+read and dropped, so it gets the answer rather than a reset).
 The size of what does get through is capped by ``server.maxUploadSize`` (server/options.py).
 """
 
@@ -26,6 +27,7 @@ UPLOAD_PATH = re.compile(r"^/_stcore/upload_file/([^/]+)/[^/]+/?$")
 TEACHER_SESSION_KEY = "identity:teacher:id"  # where ui/shared/identity.py keeps a tab's teacher session id
 UPLOADER = "file_uploader_state_value"
 REFUSED = b"Uploads are only for a signed-in teacher's upload box."
+DISCARD_LIMIT_BYTES = 8 * 1024 * 1024  # a refused upload's body is read and dropped up to this much
 
 
 def _streamlit_state(session_id: str) -> Any | None:
@@ -57,6 +59,21 @@ def allowed(session_id: str) -> bool:
         return False
 
 
+async def _discard_body(receive: Any, limit: int = DISCARD_LIMIT_BYTES) -> None:
+    """Read what the client is still sending and keep none of it, so it gets the answer, not a reset.
+
+    Past ``limit`` the connection is simply left to close (the client then sees a reset).
+    """
+    seen = 0
+    while seen <= limit:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
 class UploadGuard:
     """Pure ASGI (the body is never touched): refuse uploads that :func:`allowed` does not allow."""
 
@@ -70,5 +87,6 @@ class UploadGuard:
                 headers = [(b"content-type", b"text/plain")]
                 await send({"type": "http.response.start", "status": 403, "headers": headers})
                 await send({"type": "http.response.body", "body": REFUSED})
+                await _discard_body(receive)
                 return
         await self.app(scope, receive, send)

@@ -7,6 +7,8 @@ client (the protocol of bench/load.py): findings 2 and 3 of issue 14.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import struct
 from collections.abc import Iterator
 
 import httpx
@@ -71,25 +73,24 @@ def test_a_students_own_session_cannot_receive_uploads(server: AppServer) -> Non
 
 
 async def _huge_frame(base: str, size: int) -> tuple[int | None, float]:
+    """Announce a ``size``-byte frame and send only its header: a server that waits for the payload fails."""
     url = base.replace("http://", "ws://") + "/_stcore/stream"
     loop = asyncio.get_running_loop()
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, write_limit=2**20) as ws:
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
         start = loop.time()
-        try:
-            await ws.send(b"\x00" * size)
-            await ws.recv()
-        except websockets.ConnectionClosed:
-            pass
-        await ws.wait_closed()
+        # FIN + binary opcode; masked, 64-bit length; a mask key (a client must mask), and no payload at all.
+        ws.transport.write(bytes([0x82, 0xFF]) + struct.pack("!Q", size) + b"\x01\x02\x03\x04")
+        with contextlib.suppress(websockets.ConnectionClosed, TimeoutError):
+            await asyncio.wait_for(ws.recv(), timeout=10)
         return ws.close_code, loop.time() - start
 
 
 def test_a_frame_over_the_limit_closes_that_connection_and_others_carry_on(server: AppServer) -> None:
     before = server_rss(server)
     for _ in range(4):
-        # 8 MB: under every other limit, so only the cap refuses it unread (without it: read, then 1002)
-        code, _seconds = asyncio.run(_huge_frame(server.base, 8 * MB))
-        assert code == 1009  # "message too big", refused from the frame's header
+        # 150 MB announced: refused from the header alone (without the cap the server waits for the payload)
+        code, seconds = asyncio.run(_huge_frame(server.base, 150 * MB))
+        assert code == 1009 and seconds < 10  # "message too big"
     assert server_rss(server) - before < 60 * MB
     # A legitimate client on the same server is served as usual.
     with httpx.Client(base_url=server.base) as http:
