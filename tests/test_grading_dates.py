@@ -134,7 +134,7 @@ def test_the_key_is_shown_in_the_courses_era_words(tmp_path, monkeypatch):
 def test_an_unreadable_answer_names_the_keys_form():
     result = grade(date_q("3rd century BC"), "a long time ago")
     assert result.feedback == (
-        "'a long time ago' is not a date I can read; write a century (for example the 3rd century BC)."
+        "“a long time ago” is not a date I can read. Write a century (for example the 3rd century BC)."
     )
 
 
