@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -39,3 +42,9 @@ def empty_database(backend: str, sqlite_file: Path) -> Iterator[str]:
         yield POSTGRES_URL
     finally:
         drop_everything(POSTGRES_URL)
+
+
+def run_async(coroutine: Any) -> Any:
+    """``asyncio.run`` in a thread of its own: after a Playwright test, this thread's event loop is taken."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from server.headers import POLICY, SecurityHeaders
+from support import run_async
 
 
 def _run(scope_type: str, headers: list[tuple[bytes, bytes]]) -> list[dict]:
@@ -24,7 +23,7 @@ def _run(scope_type: str, headers: list[tuple[bytes, bytes]]) -> list[dict]:
     async def receive():
         return {}
 
-    asyncio.run(SecurityHeaders(app)({"type": scope_type}, receive, send))
+    run_async(SecurityHeaders(app)({"type": scope_type}, receive, send))
     return sent
 
 

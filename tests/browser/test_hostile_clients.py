@@ -20,6 +20,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from server import options, upload_guard
+from support import run_async
 
 MB = 1024 * 1024
 
@@ -67,7 +68,7 @@ async def _session_id_and_upload(base: str, size: int) -> tuple[str, int, bytes]
 def test_a_students_own_session_cannot_receive_uploads(server: AppServer) -> None:
     before = server_rss(server)
     for _ in range(3):
-        session_id, status, body = asyncio.run(_session_id_and_upload(server.base, 4 * MB))
+        session_id, status, body = run_async(_session_id_and_upload(server.base, 4 * MB))
         assert session_id and status == 403 and body == upload_guard.REFUSED
     assert server_rss(server) - before < 40 * MB  # nothing was kept
 
@@ -89,7 +90,7 @@ def test_a_frame_over_the_limit_closes_that_connection_and_others_carry_on(serve
     before = server_rss(server)
     for _ in range(4):
         # 150 MB announced: refused from the header alone (without the cap the server waits for the payload)
-        code, seconds = asyncio.run(_huge_frame(server.base, 150 * MB))
+        code, seconds = run_async(_huge_frame(server.base, 150 * MB))
         assert code == 1009 and seconds < 10  # "message too big"
     assert server_rss(server) - before < 60 * MB
     # A legitimate client on the same server is served as usual.

@@ -122,6 +122,15 @@ def test_a_click_on_the_chart_opens_the_card_in_view(course_url, sized_page) -> 
     expect(card).to_contain_text(when)
     wait_idle(page)
     expect(card).to_be_in_viewport(ratio=1)
+    # The page scrolls the card clear of the fixed header a moment after it is drawn (up to 1.2 s).
+    page.wait_for_function(
+        """() => {
+            const card = document.querySelector('.st-key-timeline-card');
+            const header = document.querySelector('[data-testid="stHeader"]');
+            return card && header && card.getBoundingClientRect().top >= header.getBoundingClientRect().bottom - 1;
+        }""",
+        timeout=5_000,
+    )
     card_box, chart_box = card.bounding_box(), chart.bounding_box()
     header = page.get_by_test_id("stHeader").bounding_box()
     assert card_box and chart_box and header
