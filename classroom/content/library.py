@@ -143,3 +143,17 @@ class Library:
             path = folder / f"{stem}.{stamp}-{number}.yaml"
             number += 1
         return path
+
+
+def write_new_files(out: Path, files: Mapping[str, str]) -> list[Path]:
+    """Write ``files`` (relative name -> text) under ``out``, making folders; the caller has refused overwrites.
+
+    Drafts written by the command line (the article importer, a question-bank import) go here.
+    """
+    written = []
+    for name, text in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written

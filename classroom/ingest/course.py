@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from classroom.content.library import write_new_files
 from classroom.content.models import Lesson, Passage, Question, Quiz
 from classroom.content.schema import SCHEMA_DIR
 from classroom.errors import UserError
@@ -425,10 +426,4 @@ def write_course(
     if existing and not overwrite:
         names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
         raise ArticleError(f"these files already exist: {names}; choose another --out folder or --id, or use --force")
-    written = []
-    for name, text in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
-    return written
+    return write_new_files(out, files)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from classroom.content.library import write_new_files
 from classroom.content.models import Quiz
 from classroom.content.problems import Problem
 from classroom.errors import UserError
@@ -129,13 +130,7 @@ def write_bank(bank: BankImport, out: Path, overwrite: bool = False) -> list[Pat
     existing = [out / name for name in files if (out / name).exists()]
     if existing and not overwrite:
         raise UserError(f"{existing[0]} already exists: choose another --out folder or --id, or use --force")
-    written = []
-    for name, text in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
-    return written
+    return write_new_files(out, files)
 
 
 # ---------------------------------------------------------------- export
