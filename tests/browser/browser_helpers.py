@@ -49,6 +49,20 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+# Every finite CSS animation or transition has ended: a rerun fades elements out and back in, and
+# a colour read mid-fade is a contrast failure that no student ever sees.
+_SETTLED = """() => Promise.all(
+    document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null))
+).then(() => true)"""
+
+
+def wait_settled(page: Page) -> None:
+    """Wait for the page's finite animations (fades, expanders opening) to finish."""
+    page.evaluate(_SETTLED)
+
+
 def wait_for_charts(page: Page) -> None:
     """Every Vega-Lite chart on the page has drawn its marks."""
     charts = main(page).get_by_test_id("stVegaLiteChart")

@@ -32,6 +32,7 @@ from browser_helpers import (
     tick,
     wait_for_charts,
     wait_idle,
+    wait_settled,
 )
 from playwright.sync_api import Page, expect
 
@@ -67,6 +68,7 @@ class Scanner:
         wait_idle(self.page)
         wait_for_charts(self.page)
         self.page.evaluate("document.fonts.ready.then(() => true)")
+        wait_settled(self.page)
         results = AXE.run(self.page)
         self.screens.append(screen)
         for violation in results.response["violations"]:
