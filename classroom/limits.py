@@ -6,6 +6,8 @@ stop a server process. The checks that use them live beside the code they protec
 
 - content files: ``classroom/content/yamlguard.py`` (before any YAML parser runs) and
   ``classroom/content/yamlread.py``; question counts in ``classroom/content/models.py``;
+  options, items, pairs, accepted answers and feedback entries in ``QuestionBase`` (``classroom/kinds/base.py``),
+  which every path builds: course files, uploads, the question-bank import and the article importer;
 - answers: each kind's ``Kind.check_response`` (``classroom/kinds/``), called by
   ``classroom/quiz/answering.submit``;
 - previews: ``PREVIEW_PAGE_QUESTIONS`` (the teacher's quiz preview shows one page at a time).
@@ -25,7 +27,7 @@ MAX_GUARD_PROBLEMS = 20  # problems the guard lists for one file before it stops
 
 MAX_QUESTIONS_PER_QUIZ = 200  # questions in one quiz (a long end-of-term test has 60)
 MAX_QUESTIONS_PER_FILE = 200  # questions in one uploaded or checked file
-MAX_OPTIONS = 50  # options, items, pairs or accepted answers in one question
+MAX_OPTIONS = 50  # options, items, pairs+distractors, accepted answers or feedback entries in one question (shipped: 8)
 PREVIEW_PAGE_QUESTIONS = 20  # questions the teacher's preview draws per page
 
 # ---------------------------------------------------------------- answers

@@ -16,6 +16,7 @@ import yaml
 
 from classroom.errors import UserError
 from classroom.interchange import bank
+from classroom.limits import MAX_OPTIONS
 
 CORPUS = Path(__file__).parent / "testdata" / "interchange"
 EXPECTED: dict[str, list[dict[str, Any]]] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -105,3 +106,30 @@ def test_write_bank_refuses_to_replace_files(tmp_path: Path):
     assert "status: draft" in written[0].read_text(encoding="utf-8")
     with pytest.raises(UserError, match="already exists"):
         bank.write_bank(result, tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
+def test_a_bank_question_with_too_many_options_is_skipped_with_the_limit_and_the_fix(fmt: str):
+    """MAX_OPTIONS (issue 14) holds for imported questions too: the same model refuses them."""
+    wrong = [f"Place {i}" for i in range(MAX_OPTIONS)]
+    if fmt == "gift":
+        data = "::many:: Where? {=Right " + " ".join(f"~{w}" for w in wrong) + "}\n\n::few:: Where? {=Right ~Wrong}\n"
+    else:
+        answers = "".join(
+            f'<answer fraction="{100 if i == 0 else 0}"><text>{a}</text></answer>'
+            for i, a in enumerate(["Right", *wrong])
+        )
+        data = (
+            '<?xml version="1.0"?><quiz>'
+            f'<question type="multichoice"><name><text>many</text></name><questiontext><text>Where?</text>'
+            f"</questiontext><single>true</single>{answers}</question>"
+            '<question type="multichoice"><name><text>few</text></name><questiontext><text>Where?</text>'
+            '</questiontext><single>true</single><answer fraction="100"><text>Right</text></answer>'
+            '<answer fraction="0"><text>Wrong</text></answer></question></quiz>'
+        )
+    result = bank.read_bank(data.encode(), f"a.{'xml' if fmt != 'gift' else 'gift'}", fmt, "b", ["l"])
+    assert [r.note.outcome for r in result.results] == ["skipped", "imported"]
+    detail = result.results[0].note.detail
+    assert f"{MAX_OPTIONS + 1} options; a question may have at most {MAX_OPTIONS}" in detail
+    assert "split it into two questions" in detail
+    assert [q.id for q in result.quizzes["b"].questions] == ["few"]

@@ -9,7 +9,7 @@ import pytest
 
 from classroom.content.load import load_course, load_file
 from classroom.content.models import ChoiceQuestion, Lesson, Quiz, TextQuestion
-from classroom.limits import MAX_QUESTIONS_PER_FILE, MAX_QUESTIONS_PER_QUIZ
+from classroom.limits import MAX_OPTIONS, MAX_QUESTIONS_PER_FILE, MAX_QUESTIONS_PER_QUIZ
 from support import TESTDATA
 
 LESSON = textwrap.dedent(
@@ -211,3 +211,26 @@ def test_course_place_puts_a_quiz_after_its_last_lesson_and_wider_quizzes_later(
     place = {"one": 0, "two": 1, "three": 2}
     quizzes = [quiz("final", ["one", "two", "three"]), quiz("c", ["three"]), quiz("a", ["one"]), quiz("b", ["two"])]
     assert [q.id for q in sorted(quizzes, key=lambda q: course_place(q, place))] == ["a", "b", "c", "final"]
+
+
+def test_a_question_with_too_many_options_is_located_at_the_first_one_too_many(write):
+    """MAX_OPTIONS (issue 14): every problem at once, each at the entry past the limit, with the limit and the fix."""
+    options = "".join(f"      - Option {i}\n" for i in range(MAX_OPTIONS + 5))
+    accept = "".join(f"      - Answer {i}\n" for i in range(MAX_OPTIONS + 1))
+    text = (
+        "id: q\ntitle: Q\nlessons: [a]\nquestions:\n"
+        "  - id: pick\n    kind: choice\n    ask: Which?\n    correct: [Option 0]\n    options:\n"
+        f"{options}"
+        "  - id: write\n    kind: text\n    ask: Who?\n    accept:\n"
+        f"{accept}"
+    )
+    path = write("quizzes/q.yaml", text)
+    problems = load_file(path).problems
+    assert [(p.line, p.column) for p in problems] == [
+        (10 + MAX_OPTIONS, 9),
+        (10 + len(options.splitlines()) + 4 + MAX_OPTIONS, 9),
+    ]
+    assert f"{MAX_OPTIONS + 5} options; a question may have at most {MAX_OPTIONS}" in problems[0].message
+    assert f"{MAX_OPTIONS + 1} accepted answers" in problems[1].message
+    assert all("split it into two questions" in p.message for p in problems)
+    assert str(problems[0]).startswith(f"{path}:{10 + MAX_OPTIONS}:9: ")

@@ -17,6 +17,7 @@ from classroom.content.models import ChoiceQuestion, DateQuestion, Lesson, Order
 from classroom.ingest import ArticleError, DraftCourse, draft_course, read_article_file
 from classroom.ingest.evaluate import TARGET, evaluate_folder, render, totals
 from classroom.ingest.extract_dates import sort_key
+from classroom.limits import MAX_OPTIONS
 from classroom.text import fold
 
 ARTICLES = Path(__file__).resolve().parent / "testdata" / "ingest"
@@ -188,3 +189,26 @@ def test_any_text_gives_a_valid_course_or_a_clear_error(text, name):
     results = [load_file(Path(path), raw=body.encode("utf-8")) for path, body in course.files().items()]
     assert [p for r in results for p in r.problems] == []
     assert assemble(results).problems == ()
+
+
+def test_a_drafted_question_over_max_options_is_dropped_and_reported(monkeypatch):
+    """MAX_OPTIONS (issue 14) holds for the importer's drafts too: the content model refuses them, never raises."""
+    import classroom.ingest.course as course  # noqa: PLC0415 (its order_question is replaced below)
+
+    real = course.order_question
+
+    def padded(events, lesson_id):  # the importer's own cap bypassed: the model must still hold
+        question = real(events, lesson_id)
+        if question:
+            question["items"] = question["items"] + [f"Hall {i} opened again" for i in range(MAX_OPTIONS)]
+        return question
+
+    monkeypatch.setattr(course, "order_question", padded)
+    towns = ["Arden", "Brill", "Corve", "Dunmore", "Elsin", "Farrow"]
+    sentences = [f"In {1801 + i} the river guild of {town} opened hall number {i + 1}." for i, town in enumerate(towns)]
+    text = "# The guild halls\n\n" + " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:]) + "\n"
+    result = draft_course(text, "guild.md", fmt="md")
+    kinds = {q.kind for d in result.lessons if d.quiz for q in d.quiz.questions}
+    assert "date" in kinds and "order" not in kinds
+    [dropped] = [d for d in result.report.dropped if d.kind == "question"]
+    assert f"items; a question may have at most {MAX_OPTIONS}" in dropped.reason

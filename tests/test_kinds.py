@@ -6,11 +6,13 @@ import ast
 import random
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from classroom.content.load import load_course
-from classroom.content.models import Quiz
+from classroom.content.models import Question, Quiz
 from classroom.kinds import KINDS, QUESTION_KINDS, Kind
 from classroom.kinds.base import QuestionBase
+from classroom.limits import MAX_OPTIONS
 from classroom.quiz.attempts import describe_key, describe_response
 from classroom.quiz.grading import grade, key_response
 from support import ROOT, TESTDATA
@@ -86,3 +88,43 @@ def test_no_code_outside_the_kinds_branches_on_a_kind_name():
         for line in kind_branches(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+# ---------------------------------------------------------------- MAX_OPTIONS (issue 14)
+
+QuestionAdapter: TypeAdapter[Question] = TypeAdapter(Question)
+
+_MANY = [f"Entry {i}" for i in range(MAX_OPTIONS + 1)]
+_OVER = {
+    "choice": ({"kind": "choice", "options": _MANY, "correct": ["Entry 0"]}, "options", MAX_OPTIONS),
+    "order": ({"kind": "order", "items": _MANY}, "items", MAX_OPTIONS),
+    "text": ({"kind": "text", "accept": _MANY}, "accept", MAX_OPTIONS),
+    "match": (  # the pairs and distractors are counted together: all are choices on one screen
+        {"kind": "match", "pairs": {f"P{i}": f"M{i}" for i in range(30)}, "distractors": [f"D{i}" for i in range(21)]},
+        "distractors",
+        MAX_OPTIONS - 30,
+    ),
+    "feedback": ({"kind": "text", "accept": ["Yes"], "feedback": {m: "No." for m in _MANY}}, "feedback", "Entry 50"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_OVER))
+def test_every_kind_refuses_more_than_max_options_entries_pointing_at_the_first_too_many(case):
+    fields, name, first_over = _OVER[case]
+    data = {"id": "big", "ask": "Which?", **fields}
+    with pytest.raises(ValidationError) as caught:
+        QuestionAdapter.validate_python(data)
+    [error] = caught.value.errors()
+    [(at, message, _)] = error["ctx"]["issues"]
+    assert at == (name, first_over)
+    assert f"has {MAX_OPTIONS + 1} " in message and f"at most {MAX_OPTIONS}" in message
+    assert "split it into two questions" in message
+
+
+@pytest.mark.parametrize("case", sorted(_OVER))
+def test_max_options_entries_are_allowed(case):
+    fields, name, _ = _OVER[case]
+    data = {"id": "big", "ask": "Which?", **fields}
+    entries = data[name]
+    data[name] = dict(list(entries.items())[:-1]) if isinstance(entries, dict) else entries[:-1]
+    assert QuestionAdapter.validate_python(data).id == "big"

@@ -14,10 +14,10 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from classroom.content.fields import Id, SourceRef, Status, Strict, Text, Topic
-from classroom.limits import MAX_TEXT_ANSWER_CHARS
+from classroom.content.fields import Id, Issue, SourceRef, Status, Strict, Text, Topic, issue, raise_issues
+from classroom.limits import MAX_OPTIONS, MAX_TEXT_ANSWER_CHARS
 
 Verdict = Literal["correct", "partial", "wrong", "blank"]
 
@@ -31,8 +31,26 @@ class QuestionBase(Strict):
     hint: Text | None = None
     explain: Text | None = Field(default=None, description="Shown after the student answers.")
     source: SourceRef | None = Field(default=None, description="lesson-id#passage-id the answer comes from")
-    feedback: dict[str, Text] = Field(default={}, description="feedback for known wrong answers")
+    feedback: dict[str, Text] = Field(
+        default={}, max_length=MAX_OPTIONS, description="feedback for known wrong answers"
+    )
     status: Status = Field(default="ready", description="draft questions are never shown to students")
+
+    # Lists of entries held to MAX_OPTIONS, each group counted together (a match's pairs and
+    # distractors are all choices on one screen); every kind names its own.
+    LIMITED: ClassVar[tuple[tuple[str, ...], ...]] = (("feedback",),)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_many(cls, data: Any) -> Any:
+        """Refuse more than MAX_OPTIONS entries before any is validated, pointing at the first one too many.
+
+        Runs for every path a question takes into the engine (a course file, an upload, the
+        question-bank import, the article importer's drafts), since all of them build this model.
+        """
+        if isinstance(data, dict):
+            raise_issues(too_many(data, cls.LIMITED))
+        return data
 
     if TYPE_CHECKING:  # every kind declares both as fields of its own, with its own values
         kind: str
@@ -40,6 +58,42 @@ class QuestionBase(Strict):
 
 
 Q = TypeVar("Q", bound=QuestionBase)
+
+_ENTRY_WORDS = {
+    "options": "options",
+    "correct": "correct options",
+    "items": "items",
+    "pairs": "pairs and distractors",
+    "accept": "accepted answers",
+    "feedback": "feedback entries",
+}
+
+
+def too_many(data: dict[str, Any], groups: tuple[tuple[str, ...], ...]) -> list[Issue]:
+    """One issue for each group of fields in ``data`` with more than MAX_OPTIONS entries in all."""
+    found: list[Issue] = []
+    for group in groups:
+        seen = 0
+        for name in group:
+            entries = data.get(name)
+            if not isinstance(entries, (list, dict)):
+                continue
+            if seen + len(entries) > MAX_OPTIONS:
+                total = sum(len(v) for v in (data.get(n) for n in group) if isinstance(v, (list, dict)))
+                first_over = MAX_OPTIONS - seen
+                at = list(entries)[first_over] if isinstance(entries, dict) else first_over
+                words = _ENTRY_WORDS.get(group[0], group[0])
+                found.append(
+                    issue(
+                        (name, at),
+                        f"this question has {total:,} {words}; a question may have at most {MAX_OPTIONS}: "
+                        "keep the ones that test the point, or split it into two questions",
+                        at_key=isinstance(entries, dict),
+                    )
+                )
+                break
+            seen += len(entries)
+    return found
 
 
 @dataclass(frozen=True)

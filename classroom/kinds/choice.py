@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from classroom.content.fields import Issue, Text, Topic, duplicates, issue, raise_issues
 from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, picks, result
+from classroom.limits import MAX_OPTIONS
 
 
 class ChoiceQuestion(QuestionBase):
     kind: Literal["choice"]
     topic: Topic = "context"
-    options: list[Text] = Field(min_length=2)
-    correct: list[Text] = Field(min_length=1, description="several entries make it pick-all-that-apply")
+    options: list[Text] = Field(min_length=2, max_length=MAX_OPTIONS)
+    correct: list[Text] = Field(
+        min_length=1, max_length=MAX_OPTIONS, description="several entries make it pick-all-that-apply"
+    )
+
+    LIMITED: ClassVar[tuple[tuple[str, ...], ...]] = (("options",), ("correct",), ("feedback",))
 
     @model_validator(mode="after")
     def _rules(self) -> ChoiceQuestion:

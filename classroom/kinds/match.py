@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
 from classroom.content.fields import Text, Topic
 from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result
+from classroom.limits import MAX_OPTIONS
 
 
 class MatchQuestion(QuestionBase):
     kind: Literal["match"]
     topic: Topic = "roles"
-    pairs: dict[Text, Text] = Field(min_length=2, description="left-hand item: its right-hand match")
-    distractors: list[Text] = Field(default=[], description="extra right-hand options")
+    pairs: dict[Text, Text] = Field(
+        min_length=2, max_length=MAX_OPTIONS, description="left-hand item: its right-hand match"
+    )
+    distractors: list[Text] = Field(
+        default=[],
+        max_length=MAX_OPTIONS,
+        description=f"extra right-hand options (at most {MAX_OPTIONS} with the pairs)",
+    )
+
+    LIMITED: ClassVar[tuple[tuple[str, ...], ...]] = (("pairs", "distractors"), ("feedback",))
 
     @property
     def choices(self) -> list[str]:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import bisect
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from classroom.content.fields import Issue, Text, Topic, duplicates, issue, raise_issues
 from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, as_list, picks, result
+from classroom.limits import MAX_OPTIONS
 
 
 class OrderQuestion(QuestionBase):
     kind: Literal["order"]
     topic: Topic = "dates"
-    items: list[Text] = Field(min_length=2, description="in the correct order")
+    items: list[Text] = Field(min_length=2, max_length=MAX_OPTIONS, description="in the correct order")
+
+    LIMITED: ClassVar[tuple[tuple[str, ...], ...]] = (("items",), ("feedback",))
     scoring: Literal["subset", "exact"] = "subset"
 
     @model_validator(mode="after")

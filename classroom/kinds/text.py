@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 from rapidfuzz.distance import Levenshtein
 
 from classroom.content.fields import Text, Topic
 from classroom.kinds.base import Graded, Kind, QuestionBase, Sought, result, short_text
-from classroom.limits import MAX_TEXT_ANSWER_CHARS
+from classroom.limits import MAX_OPTIONS, MAX_TEXT_ANSWER_CHARS
 from classroom.text import fold
 
 
 class TextQuestion(QuestionBase):
     kind: Literal["text"]
     topic: Topic = "context"
-    accept: list[Text] = Field(min_length=1, description="accepted answers")
+    accept: list[Text] = Field(min_length=1, max_length=MAX_OPTIONS, description="accepted answers")
     typos: int | None = Field(
         default=None, ge=0, le=5, description="allowed edits per answer; default 0 up to 4 letters, 1 up to 8, else 2"
     )
+
+    LIMITED: ClassVar[tuple[tuple[str, ...], ...]] = (("accept",), ("feedback",))
 
 
 def default_typos(answer: str) -> int:
