@@ -3,10 +3,12 @@
 A quiz whose match question lists "Boris Yeltsin → President of Russia" while a text
 question asks who the first President of Russia was, or whose explanation of one event
 names the day another question asks for, tests nothing. ``leaks`` finds every place
-where what a student is shown of one question (before or after answering it) writes the
-answer of another question of the same quiz, the way the draft review finds an answer in
-a passage (``classroom.ingest.review.answer_spans``: whole words in any case; dates in any
-written form, at the key's precision or finer).
+where the quiz's title, or what a student is shown of one question (its ask; before or
+after answering, its hint, explanation, feedback and options), writes the answer of
+another question of the same quiz; and every place where a question's own ask or hint,
+read before answering, writes its own answer. Answers are found the way the draft review
+finds them in a passage (``classroom.ingest.review.answer_spans``: whole words in any
+case; dates in any written form, at the key's precision or finer).
 
 Only answers a text can write are looked for (the kinds whose ``Sought.expected`` is
 true: dates, written answers, multiple choice); a true-or-false verdict, an order or a
@@ -24,7 +26,7 @@ from classroom.kinds import kind_of
 
 @dataclass(frozen=True)
 class Leak:
-    """``where`` (a field of question ``shown_in``) writes ``words``, the answer of question ``answers``."""
+    """``where`` (a field of question ``shown_in``, or the quiz's title) writes ``words``, the answer to ``answers``."""
 
     quiz: str
     shown_in: str
@@ -33,7 +35,8 @@ class Leak:
     words: str
 
     def __str__(self) -> str:
-        return f"{self.quiz}: {self.shown_in}.{self.where} writes '{self.words}', the answer to {self.answers}"
+        place = f"{self.shown_in}.{self.where}" if self.shown_in else self.where
+        return f"{self.quiz}: {place} writes '{self.words}', the answer to {self.answers}"
 
 
 def shown_texts(question: Question) -> list[tuple[str, str]]:
@@ -48,16 +51,23 @@ def shown_texts(question: Question) -> list[tuple[str, str]]:
     return [(field, text) for field, text in texts if text]
 
 
+def before_answering(question: Question) -> list[tuple[str, str]]:
+    """(field, text) of what a student reads of ``question`` before answering it, its options aside
+    (a choice question must offer its own answer)."""
+    return [(field, text) for field, text in (("ask", question.ask), ("hint", question.hint)) if text]
+
+
 def leaks(quiz: Quiz) -> list[Leak]:
-    """Every place one question of ``quiz`` writes the answer of another."""
+    """Every place one question of ``quiz`` writes the answer of another, or its own before it is answered."""
     found = []
     for answered in quiz.questions:
         if not kind_of(answered).sought(answered).expected:
             continue
+        for start, end in answer_spans(answered, quiz.title):  # on screen above every question
+            found.append(Leak(quiz.id, "", "title", answered.id, quiz.title[start:end]))
         for other in quiz.questions:
-            if other is answered:
-                continue
-            for field, text in shown_texts(other):
+            texts = before_answering(other) if other is answered else [("ask", other.ask), *shown_texts(other)]
+            for field, text in texts:
                 for start, end in answer_spans(answered, text):
                     found.append(Leak(quiz.id, other.id, field, answered.id, text[start:end]))
     return found
