@@ -144,6 +144,8 @@ def uvicorn_config(
         log_level=log_level,
         lifespan="on",
         backlog=4096,  # a whole year group connecting at the bell
+        proxy_headers=True,  # behind a load balancer: its X-Forwarded-Proto makes the cookies Secure
+        forwarded_allow_ips=settings.trusted_proxies(),
         ssl_certfile=tls[0] if tls else None,  # HTTPS: the teacher's password never crosses the room in clear
         ssl_keyfile=tls[1] if tls else None,
     )
