@@ -3,7 +3,8 @@
 As if on two hosts: two independent ``python -m server`` processes on their own ports, the
 same PostgreSQL database (SQLite when make test found no PostgreSQL), and nginx in front with
 the project's own proxy rules (deploy/nginx/classroom-proxy.conf) and deploy/nginx/nginx.conf's
-balancing (least connections: an open page is a long-lived websocket).
+balancing (least connections: an open page is a long-lived websocket), started as bench/cluster.py
+starts it for the long benchmark.
 Students sign in and take a quiz in Chromium through nginx; halfway, the server holding
 the most of their pages is killed (SIGKILL: nothing to clean up). Every student must finish
 on the other one: same identity, same attempt, each answer stored exactly once.
@@ -11,9 +12,6 @@ on the other one: same identity, same attempt, each answer stored exactly once.
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -25,47 +23,16 @@ from pathlib import Path
 import psutil
 import pytest
 from browser_helpers import _IDLE, expect_question, expect_verdict, main, open_url, pick_option, see_result, submit
-from conftest import AppServer, _free_port
+from conftest import AppServer
 from playwright.sync_api import Browser, Page, expect
 from test_identity import join
 
+from bench.cluster import start_nginx, stop_nginx
 from classroom.results.store import Store
 from support import POSTGRES_URL, empty_database
 
-ROOT = Path(__file__).resolve().parents[2]
-PROXY_RULES = ROOT / "deploy" / "nginx" / "classroom-proxy.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RECONNECT_TIMEOUT_MS = 60_000
 STUDENTS = ("Ana Costa", "Ben Okafor", "Chloé Martin", "Dev Patel")
-
-NGINX_CONF = """
-worker_processes 1;
-{user}
-error_log {dir}/error.log warn;
-pid {dir}/nginx.pid;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {dir}/body;
-    proxy_temp_path {dir}/proxy;
-    fastcgi_temp_path {dir}/fastcgi;
-    uwsgi_temp_path {dir}/uwsgi;
-    scgi_temp_path {dir}/scgi;
-    map $http_upgrade $connection_upgrade {{
-        default upgrade;
-        ''      close;
-    }}
-    upstream classroom {{
-        least_conn;
-        server 127.0.0.1:{first} max_fails=1 fail_timeout=30s;
-        server 127.0.0.1:{second} max_fails=1 fail_timeout=30s;
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        include {rules};
-    }}
-}}
-"""
 
 
 @dataclass
@@ -73,31 +40,6 @@ class Cluster:
     servers: list[AppServer]
     proxy: str
     database_url: str
-
-
-def _start_nginx(workdir: Path, first: int, second: int) -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
-    workdir.mkdir(parents=True, exist_ok=True)
-    conf = workdir / "nginx.conf"
-    user = "user root;" if os.geteuid() == 0 else ""  # the temporary folders are the test's own
-    conf.write_text(
-        NGINX_CONF.format(user=user, dir=workdir, first=first, second=second, port=port, rules=PROXY_RULES),
-        encoding="utf-8",
-    )
-    check = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf)], capture_output=True, text=True)
-    assert check.returncode == 0, f"nginx refused the configuration:\n{check.stderr}"
-    proxy = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"])
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read().decode().strip() == "ok":
-                    return proxy, port
-        except OSError:
-            pass
-        assert proxy.poll() is None, (workdir / "error.log").read_text(encoding="utf-8", errors="replace")
-        assert time.monotonic() < deadline, "nginx did not pass /_stcore/health through within 20 s"
-        time.sleep(0.2)
 
 
 @pytest.fixture
@@ -112,16 +54,11 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
                 server.log_path.parent.mkdir(parents=True, exist_ok=True)
                 server.env["CLASSROOM_DATABASE_URL"] = url
                 server.start(workers=1)  # one process per "host": what a page reaches is that host's
-            proxy, port = _start_nginx(tmp_path / "nginx", servers[0].port, servers[1].port)
+            proxy, port = start_nginx(tmp_path / "nginx", [servers[0].port, servers[1].port])
             yield Cluster(servers, f"http://127.0.0.1:{port}", url)
         finally:
             if proxy is not None:
-                proxy.send_signal(signal.SIGTERM)  # fast shutdown: open websockets are simply closed
-                try:
-                    proxy.wait(10)
-                except subprocess.TimeoutExpired:
-                    proxy.kill()
-                    proxy.wait(10)
+                stop_nginx(proxy)
             for server in servers:
                 server.stop()
 
