@@ -341,3 +341,20 @@ def test_coordinated_titles_give_each_holder_the_office(text, names, office):
 
 def test_a_lower_case_plural_is_not_a_title():
     assert roles_in("The presidents Roosevelt and Truman met.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("A law passed by the Chilean ex-president Rosa Mell was struck down.", "Rosa Mell", "president"),
+        ("The former chancellor Otto Brenn wrote to the paper.", "Otto Brenn", "chancellor"),
+        ("Ex-governor Paul Amsel returned to the farm.", "Paul Amsel", "governor"),
+    ],
+)
+def test_a_past_holder_ex_or_former_keeps_the_office(text, name, office):
+    assert [(r.name, r.core) for r in roles_in(text)] == [(name, office)]
+
+
+def test_a_lower_case_title_before_a_name_counts_after_an_article_or_a_qualifier_only():
+    assert [(r.name, r.core) for r in roles_in("The president Jimmy Carter spoke.")] == [("Jimmy Carter", "president")]
+    assert roles_in("Voters asked whether president Jimmy Carter would run.") == []

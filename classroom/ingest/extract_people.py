@@ -54,7 +54,7 @@ OFFICES = [
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?:(?<![\w-])|(?<=\b[Ee]x-))(?:"
     + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
     + r")(?![\w-])(?!['’]s\b)",
     re.I,
@@ -129,6 +129,7 @@ _NOT_NAMES = (_LEADING_NOT_NAMES - _MONTHS) | {
     "axis", "imperial", "royal", "national", "federal", "supreme", "holy", "great", "new", "old", "first", "second",
     "third", "last",
 }  # fmt: skip
+_NOT_A_NAME_START = _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS  # words that cannot start a name
 _ADVERBS = (
     r"(?:later|then|also|briefly|eventually|soon|once|twice|still|already|formally|officially|again|himself|"
     r"herself|first|at\s+first|in\s+turn|finally|subsequently|now|long)"
@@ -148,11 +149,11 @@ _VERB = rf"(?P<verb>(?:{_START_VERBS}|{_END_VERBS}|{_HOLD_VERBS})(?:\s+as)?)"
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I)
 _MODIFIER = re.compile(
     r"(?:\b(?:first|last|new|former|then|acting|future|interim|incoming|outgoing|long-serving|longtime|young|"
-    rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+)$",
+    rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+|\bex-)$",
     re.I,
 )
 # "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
-_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
+_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist|ine)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
 _QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM})\s+)$")
 _COMPLEMENT_NOUNS = (
     r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
@@ -162,6 +163,7 @@ _COMPLEMENT = re.compile(
     rf"^\s+(?:of|for)\s+(?:the\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z]))?(?:[A-Z]{{2,5}}|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b)"
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:[A-Z]{{2,5}}\b|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b))*"
 )
+_PAST = re.compile(r"(?:\b(?:former|then|late)\s+|\b[Ee]x-)$")
 _MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _POSTED = re.compile(
     rf"^\s+(?:to|in|at)\s+(?:the\s+)?(?!{_MONTH_WORD})(?:[A-Z]{{2,5}}\b|{NAME_WORD})(?:\s+{NAME_WORD})*"
@@ -205,7 +207,7 @@ def clean_name(written: str) -> str | None:
         written = written[: epithet.start()]
     tokens = written.split()
     while tokens and (
-        tokens[0].rstrip(".").lower() in _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS
+        tokens[0].rstrip(".").lower().removeprefix("ex-") in _NOT_A_NAME_START
         or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
     ):
         tokens.pop(0)
@@ -346,7 +348,13 @@ def _pairs_in(sentence: str) -> list[_Pair]:
         office = _office_at(sentence, match)
         left, right = sentence[: office.start], sentence[office.end :]
         after_core = sentence[office.core_end :]
-        titled = match.group(0)[0].isupper() or bool(office.qualifier)  # "President X", "Soviet premier X"
+        # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
+        titled = (
+            match.group(0)[0].isupper()
+            or bool(office.qualifier)
+            or office.determiner
+            or bool(_PAST.search(sentence[: match.start()]))
+        )
         if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
             pairs.append(_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split())))
             continue
