@@ -121,8 +121,10 @@ def main(moodle: Path) -> int:
             for result, exported in zip(moodle_read(moodle, name, files), items, strict=True):
                 read = [q for q in result["questions"] if q["qtype"] != "category"]
                 if result["parse_errors"] or len(read) != len(exported):
-                    print(f"{result['file']}: {result['parse_errors']} parse errors, {len(read)} of "
-                          f"{len(exported)} questions read\n{result['printed']}")
+                    print(
+                        f"{result['file']}: {result['parse_errors']} parse errors, {len(read)} of "
+                        f"{len(exported)} questions read\n{result['printed']}"
+                    )
                     failures += 1
                     continue
                 for item, seen in zip(exported, read, strict=True):
