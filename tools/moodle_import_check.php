@@ -177,14 +177,17 @@ foreach ($files as $file) {
         }
         $row['text'] = is_array($q->questiontext) ? $q->questiontext['text'] : $q->questiontext;
         $row['format'] = $q->questiontextformat ?? null;
+        $row['generalfeedback_format'] = $q->generalfeedbackformat ?? null;
         foreach (['answer', 'fraction', 'tolerance', 'subquestions', 'subanswers', 'correctanswer',
                 'single', 'usecase', 'penalty', 'defaultmark', 'feedback', 'generalfeedback',
                 'feedbacktrue', 'feedbackfalse'] as $field) {
             if (isset($q->$field)) {
                 $value = $q->$field;
                 if (is_array($value) && isset($value['text'])) {
+                    $row[$field . '_format'] = $value['format'] ?? null;
                     $value = $value['text'];
                 } else if (is_array($value)) {
+                    $row[$field . '_format'] = array_map(fn($v) => is_array($v) ? ($v['format'] ?? null) : null, $value);
                     $value = array_map(fn($v) => is_array($v) ? ($v['text'] ?? $v) : $v, $value);
                 }
                 $row[$field] = $value;
