@@ -212,7 +212,7 @@ foreach ($files as $file) {
                 }
             }
         }
-        $row['save_problems'] = $problems;
+        $row['save_problems'] = array_values(array_unique($problems));
         $result['questions'][] = $row;
     }
     $out[] = $result;

@@ -9,7 +9,8 @@ records the last run). Needs PHP 8 with the xml and mbstring extensions.
 Three parts, each run through Moodle's parsers (``tools/moodle_import_check.php``):
 
 1. Self-check: three broken files, which Moodle must refuse (so the check can fail).
-2. Export: every shipped quiz written as GIFT and as Moodle XML; every question Moodle
+2. Export: every shipped quiz, and one of pick-all-that-apply questions with 3 to 23 right
+   options (Moodle's grade steps), written as GIFT and as Moodle XML; every question Moodle
    reads is compared with the item we exported (type, text, answers, grades, tolerances,
    matching pairs, feedback, general feedback) and must pass the checks Moodle's import
    makes before it saves.
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from classroom.content.library import Library  # noqa: E402
+from classroom.content.models import Quiz  # noqa: E402
 from classroom.interchange import bank, gift, moodle_xml  # noqa: E402
 from classroom.interchange.items import Item  # noqa: E402
 from classroom.interchange.richtext import html_to_markdown  # noqa: E402
@@ -152,6 +154,23 @@ def compare(moodle: Path, fmt: str, files: list[Path], ours: list[list[Item]]) -
     return total, same, refused
 
 
+def grade_steps_quiz() -> Quiz:
+    """Pick-all-that-apply questions whose equal shares are no Moodle grade (11 right options and more)."""
+    questions = []
+    for right in (3, 11, 12, 19, 20, 23):
+        options = [f"Option {n}" for n in range(1, right + 3)]
+        questions.append(
+            {
+                "id": f"right-{right}",
+                "kind": "choice",
+                "ask": f"Pick the first {right}.",
+                "options": options,
+                "correct": options[:right],
+            }
+        )
+    return Quiz.model_validate({"id": "grade-steps", "title": "Grade steps", "lessons": ["l"], "questions": questions})
+
+
 def main(moodle: Path) -> int:
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -166,15 +185,15 @@ def main(moodle: Path) -> int:
                 refused = result["parse_errors"] or any(q.get("save_problems") for q in result["questions"])
                 print(f"  {fmt} {Path(result['file']).name}: {'refused' if refused else 'ACCEPTED'}")
                 failures += not refused
-        print("2. export of every shipped quiz")
-        quizzes = list(Library(ROOT).course().quizzes.values())
+        print("2. export of every shipped quiz and of the grade-steps quiz")
+        quizzes = [*Library(ROOT).course().quizzes.values(), grade_steps_quiz()]
         for fmt, ext in (("gift", "gift"), ("moodle-xml", "xml")):
             files, items = [], []
             for quiz in quizzes:
                 data, _ = bank.export_quiz(quiz, fmt)
                 files.append(folder / f"{quiz.id}.{ext}")
                 files[-1].write_bytes(data)
-                items.append([item for item, _ in bank.export_items(quiz)])
+                items.append([item for item, _ in bank.moodle_items(quiz, fmt)])
             total, same, refused = compare(moodle, "gift" if fmt == "gift" else "xml", files, items)
             print(f"  {fmt}: Moodle read {same} of {total} exported questions as exported; {refused} files refused")
             failures += (total - same) + refused
