@@ -140,6 +140,16 @@ def tree(proc: psutil.Process) -> list[psutil.Process]:
     return []
 
 
+def tree_cpu_seconds(proc: psutil.Process) -> float:
+    """User and system CPU seconds of the server and its workers so far."""
+    total = 0.0
+    for member in tree(proc):
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def tree_rss(proc: psutil.Process) -> int:
     """RSS of a server and all its workers, bytes."""
     total = 0
@@ -368,6 +378,7 @@ class Results:
     errors: Counter = field(default_factory=Counter)
     journeys: int = 0
     sessions_ok: int = 0
+    cpu_by_kind: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # server CPU s per action
 
 
 class Student:
@@ -379,6 +390,7 @@ class Student:
         self.beat = first  # this student's clock: one action per beat, `every` seconds apart
         self.moved = ""  # the order question whose items this student has moved already
         self.journeys_left = -1  # stop after this many results (-1: when the time is up)
+        self.cpu_probe = None  # the server's CPU seconds so far, read around each action (one student only)
 
     async def pace(self) -> None:
         """Wait for this student's next turn (think time); stop when the scenario is over.
@@ -398,11 +410,14 @@ class Student:
     async def timed(self, results: Results, name: str, action) -> None:
         start = time.perf_counter()
         ramping = time.monotonic() < results.steady
+        cpu_before = self.cpu_probe() if self.cpu_probe else 0.0
         try:
             await asyncio.wait_for(action, INTERACTION_TIMEOUT)
         except TimeoutError as exc:
             raise Stuck(f"{name}: no answer within {INTERACTION_TIMEOUT:.0f} s") from exc
         (results.ramp_latencies if ramping else results.latencies[name]).append(time.perf_counter() - start)
+        if self.cpu_probe and not ramping:
+            results.cpu_by_kind[name].append(self.cpu_probe() - cpu_before)
         if self.session.problems:
             problems, self.session.problems = self.session.problems, []
             raise Stuck(f"{name}: {problems[0]}")
@@ -505,7 +520,7 @@ def seed_attempts(target: str, db_url: str, content: Path, quiz_id: str, count: 
     return tokens
 
 
-async def drive(url: str, sc: Scenario, quiz: str, seed: int, tokens: list | None = None) -> tuple:
+async def drive(url: str, sc: Scenario, quiz: str, seed: int, tokens: list | None = None, cpu_probe=None) -> tuple:
     """Run every student to the end; returns the results and the steady window (all connected)."""
     start = time.monotonic()
     steady = start + sc.ramp
@@ -517,6 +532,7 @@ async def drive(url: str, sc: Scenario, quiz: str, seed: int, tokens: list | Non
         connect_at = start + sc.ramp * i / max(sc.sessions, 1)
         first = steady if sc.aligned else max(steady, connect_at) + rng.uniform(0, sc.every)
         student = Student(url, quiz, sc.every, sc.jitter, first, deadline, seed * 100_003 + i)
+        student.cpu_probe = cpu_probe
         await asyncio.sleep(max(0.0, connect_at - time.monotonic()))
         await student.run(results, tokens[i] if tokens else None)
 
@@ -571,7 +587,9 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
         if sc.spread:
             rng = random.Random(args.seed)
             tokens = seed_attempts(target, server.db_url, args.content, args.quiz, sc.sessions, rng)
-        results, steady, end = asyncio.run(drive(server.url, sc, args.quiz, args.seed, tokens))
+        # One student acts alone: the server's CPU read around each action is that action's own.
+        probe = (lambda: tree_cpu_seconds(server.ps)) if sc.sessions == 1 else None
+        results, steady, end = asyncio.run(drive(server.url, sc, args.quiz, args.seed, tokens, probe))
         sampler.stopping.set()
         sampler.join()
         client_cpu = client.cpu_times()
@@ -597,6 +615,13 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
             "by_kind": {kind: latency_summary(values) for kind, values in sorted(results.latencies.items())},
             "ramp_latency": latency_summary(results.ramp_latencies),
             "server_cpu_mean_pct": round(sum(s[1] for s in window) / len(window), 1),
+            # CPU-ms the server spent per action: mean CPU over the window / actions a second
+            "cpu_ms_per_action": round(
+                10 * sum(s[1] for s in window) / len(window) / max(len(everything) / run_seconds, 1e-9), 2
+            ),
+            "cpu_ms_by_kind": {
+                kind: round(1000 * sum(values) / len(values), 2) for kind, values in sorted(results.cpu_by_kind.items())
+            },
             "server_cpu_max_pct": round(max(s[1] for s in all_samples), 1),
             "server_rss_baseline_mb": round(baseline / 2**20, 1),
             "server_rss_peak_mb": round(max(s[2] for s in all_samples) / 2**20, 1),
@@ -607,7 +632,14 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
         server.stop()
 
 
-RATIO_FIELDS = ("latency.p50_ms", "latency.p95_ms", "throughput_per_s", "server_cpu_mean_pct", "memory_per_session_kb")
+RATIO_FIELDS = (
+    "latency.p50_ms",
+    "latency.p95_ms",
+    "throughput_per_s",
+    "server_cpu_mean_pct",
+    "cpu_ms_per_action",
+    "memory_per_session_kb",
+)
 
 
 def field_value(report: dict, name: str) -> float:
@@ -647,6 +679,7 @@ def print_report(name: str, reports: dict[str, dict]) -> None:
             f"{r['answer_latency']['p95_ms']:>6} {r['errors']:>7} {r['server_cpu_mean_pct']:>5} "
             f"{r['server_rss_peak_mb']:>6} {r['memory_per_session_kb']:>8} {r['client_cpu_pct']:>8}"
         )
+        print(f"        CPU ms per action {r['cpu_ms_per_action']}; by kind (one student only): {r['cpu_ms_by_kind']}")
         for kind, text in r["error_kinds"].items():
             print(f"        error x{text}: {kind}")
     for pair, values in ratios(reports).items():

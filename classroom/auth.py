@@ -94,7 +94,10 @@ def password_file() -> Path:
 
 
 def stored_hash() -> str | None:
-    """The stored hash line, or None when no teacher password has been set."""
+    """The hash from ``$CLASSROOM_TEACHER_PASSWORD_HASH``, else the stored line; None when no password is set."""
+    given = settings.teacher_password_hash()
+    if given:
+        return given
     try:
         # errors="replace": stray bytes make a malformed line, which verifies as False
         text = password_file().read_text(encoding="utf-8", errors="replace").strip()

@@ -137,9 +137,24 @@ def cmd_teacher_password(args: argparse.Namespace) -> int:
     except EOFError:  # Ctrl-D at the prompt: a user's choice, not a bug
         print("error: no password given; nothing was changed", file=sys.stderr)
         return PROBLEMS
+    if args.print_hash:  # for a container's environment (deploy/compose.yaml): nothing is written
+        print(auth.hash_password(password))
+        return OK
     path = auth.set_password(password)  # a UserError when too short (checked above, and again there)
     print(f"wrote the scrypt hash of the teacher password (not the password itself) to {path}")
     print("Teachers now sign in with this password on the app's teacher screen.")
+    return OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Apply the migrations the database has not seen (a deployment runs this once before its app hosts)."""
+    from classroom.results.store import Store
+
+    store = Store()  # opening the store applies what is missing
+    try:
+        print(f"database up to date: {len(store.applied_migrations())} migrations applied")
+    finally:
+        store.close()
     return OK
 
 
@@ -258,7 +273,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     teacher = commands.add_parser("teacher-password", help="set the password for the teacher screens (stores a hash)")
     teacher.add_argument("--stdin", action="store_true", help="read the password from one line of standard input")
+    teacher.add_argument(
+        "--print-hash",
+        action="store_true",
+        help="print the hash for CLASSROOM_TEACHER_PASSWORD_HASH instead of writing the password file",
+    )
     teacher.set_defaults(run=cmd_teacher_password)
+
+    migrate_cmd = commands.add_parser("migrate", help="bring the results database's tables up to date")
+    migrate_cmd.set_defaults(run=cmd_migrate)
 
     ingest_cmd = commands.add_parser("ingest", help="draft lessons and quizzes from an article (.txt, .md, .html)")
     ingest_cmd.add_argument("article", metavar="ARTICLE")

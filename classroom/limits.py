@@ -8,6 +8,7 @@ stop a server process. The checks that use them live beside the code they protec
   ``classroom/content/yamlread.py``; question counts in ``classroom/content/models.py``;
 - answers: each kind's ``Kind.check_response`` (``classroom/kinds/``), called by
   ``classroom/quiz/answering.submit``;
+- uploads: ``classroom/results/shared_files.py`` (kept in the database, any server process takes them);
 - previews: ``PREVIEW_PAGE_QUESTIONS`` (the teacher's quiz preview shows one page at a time).
 """
 
@@ -20,6 +21,11 @@ MAX_NODES = 50_000  # values a file expands to, each alias counted every time it
 MAX_DEPTH = 20  # nesting of lists and mappings (a quiz needs 5: quiz > questions > question > feedback > text)
 MAX_LINE_CHARS = 20_000  # one line (a long paragraph is about 2,000; the importer breaks lines at 10,000)
 MAX_GUARD_PROBLEMS = 20  # problems the guard lists for one file before it stops counting
+
+# ---------------------------------------------------------------- uploaded files (classroom/results/shared_files.py)
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # one uploaded file: an article for the importer (5 MB) or a content file (1 MB)
+MAX_WAITING_UPLOADS = 20  # files one teacher has uploaded and not yet saved or removed
 
 # ---------------------------------------------------------------- questions
 

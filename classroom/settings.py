@@ -114,6 +114,16 @@ def tls_files(environ: Mapping[str, str] | None = None) -> tuple[str | None, str
     return env.get("CLASSROOM_TLS_CERT") or None, env.get("CLASSROOM_TLS_KEY") or None
 
 
+def teacher_password_hash(environ: Mapping[str, str] | None = None) -> str | None:
+    """The teacher password's scrypt hash given in the environment (a container's secret), or None."""
+    return (_env(environ).get("CLASSROOM_TEACHER_PASSWORD_HASH") or "").strip() or None
+
+
+def trusted_proxies(environ: Mapping[str, str] | None = None) -> str:
+    """Addresses whose X-Forwarded-Proto/-For the server believes: the load balancer's (comma-separated, or *)."""
+    return _env(environ).get("CLASSROOM_TRUSTED_PROXIES") or "127.0.0.1"
+
+
 def log_level(environ: Mapping[str, str] | None = None) -> str:
     return _env(environ).get("CLASSROOM_LOG_LEVEL", "warning")
 

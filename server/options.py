@@ -26,7 +26,7 @@ CLASSROOM_OPTIONS: dict[str, Any] = {
     "client.toolbarMode": "viewer",  # no developer menu for students
     "browser.gatherUsageStats": False,  # fully self-hosted: nothing leaves the laptop
     "server.headless": True,  # never try to open a browser on the classroom laptop
-    "server.maxUploadSize": UPLOAD_LIMIT_MB,  # and server/upload_guard.py: only a teacher's upload box
+    "server.maxUploadSize": UPLOAD_LIMIT_MB,  # server/uploads.py: a signed-in teacher's only
 }
 
 # Measured for a class under load (docs/benchmarks.md).

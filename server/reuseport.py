@@ -1,12 +1,15 @@
-"""One port shared by several server processes, each device always reaching the same one.
+"""One port shared by several server processes (``SO_REUSEPORT``), the kernel spreading the connections.
 
-Streamlit keeps a session's state, its uploaded files and its download files in the
-memory of the process that serves it. Several processes on one port (``SO_REUSEPORT``)
-would let the kernel hand a reconnecting websocket, an upload or a download to
-another process that knows nothing of the session. So the listening sockets get a
-small classic-BPF program that picks the socket from the client's IP address: every
-connection from one device lands in the same process, and different devices spread
-over the processes. Linux only; ``sticky_sockets`` raises ``OSError`` elsewhere and
+Nothing a student needs lives only in one process any more (issue 15): identity, attempts
+and lesson progress are in the database, and so are uploads and download files
+(``server/uploads.py``, ``server/shared_storage.py``). So the kernel may hand any
+connection to any process, by its usual hash of both ends' addresses and ports: a school
+behind one NAT or one reverse proxy spreads over every process like anyone else.
+
+``route_by_address=True`` keeps the earlier routing as an option for comparisons in the
+benchmark: a small classic-BPF program picks the socket from the client's IP address, so
+every connection from one device lands in the same process (and everyone behind one
+address in one process). Linux only; ``shared_sockets`` raises ``OSError`` elsewhere and
 the caller serves from one process instead.
 
 The parent binds every socket and keeps them open, so a worker that crashes and is
@@ -50,8 +53,10 @@ def attach_program(sock: socket.socket, instructions: list[tuple[int, int, int, 
     sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, fprog)  # the kernel copies the code
 
 
-def sticky_sockets(host: str, port: int, count: int, backlog: int = 4096) -> list[socket.socket]:
-    """``count`` listening sockets on host:port, one per worker, routed by client address."""
+def shared_sockets(
+    host: str, port: int, count: int, backlog: int = 4096, route_by_address: bool = False
+) -> list[socket.socket]:
+    """``count`` listening sockets on host:port, one per worker (routed by client address if asked)."""
     if not hasattr(socket, "SO_REUSEPORT"):  # Windows
         raise OSError("this system cannot share a port between processes (no SO_REUSEPORT)")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -67,7 +72,8 @@ def sticky_sockets(host: str, port: int, count: int, backlog: int = 4096) -> lis
             port = sock.getsockname()[1]  # port 0: the others join the one the first was given
             sock.listen(backlog)
             sock.set_inheritable(True)
-        attach_program(sockets[0], pick_by_source_program(count, family))  # one program for the whole group
+        if route_by_address:
+            attach_program(sockets[0], pick_by_source_program(count, family))  # one program for the whole group
     except OSError:  # also on a system without the classic-BPF option: the caller serves from one process
         for sock in sockets:
             sock.close()

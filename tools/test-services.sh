@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What `make test` needs besides .venv: Debian's Chromium for the browser tests and a PostgreSQL
-# database for the store tests. Run by `make test`; safe to run again; no apt-get when all is there.
+# What `make test` needs besides .venv: Debian's Chromium for the browser tests, a PostgreSQL
+# database for the store tests, and Debian's nginx for the cluster test (tests/browser/test_cluster.py). Run by `make test`; safe to run again; no apt-get when all is there.
 #
 # As root it installs what is missing (one apt-get update, one apt-get install), starts PostgreSQL
 # and creates the test role and database. As anyone else it prints the command that would do it.
@@ -10,6 +10,7 @@
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
+NGINX=/usr/sbin/nginx
 PG_PORT=5432
 PG_URL="postgresql+psycopg://classroom:classroom@127.0.0.1:$PG_PORT/classroom_test"
 PSQL_URL="postgresql://classroom:classroom@127.0.0.1:$PG_PORT/classroom_test"
@@ -28,6 +29,7 @@ can_install() { [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; }
 
 missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
+[[ -x "$NGINX" ]] || missing+=(nginx)
 [[ "$want_postgres" == no ]] || postgres_installed || missing+=(postgresql)
 
 if ((${#missing[@]})); then
@@ -39,6 +41,7 @@ if ((${#missing[@]})); then
     for package in "${missing[@]}"; do
       case $package in
         chromium) say "the browser tests cannot run without $CHROMIUM; install it with: sudo apt-get install chromium" ;;
+        nginx) say "the cluster test cannot run without $NGINX; install it with: sudo apt-get install nginx" ;;
         postgresql) say "no PostgreSQL, so the store tests run on SQLite only; to add it: sudo apt-get install postgresql" ;;
       esac
     done
@@ -78,9 +81,11 @@ elif postgres_installed; then
   fi
 fi
 
-if [[ ! -x "$CHROMIUM" ]]; then # the browser tests cannot run: stop `make test` here
-  if can_install; then
-    say "apt-get did not install $CHROMIUM, so the browser tests cannot run"
+for needed in "$CHROMIUM" "$NGINX"; do # the browser tests cannot run without them: stop `make test` here
+  if [[ ! -x "$needed" ]]; then
+    if can_install; then
+      say "apt-get did not install $needed, so the browser tests cannot run"
+    fi
+    exit 1
   fi
-  exit 1
-fi
+done

@@ -162,12 +162,47 @@ def _0002_sign_in(conn: Connection) -> None:
         _v0002_new.tables[name].create(conn)
 
 
+# ---------------------------------------------------------------- 0003_shared_files
+# Uploaded files and download files in the database, so that any server process or host can take a
+# teacher's upload or serve a download (issue 15). Frozen as shipped.
+
+_v0003 = sa.MetaData()
+sa.Table(
+    "uploaded_files",
+    _v0003,
+    sa.Column("session_id", sa.String(64), primary_key=True),
+    sa.Column("file_id", sa.String(64), primary_key=True),
+    sa.Column("owner", sa.String(40), nullable=False, index=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("mimetype", sa.String(200), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+sa.Table(
+    "media_files",
+    _v0003,
+    sa.Column("file_id", sa.String(64), primary_key=True),
+    sa.Column("mimetype", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("filename", sa.String(300), nullable=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
+
+def _0003_shared_files(conn: Connection) -> None:
+    _v0003.create_all(conn)
+
+
 # ---------------------------------------------------------------- the list
 
 # Applied in this order, each once. Append only.
 MIGRATIONS: list[Migration] = [
     ("0001_initial_tables", _0001_initial_tables),
     ("0002_sign_in", _0002_sign_in),
+    ("0003_shared_files", _0003_shared_files),
 ]
 
 

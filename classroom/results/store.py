@@ -126,6 +126,31 @@ lesson_reads = sa.Table(
     sa.Column("last_read_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# A teacher's uploads and the app's download files, readable by every server process (0003).
+uploaded_files = sa.Table(
+    "uploaded_files",
+    metadata,
+    sa.Column("session_id", sa.String(64), primary_key=True),  # the Streamlit session that uploads
+    sa.Column("file_id", sa.String(64), primary_key=True),
+    sa.Column("owner", sa.String(40), nullable=False, index=True),  # the teacher's sign-in session id
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("mimetype", sa.String(200), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+media_files = sa.Table(
+    "media_files",
+    metadata,
+    sa.Column("file_id", sa.String(64), primary_key=True),  # a hash of the content, type and name
+    sa.Column("mimetype", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # "media" (shown) or "downloadable"
+    sa.Column("filename", sa.String(300), nullable=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)

@@ -69,9 +69,10 @@ class AppServer:
         }
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> str:
+    def start(self, workers: int = 2) -> str:
         # As `make run` serves it (python -m server: two processes sharing the port, unless a kiosk).
-        command = [_python(), "-m", "server", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "2"]
+        command = [_python(), "-m", "server", "--host", "127.0.0.1", "--port", str(self.port)]
+        command += ["--workers", str(workers)]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         self._wait_healthy()

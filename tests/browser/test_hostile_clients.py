@@ -19,7 +19,7 @@ from conftest import AppServer
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from server import options, upload_guard
+from server import options, uploads
 from support import run_async
 
 MB = 1024 * 1024
@@ -69,7 +69,7 @@ def test_a_students_own_session_cannot_receive_uploads(server: AppServer) -> Non
     before = server_rss(server)
     for _ in range(3):
         session_id, status, body = run_async(_session_id_and_upload(server.base, 4 * MB))
-        assert session_id and status == 403 and body == upload_guard.REFUSED
+        assert session_id and status == 403 and body == uploads.REFUSED
     assert server_rss(server) - before < 40 * MB  # nothing was kept
 
 

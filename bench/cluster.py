@@ -1,0 +1,406 @@
+"""The district layout on one machine: app servers as if on separate hosts, Debian's nginx, PostgreSQL.
+
+Each app server is ``python -m server --workers 1`` on a port of its own, pinned to one
+core with ``taskset`` (so the machine's cores play separate hosts); nginx runs the
+project's proxy rules (deploy/nginx/classroom-proxy.conf) with least connections and no
+stickiness; every server uses one PostgreSQL database. Simulated students
+(bench/load.py's protocol client) go through nginx.
+
+Two measurements:
+
+- ``throughput``: the same load (students acting back to back) against one server and
+  against two, through the proxy: actions a second and latencies for each.
+- ``kill``: students take quizzes against two servers; one is killed (SIGKILL) under load.
+  A student whose connection drops reconnects through the proxy with its page address
+  (which names its attempt) and goes on. Reported: how long each took to be back, and,
+  from the database, answers lost (the student saw a verdict the database lacks) and
+  answers doubled (two rows for one question of one attempt).
+
+Usage::
+
+    python -m bench.cluster --database-url postgresql+psycopg://... [--students 60] [--duration 30]
+
+Only 127.0.0.1 is contacted. Needs Linux (taskset), nginx and a PostgreSQL database whose
+tables it may drop (default: the test database that tools/test-services.sh makes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import psutil
+import sqlalchemy as sa
+import websockets
+
+from bench import load
+
+ROOT = Path(__file__).resolve().parent.parent
+PROXY_RULES = ROOT / "deploy" / "nginx" / "classroom-proxy.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# The verdict box after a submitted answer (ui/shared/questions.py): "**Correct** — 1 of 1 point".
+VERDICT = re.compile(r"^\*\*[^*]+\*\* — [\d.]+ of [\d.]+ points?$")
+DEFAULT_DATABASE = "postgresql+psycopg://classroom:classroom@127.0.0.1:5432/classroom_test"
+
+NGINX_CONF = """
+worker_processes 1;
+{user}
+error_log {dir}/error.log warn;
+pid {dir}/nginx.pid;
+events {{ worker_connections 8192; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    map $http_upgrade $connection_upgrade {{
+        default upgrade;
+        ''      close;
+    }}
+    upstream classroom {{
+        least_conn;
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{port} backlog=4096;
+        include {rules};
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_nginx(workdir: Path, ports: list[int]) -> tuple[subprocess.Popen[bytes], int]:
+    """nginx in front of the app servers on ``ports`` (deploy/nginx's rules); returns it and its port."""
+    port = free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;" for p in ports)
+    user = "user root;" if os.geteuid() == 0 else ""  # the temporary folders are this run's own
+    conf = workdir / "nginx.conf"
+    text = NGINX_CONF.format(user=user, dir=workdir, servers=servers, port=port, rules=PROXY_RULES)
+    conf.write_text(text, encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf)], capture_output=True, text=True)
+    if check.returncode != 0:
+        raise RuntimeError(f"nginx refused the configuration:\n{check.stderr}")
+    proxy = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"])
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return proxy, port
+        except OSError:
+            pass
+        if proxy.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("nginx did not start: " + (workdir / "error.log").read_text(errors="replace"))
+        time.sleep(0.2)
+
+
+def stop_nginx(proxy: subprocess.Popen[bytes]) -> None:
+    proxy.send_signal(signal.SIGTERM)  # fast shutdown: open websockets are simply closed
+    try:
+        proxy.wait(10)
+    except subprocess.TimeoutExpired:
+        proxy.kill()
+        proxy.wait(10)
+
+
+def empty_database(url: str) -> None:
+    """Drop every table of the bench database, then build the schema once (as `classroom migrate`)."""
+    from classroom.results.store import Store
+
+    engine = sa.create_engine(url)
+    try:
+        meta = sa.MetaData()
+        meta.reflect(engine)
+        meta.drop_all(engine)
+    finally:
+        engine.dispose()
+    Store(url).close()
+
+
+class AppHost:
+    """One app server on a core of its own (``taskset``), as if on a host of its own."""
+
+    def __init__(self, core: int, database_url: str, content: Path, workdir: Path) -> None:
+        self.port = free_port()
+        env = dict(os.environ, CLASSROOM_CONTENT=str(content), CLASSROOM_DATABASE_URL=database_url)
+        self.log = open(workdir / f"host-{core}.log", "w")  # noqa: SIM115 - closed in stop()
+        command = ["taskset", "-c", str(core), *load.server_command("tuned", self.port, ["--workers", "1"])]
+        self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.ps = psutil.Process(self.proc.pid)
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            health = f"http://127.0.0.1:{self.port}/_stcore/health"
+            with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"app host on port {self.port} did not start; see {self.log.name}")
+            time.sleep(0.2)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+# ---------------------------------------------------------------- students who come back
+
+
+class ReturningStudent(load.Student):
+    """A student whose connection may drop: they reconnect with the page's address and carry on.
+
+    Counts, per attempt, the answers the app confirmed (a verdict came back), so the
+    database can be checked afterwards for answers lost.
+    """
+
+    def __init__(self, *args, one_address: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if one_address:  # a school behind one NAT or one proxy
+            self.session.source = "127.0.0.1"
+        self.confirmed: Counter[str] = Counter()  # attempt token -> answers with a verdict seen
+        self.back_after: list[float] = []  # seconds from the dropped connection to the page back
+
+    def attempt(self) -> str:
+        for part in self.session.query.split("&"):
+            if part.startswith("attempt="):
+                return part.split("=", 1)[1]
+        return ""
+
+    async def timed(self, results: load.Results, name: str, action) -> None:
+        await super().timed(results, name, action)
+        if name == "submit" and any(VERDICT.match(text) for text in self.session.texts):
+            self.confirmed[self.attempt()] += 1  # the page shows the answer's verdict: the app has kept it
+
+    async def run(self, results: load.Results, token: str | None = None) -> None:
+        s = self.session
+        try:
+            await s.connect()
+            s.query = f"quiz={self.quiz}"
+            await self.timed(results, "load", s.rerun(page_name="quiz"))
+            for _ in range(100_000):
+                await self.pace()
+                try:
+                    if await self.step(results):
+                        results.journeys += 1
+                except (OSError, websockets.WebSocketException, load.Stuck) as dropped:
+                    if isinstance(dropped, load.Stuck) and "no answer" not in str(dropped):
+                        raise
+                    await self._come_back(results)
+        except load.Done:
+            results.sessions_ok += 1
+        except load.Stuck as problem:
+            results.errors[str(problem)] += 1
+        except (OSError, websockets.WebSocketException) as exc:
+            results.errors[f"connection: {type(exc).__name__}: {exc}"[:120]] += 1
+        finally:
+            with contextlib.suppress(OSError, TimeoutError, websockets.WebSocketException):
+                await asyncio.wait_for(s.close(), 5)
+
+    async def _come_back(self, results: load.Results) -> None:
+        """Reconnect through the proxy (as the browser does, retrying) and reload the page's address."""
+        s = self.session
+        lost_at = time.monotonic()
+        with contextlib.suppress(OSError, TimeoutError, websockets.WebSocketException):
+            await asyncio.wait_for(s.close(), 2)
+        for attempt in range(60):
+            try:
+                await s.connect()
+                await asyncio.wait_for(s.rerun(page_name="quiz"), load.INTERACTION_TIMEOUT)
+                self.back_after.append(time.monotonic() - lost_at)
+                return
+            except (OSError, TimeoutError, websockets.WebSocketException):
+                await asyncio.sleep(min(0.2 * (attempt + 1), 1.0))
+        raise load.Stuck("could not reconnect within a minute")
+
+
+async def drive(url: str, students: int, every: float, duration: float, quiz: str, seed: int, one_address: bool):
+    start = time.monotonic()
+    results = load.Results(steady=start + 5)
+    deadline = start + 5 + duration
+    rng = random.Random(seed)
+    crowd = [
+        ReturningStudent(
+            url,
+            quiz,
+            every,
+            every / 4,
+            start + 5 + rng.uniform(0, every),
+            deadline,
+            seed * 7919 + i,
+            one_address=one_address,
+        )
+        for i in range(students)
+    ]
+
+    async def one(i: int) -> None:
+        await asyncio.sleep(5 * i / students)
+        await crowd[i].run(results)
+
+    tasks = [asyncio.create_task(one(i)) for i in range(students)]
+    _, late = await asyncio.wait(tasks, timeout=deadline - time.monotonic() + 2 * load.INTERACTION_TIMEOUT + 10)
+    for task in late:
+        task.cancel()
+        results.errors["still running at the end"] += 1
+    return results, crowd, results.steady, deadline
+
+
+def answer_check(database_url: str, crowd: list[ReturningStudent]) -> dict:
+    """Answers the students saw confirmed vs the rows in the database, per attempt."""
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text("SELECT attempt_id, question_id, count(*) AS n FROM responses GROUP BY attempt_id, question_id")
+            ).all()
+    finally:
+        engine.dispose()
+    stored: Counter[str] = Counter()
+    doubled = 0
+    for row in rows:
+        stored[row.attempt_id] += 1
+        doubled += row.n - 1
+    confirmed: Counter[str] = Counter()
+    for student in crowd:
+        confirmed.update({token: n for token, n in student.confirmed.items() if token})
+    lost = sum(max(0, n - stored.get(token, 0)) for token, n in confirmed.items())
+    return {
+        "answers_confirmed": sum(confirmed.values()),
+        "answers_stored": sum(stored.values()),
+        "lost": lost,
+        "doubled": doubled,
+    }
+
+
+def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -> dict:
+    """One measurement: ``hosts`` app servers behind nginx; optionally kill the first after ``kill_after`` s."""
+    workdir = Path(tempfile.mkdtemp(prefix="classroom-cluster-"))
+    empty_database(args.database_url)
+    servers = [AppHost(core % os.cpu_count(), args.database_url, args.content, workdir) for core in range(hosts)]
+    proxy = None
+    try:
+        for server in servers:
+            server.wait_ready()
+        proxy, port = start_nginx(workdir / "nginx", [s.port for s in servers])
+        url = f"ws://127.0.0.1:{port}/_stcore/stream"
+        cpu0 = [sum(s.ps.cpu_times()[:2]) for s in servers]
+
+        async def scenario():
+            task = asyncio.create_task(
+                drive(url, args.students, args.every, args.duration, args.quiz, args.seed, args.one_address)
+            )
+            if kill_after is not None:
+                await asyncio.sleep(5 + kill_after)
+                await asyncio.to_thread(servers[0].kill)
+            return await task
+
+        results, crowd, steady, end = asyncio.run(scenario())
+        cpu = (
+            [sum(s.ps.cpu_times()[:2]) - c0 for s, c0 in zip(servers, cpu0, strict=True)] if kill_after is None else []
+        )
+        everything = [v for values in results.latencies.values() for v in values]
+        back = sorted(t for student in crowd for t in student.back_after)
+        report = {
+            "hosts": hosts,
+            "students": args.students,
+            "every_s": args.every,
+            "one_address": args.one_address,
+            "interactions": len(everything),
+            "throughput_per_s": round(len(everything) / max(end - steady, 1e-9), 1),
+            "latency": load.latency_summary(everything),
+            "errors": sum(results.errors.values()),
+            "error_kinds": dict(results.errors.most_common(5)),
+            "server_cpu_s": [round(c, 1) for c in cpu],  # each host's CPU over the whole run (ramp included)
+        }
+        if kill_after is not None:
+            report["killed_after_s"] = kill_after
+            report["reconnections"] = len(back)
+            report["back_within_s"] = {
+                "p50": round(back[len(back) // 2], 2) if back else None,
+                "max": round(back[-1], 2) if back else None,
+            }
+            report.update(answer_check(args.database_url, crowd))
+        return report
+    finally:
+        if proxy is not None:
+            stop_nginx(proxy)
+        for server in servers:
+            server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("CLASSROOM_BENCH_POSTGRES_URL", DEFAULT_DATABASE))
+    parser.add_argument("--students", type=int, default=60)
+    parser.add_argument("--every", type=float, default=0.5, help="seconds between one student's actions")
+    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--quiz", default="every-kind")
+    parser.add_argument("--content", type=Path, default=load.FIXTURE)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--one-address", action="store_true", help="every device from 127.0.0.1 (a NAT)")
+    parser.add_argument("--only", nargs="*", choices=["one", "two", "kill"], default=["one", "two", "kill"])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    args.content = args.content.resolve()
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    out: dict = {"machine": f"{platform.node()} {os.cpu_count()} cores", "commit": commit.stdout.strip()}
+    if "one" in args.only:
+        out["one_host"] = run(1, args)
+        print(json.dumps(out["one_host"]), flush=True)
+    if "two" in args.only:
+        out["two_hosts"] = run(2, args)
+        print(json.dumps(out["two_hosts"]), flush=True)
+    if "one" in args.only and "two" in args.only:
+        out["two_over_one"] = round(out["two_hosts"]["throughput_per_s"] / out["one_host"]["throughput_per_s"], 2)
+        print(f"throughput, two hosts / one: {out['two_over_one']}")
+    if "kill" in args.only:
+        out["kill"] = run(2, args, kill_after=args.duration / 2)
+        print(json.dumps(out["kill"]), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
