@@ -82,3 +82,10 @@ def test_written_questions_read_back_the_same():
         assert (read.type, read.title, read.text) == (original.type, original.title, original.text)
         got = [(a.text, a.fraction, a.feedback, a.tolerance, a.left) for a in read.answers]
         assert got == [(a.text, a.fraction, a.feedback, a.tolerance, a.left) for a in original.answers]
+
+
+def test_every_line_is_trimmed_as_moodle_does_and_errors_still_point_at_their_column():
+    items, _ = gift.read("::t:: Who\n    founded Rome?\n\t{=Romulus\n    #He and his twin.}\n", "f")
+    assert (items[0].text, items[0].answers[0].feedback) == ("Who\nfounded Rome?", "He and his twin.")
+    _, problems = gift.read("Where?\n   {=Here ~There\n", "f")
+    assert [(p.line, p.column) for p in problems] == [(2, 4)]

@@ -195,3 +195,70 @@ def test_a_dated_byline_is_furniture_but_a_short_dated_line_of_prose_is_not():
     )
     assert "Tuesday 15 October 2019 by Jane Roe" in article.removed
     assert "May 1945 by the river" in [b.text for b in article.blocks]  # a heading, not a byline
+
+
+PROSE = (
+    "The harbour town grew quickly after the railway arrived, and merchants built warehouses along the quay"
+    " to store grain, timber and salted fish for the winter markets inland."
+)
+MORE_PROSE = (
+    "Within a generation the old fishing families had become shipowners, and their sons sat on the town"
+    " council that decided where the new breakwater would stand."
+)
+
+
+def test_a_boxed_note_inside_the_main_text_is_not_a_passage():
+    page = (
+        f"<html><body><h1>The harbour town</h1><p>{PROSE}</p>"
+        '<div class="note feature"><h3>Go further</h3><p>Listen to a recording of an old sea shanty sung by'
+        " dockworkers of the period, kept in a regional sound archive.</p></div>"
+        f"<aside><p>Visit the maritime museum to see a model of the quay as it stood then.</p></aside>"
+        f"<p>{MORE_PROSE}</p></body></html>"
+    )
+    article = read_html(page)
+    text = body(article)
+    assert PROSE in text and MORE_PROSE in text
+    assert "shanty" not in text and "Go further" not in text and "museum" not in text
+    assert any("shanty" in removed for removed in article.removed)
+
+
+def test_an_infobox_caption_repeating_the_title_is_not_a_passage():
+    page = (
+        "<html><body><h1>Harbour Board</h1>"
+        '<table class="infobox"><caption>Harbour Board</caption><tr><td>Founded 1871</td></tr></table>'
+        f"<p>{PROSE}</p><p>Harbour Board</p><p>{MORE_PROSE}</p></body></html>"
+    )
+    article = read_html(page)
+    assert [b.text for b in article.blocks] == [PROSE, MORE_PROSE]
+
+
+def test_a_label_written_as_a_paragraph_before_prose_becomes_a_heading():
+    article = read_html(f"<html><body><h1>Town</h1><p>Background</p><p>{PROSE}</p><p>{MORE_PROSE}</p></body></html>")
+    assert [(b.kind, b.text) for b in article.blocks][:2] == [("heading", "Background"), ("paragraph", PROSE)]
+    listed = read_html(f"<html><body><h1>Town</h1><p>{PROSE}</p><p>Salt</p><p>Grain</p></body></html>")
+    assert [(b.kind, b.text) for b in listed.blocks] == [
+        ("paragraph", PROSE),
+        ("paragraph", "Salt"),
+        ("paragraph", "Grain"),
+    ]
+
+
+def test_the_sites_licence_line_ends_the_article_and_its_footer_goes_with_it():
+    text = (
+        f"Town\n\n{PROSE}\n\n{MORE_PROSE}\n\n{PROSE.replace('harbour', 'river')}\n\n"
+        "Send comments on this post to editor@example.org.\n\n"
+        "Everything on this site is licensed under a Creative Commons Attribution 4.0 licence.\n\n"
+        "The views here are mine alone and not those of any employer I have had or will have, past or present.\n\n"
+        "Quayside is a trademark of the Example Harbour Trust.\n"
+    )
+    article = read_text(text)
+    kept = body(article)
+    assert kept.endswith(PROSE.replace("harbour", "river"))
+    assert "employer" not in kept and "trademark" not in kept and "editor@" not in kept
+    assert any("employer" in removed for removed in article.removed)
+
+
+def test_a_licence_named_early_in_the_text_does_not_end_it():
+    text = f"Town\n\nThis page is licensed under a Creative Commons Attribution licence.\n\n{PROSE}\n\n{MORE_PROSE}\n"
+    article = read_text(text)
+    assert body(article).endswith(MORE_PROSE)

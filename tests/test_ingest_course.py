@@ -15,7 +15,7 @@ from classroom.content.dates import parse_iso
 from classroom.content.load import assemble, load_file
 from classroom.content.models import ChoiceQuestion, DateQuestion, Lesson, OrderQuestion, TextQuestion
 from classroom.ingest import ArticleError, DraftCourse, draft_course, read_article_file
-from classroom.ingest.evaluate import TARGET, evaluate_folder, render, totals
+from classroom.ingest.evaluate import TARGET, evaluate_article, evaluate_folder, render, totals
 from classroom.ingest.extract_dates import sort_key
 from classroom.limits import MAX_OPTIONS
 from classroom.text import fold
@@ -212,3 +212,22 @@ def test_a_drafted_question_over_max_options_is_dropped_and_reported(monkeypatch
     assert "date" in kinds and "order" not in kinds
     [dropped] = [d for d in result.report.dropped if d.kind == "question"]
     assert f"items; a question may have at most {MAX_OPTIONS}" in dropped.reason
+
+
+def test_one_keyed_office_found_twice_in_other_words_counts_once(tmp_path):
+    article = tmp_path / "firm.txt"
+    article.write_text(
+        "The firm\n\n"
+        "In 2001 the company's CTO, Lena Hart, moved the laboratory to the coast, where the engineers built a new"
+        " furnace and a small harbour for the ore boats that came every week.\n\n"
+        "Hart was proud of it. In 2004, while she was the company's chief technical officer, the furnace burned"
+        " for a whole year without a stop, and the town grew around the works and its harbour.\n",
+        encoding="utf-8",
+    )
+    key = {"people": [{"name": "Lena Hart", "office": "CTO", "accept": ["chief technical officer"]}], "dates": []}
+    report = evaluate_article(article, key)
+    assert (report.people.found, report.people.matched) == (1, 1)
+    assert len(report.duplicates) == 1 and report.invented == []
+    other = {"people": [{"name": "Lena Hart", "office": "CTO"}], "dates": []}  # the key does not accept the long form
+    report = evaluate_article(article, other)
+    assert (report.people.found, report.people.matched, report.duplicates) == (2, 1, [])

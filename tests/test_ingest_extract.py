@@ -265,3 +265,96 @@ def test_no_pair_without_a_named_office_holder(text):
 )
 def test_names_lose_honorifics_and_are_not_places(written, cleaned):
     assert clean_name(written) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "date"),
+    [
+        ("By Christmas 1919 the last ship had sailed home.", "Christmas 1919", "1919-12-25"),
+        ("The garrison gave in on Christmas Eve 1870.", "Christmas Eve 1870", "1870-12-24"),
+        ("The new charter took effect on New Year's Day 1901.", "New Year's Day 1901", "1901-01-01"),
+        ("Crowds gathered on Bastille Day of 1880 for the first time.", "Bastille Day of 1880", "1880-07-14"),
+    ],
+)
+def test_a_feast_on_a_fixed_day_is_that_day(text, written, date):
+    mention = only_date(text)
+    assert (mention.text, mention.date) == (written, date)
+
+
+def test_a_movable_feast_stays_a_year():
+    assert (only_date("The rising began at Easter 1916.").date) == "1916"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        # an ordinal between the article and the office
+        ("In 1923 Calvin Coolidge became the thirtieth president of the country.", "Calvin Coolidge", "president"),
+        ("Ada Lind became the 3rd governor of the colony in 1890.", "Ada Lind", "governor"),
+        # company offices, and a modifier before them
+        ("The founder and CEO Lena Hart left the firm.", "Lena Hart", "CEO"),
+        ("Omar Quist, executive chairman of the bank, resigned.", "Omar Quist", "chairman"),
+        ("The board promoted Ines Vale to the post of chief executive in 1999.", "Ines Vale", "chief executive"),
+        # a lower-case title after a country's adjective
+        ("Soviet premier Nikita Khrushchev toured the farm.", "Nikita Khrushchev", "premier"),
+        # a diplomat posted in a capital
+        ("A letter came from the Danish Minister in Paris, Karl Moltke, that week.", "Karl Moltke", "Minister"),
+    ],
+)
+def test_more_office_patterns(text, name, office):
+    found = roles_in(text)
+    assert [(r.name, r.core) for r in found] == [(name, office)]
+
+
+def test_a_diplomat_is_posted_to_a_place_but_a_month_is_no_place():
+    (role,) = roles_in("The Danish Minister in Paris, Karl Moltke, wrote first.")
+    assert role.accept[0] == "Minister in Paris"
+    (role,) = roles_in("In 1931 Sara Holm, the Ambassador in January, met the king.")
+    assert role.accept[0] == "Ambassador"
+
+
+def test_an_acronym_office_must_be_written_in_capitals():
+    assert roles_in("The coo Anna Berg sang.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "office"),
+    [
+        (
+            "Prime Ministers Clement Attlee and Winston Churchill met in 1945.",
+            ["Clement Attlee", "Winston Churchill"],
+            "Prime Minister",
+        ),
+        (
+            "Presidents Roosevelt, Truman and Eisenhower used the room.",
+            ["Roosevelt", "Truman", "Eisenhower"],
+            "President",
+        ),
+        ("Foreign Secretaries Eden and Bevin disagreed.", ["Eden", "Bevin"], "Foreign Secretary"),
+    ],
+)
+def test_coordinated_titles_give_each_holder_the_office(text, names, office):
+    found = roles_in(text)
+    assert [r.name for r in found] == names
+    assert {r.accept[0] for r in found} == {office}
+
+
+def test_a_lower_case_plural_is_not_a_title():
+    assert roles_in("The presidents Roosevelt and Truman met.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("A law passed by the Chilean ex-president Rosa Mell was struck down.", "Rosa Mell", "president"),
+        ("The former chancellor Otto Brenn wrote to the paper.", "Otto Brenn", "chancellor"),
+        ("Ex-governor Paul Amsel returned to the farm.", "Paul Amsel", "governor"),
+    ],
+)
+def test_a_past_holder_ex_or_former_keeps_the_office(text, name, office):
+    assert [(r.name, r.core) for r in roles_in(text)] == [(name, office)]
+
+
+def test_a_lower_case_title_before_a_name_counts_after_an_article_or_a_qualifier_only():
+    assert [(r.name, r.core) for r in roles_in("The president Jimmy Carter spoke.")] == [("Jimmy Carter", "president")]
+    assert roles_in("Voters asked whether president Jimmy Carter would run.") == []

@@ -171,3 +171,20 @@ def test_a_drafted_course_reports_what_it_kept():
 def test_an_article_in_another_language_gets_a_clear_message(language, text):
     with pytest.raises(ArticleError, match=f"written in {language}, not English"):
         draft_course(text, "suez.txt")
+
+
+def test_a_feast_writes_its_month_and_day():
+    passage = "By Christmas 1919 the last ship had sailed home."
+    (mention,) = find_dates(passage)
+    assert mention.date == "1919-12-25"
+    assert date_problem(mention, passage) is None
+
+
+def test_coordinated_titles_are_linked_to_each_name():
+    sentence = "Prime Ministers Clement Attlee and Winston Churchill met at the palace."
+    for name in ("Clement Attlee", "Winston Churchill"):
+        mention = RoleMention(
+            name, name, "Prime Ministers", "Prime Minister", ("Prime Minister",), sentence, 0, len(sentence),
+            None, None, None, "coordinated titles",
+        )  # fmt: skip
+        assert role_problem(mention, None, [], _Parses())[0] is None

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from classroom.content.library import Library
 from classroom.content.models import Quiz
 from classroom.interchange import bank
-from classroom.interchange.mapping import _EXPORTERS, QUESTION
+from classroom.interchange.mapping import _EXPORTERS, MOODLE_GRADES, QUESTION, moodle_grade_steps, to_item
 from classroom.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +92,57 @@ def test_order_and_date_go_out_as_their_nearest_type_with_a_note():
     assert kinds["y"].kind == "number" and (kinds["y"].answer, kinds["y"].tolerance) == (1991, 1)
     assert kinds["d"].kind == "text" and kinds["d"].accept == ["1991-12-26", "26 December 1991"]
     assert all(n.outcome == "changed" and n.detail for n in notes)
+
+
+def test_moodle_grades_are_the_twenty_one_steps_moodle_lists():
+    assert [round(g, 7) for g in MOODLE_GRADES] == [
+        0.0, 0.05, 0.1, 0.1111111, 0.125, 0.1428571, 0.1666667, 0.2, 0.25, 0.3, 0.3333333,
+        0.4, 0.5, 0.6, 0.6666667, 0.7, 0.75, 0.8, 0.8333333, 0.9, 1.0,
+    ]  # fmt: skip
+
+
+def _moodle_grade(value: float) -> bool:
+    return any(abs(abs(value) - grade) < 1e-5 for grade in MOODLE_GRADES)
+
+
+@pytest.mark.parametrize("right", range(1, 26))
+def test_pick_all_that_apply_goes_out_with_grades_moodle_accepts(right: int):
+    options = [f"o{n}" for n in range(right + 2)]
+    question = QUESTION.validate_python(
+        {"id": "c", "kind": "choice", "ask": "Pick", "options": options, "correct": options[:right]}
+    )
+    item, _ = to_item(question)
+    changed = moodle_grade_steps(item)
+    grades = [a.fraction for a in item.answers]
+    assert all(_moodle_grade(g) for g in grades), grades
+    assert round(sum(g for g in grades if g > 0), 2) == 1  # Moodle's check before it saves the question
+    assert all(g > 0 for g in grades[: min(right, 20)]) and all((g < 0) == (right > 1) for g in grades[right:])
+    assert bool(changed) == (right > 10 and right != 20)
+
+
+def test_the_export_report_says_when_grades_became_moodle_steps():
+    quiz = Quiz.model_validate(
+        {
+            "id": "q",
+            "title": "Q",
+            "lessons": ["l"],
+            "questions": [
+                {
+                    "id": "c",
+                    "kind": "choice",
+                    "ask": "?",
+                    "options": list("abcdefghijklmn"),
+                    "correct": list("abcdefghijkl"),
+                }
+            ],
+        }
+    )
+    for fmt in FORMATS:
+        data, notes = bank.export_quiz(quiz, fmt)
+        assert "the 12 right options are worth 10% or 5% each" in notes[0].detail
+        assert (b"%10%" if fmt == "gift" else b'fraction="10"') in data
+    _, qti_notes = bank.export_quiz(quiz, "qti3")
+    assert "grade steps" not in qti_notes[0].detail  # QTI keeps the equal shares
 
 
 # ---------------------------------------------------------------- generated questions

@@ -69,11 +69,23 @@ _FURNITURE_WORDS = {
     "readmore", "caption", "signup",
 }  # fmt: skip
 _FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
+# Boxes set beside the running text: a textbook's "note" and "Click and Explore" panels, an encyclopedia's
+# infobox, pull quotes. Their text points elsewhere or repeats the article, so it is not a passage.
+_BOX_WORDS = {"note", "notes", "callout", "infobox", "sidebar", "pullquote", "aside", "tip", "admonition"}
+_BOX_TAGS = {"aside", "figure", "figcaption", "caption", "nav", "footer", "address"}
+
+
+def _is_box(tag: str, attrs: dict[str, str]) -> bool:
+    """An element set apart from the running text by its tag or class name, even inside the main text."""
+    if tag in _BOX_TAGS:
+        return True
+    words = set(re.split(r"[^a-z0-9]+", " ".join(attrs.get(key, "") for key in ("class", "id")).lower()))
+    return bool(words & _BOX_WORDS)
 
 
 def _is_furniture(tag: str, attrs: dict[str, str]) -> bool:
     """Tags and class/id/role names that web pages use for everything but the article."""
-    if tag in _SKIP_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if tag in _SKIP_TAGS or _is_box(tag, attrs) or "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     if attrs.get("role", "") in _FURNITURE_ROLES:
         return True
@@ -119,8 +131,8 @@ class _PageReader(HTMLParser):
             self._flush()
         if self.skip_furniture:
             furniture = _is_furniture(tag, values) and tag not in ("body", "html")
-        else:  # every visible block counts; what is furniture is decided elsewhere
-            furniture = tag in ("script", "style", "noscript", "template", "svg", "head")
+        else:  # every visible block counts but boxes; what else is furniture is decided elsewhere
+            furniture = tag in ("script", "style", "noscript", "template", "svg", "head") or _is_box(tag, values)
         if furniture and not self.skipping:
             self._flush_skipped()
         self.stack.append((tag, furniture))
@@ -448,9 +460,16 @@ _SHORT_FURNITURE = re.compile(
 )
 _BREADCRUMB = re.compile(r"^Home\s+(?:[›»>/|]\s*)?[A-Z0-9][^.!?]*$")  # "Home › Topic › Title", no sentence
 _ANYWHERE_FURNITURE = re.compile(
-    r"^(?:©|copyright\b)|all rights reserved|cookie policy|[›»].*[›»]|^[^.!?]{1,60}(?:\s[|•·]\s[^.!?|•·]{1,40}){2,}$",
+    r"^(?:©|copyright\b)|all rights reserved|cookie policy|[›»].*[›»]|^[^.!?]{1,60}(?:\s[|•·]\s[^.!?|•·]{1,40}){2,}$"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+|\bis\s+a\s+(?:registered\s+)?(?:service\s*mark|trademark)\s+of\b"
+    r"|licen[cs]ed\s+under\s+(?:a|the)\s+creative\s+commons|\bcc\s+by(?:-\w+)*\s+\d",
     re.I,
-)  # the last: a menu line, "Site | Log in | Subscribe"
+)  # a menu line ("Site | Log in | Subscribe"), an e-mail address, a trademark notice, the site's licence
+# The site's own copyright or licence line closes the article: what follows it is the page's footer.
+_PAGE_END = re.compile(
+    r"^(?:©|copyright\b)|all rights reserved|licen[cs]ed\s+under\s+(?:a|the)\s+creative\s+commons", re.I
+)
+_LABEL = re.compile(r"^[A-Z0-9][^.!?:;,]*$")  # "Introduction": a heading written as a paragraph
 _ZONE_START = re.compile(
     r"""^(?:related(?:\s+(?:news|articles?|posts?|stories|coverage|reading|content|links))?
       | more\s+(?:from|on|stories|news|in)\b.*|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+for\s+you)?
@@ -472,6 +491,28 @@ def _is_prose(block: Block) -> bool:
     )
 
 
+def _labels_as_headings(blocks: list[Block]) -> list[Block]:
+    """A paragraph of a few words with no sentence punctuation, standing before prose, is a heading.
+
+    Pages often write "Introduction" or "Background" in a ``<p>``; as a paragraph
+    it would become a passage's stray first line.
+    """
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            block.kind == "paragraph"
+            and len(block.text.split()) <= 5
+            and _LABEL.match(block.text)
+            and following is not None
+            and _is_prose(following)
+            and (not out or out[-1].kind != "heading")
+        ):
+            block = Block("heading", block.text, 2)
+        out.append(block)
+    return out
+
+
 def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Article:
     """Drop furniture written into the text: bylines, share lines, breadcrumbs, 'related' and reference zones."""
     kept: list[Block] = []
@@ -480,8 +521,19 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
     blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
     if title is not None and not title.strip():
         title = None
+    blocks = _labels_as_headings(blocks)
+    words_from = [0] * (len(blocks) + 1)  # words from each block to the end
+    for index in range(len(blocks) - 1, -1, -1):
+        words_from[index] = words_from[index + 1] + len(blocks[index].text.split())
+    page_end = False
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
+        words_before = words_from[0] - words_from[index]
+        if _PAGE_END.search(block.text) and len(block.text.split()) <= 40 and words_before > words_from[index]:
+            page_end = True  # a copyright or licence line after most of the text: the footer starts
+        if page_end:
+            removed.append(block.text)
+            continue
         if _ZONE_START.match(block.text) and (block.kind == "heading" or len(block.text.split()) <= 4):
             in_zone = True
         elif in_zone and block.kind == "heading" and following is not None and _is_prose(following):
@@ -493,7 +545,7 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
             or (short and _SHORT_FURNITURE.match(block.text))
             or (words <= 30 and _BREADCRUMB.match(block.text))
             or (len(block.text.split()) <= 25 and _ANYWHERE_FURNITURE.search(block.text))
-            or (title is not None and block.kind == "heading" and squeeze(block.text) == squeeze(title))
+            or (title is not None and words <= 15 and squeeze(block.text).lower() == squeeze(title).lower())
         ):
             removed.append(block.text)
             continue

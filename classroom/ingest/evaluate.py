@@ -58,6 +58,7 @@ class ArticleReport:
     misses: list[str] = field(default_factory=list)
     false_finds: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)  # false finds that misstate a fact the text gives
+    duplicates: list[str] = field(default_factory=list)  # a keyed pair found again in other words
 
 
 def _written(text: str) -> str:
@@ -134,8 +135,14 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
     found_pairs = _pairs([role for _, role in course.roles()])
     open_people = list(expected_people)
     matched = 0
+    matched_names: list[tuple[str, dict]] = []  # (drafted name, key entry) of every match so far
     for name, forms, role in found_pairs:
         entry = next((e for e in open_people if _pair_matches(name, forms, e)), None)
+        if entry is None and any(n == name and _pair_matches(name, forms, e) for n, e in matched_names):
+            # the same person and keyed office in other words ("CTO", then "chief technical officer", both forms of
+            # one key entry): one fact, counted once, neither a second find nor a false one
+            report.duplicates.append(f"pair {name!r} as {role.office!r}")
+            continue
         if entry is None:
             report.false_finds.append(f"pair {name!r} as {role.office!r}")
             keyed = {w for e in expected_people for n in [e["name"], *e.get("also", [])] for w in str(n).split()}
@@ -143,6 +150,7 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
                 report.invented.append(f"pair {name!r} as {role.office!r}")
             continue
         open_people.remove(entry)
+        matched_names.append((name, entry))
         matched += 1
         if entry.get("from") or entry.get("to"):
             report.when_keyed += 1
@@ -150,7 +158,7 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
             right_to = not entry.get("to") or role.end_date == str(entry["to"])
             report.when_right += right_from and right_to
     report.misses.extend(f"pair {e['name']!r} as {e['office']!r}" for e in open_people)
-    report.people = Score(len(found_pairs), len(expected_people), matched)
+    report.people = Score(len(found_pairs) - len(report.duplicates), len(expected_people), matched)
     return report
 
 
@@ -200,6 +208,8 @@ def render(reports: list[ArticleReport], verbose: bool = False) -> str:
                 lines.append(f"{report.article}: not in the key: {line}")
             for line in report.invented:
                 lines.append(f"{report.article}: INVENTED: {line}")
+            for line in report.duplicates:
+                lines.append(f"{report.article}: counted once (same keyed office in other words): {line}")
     return "\n".join(lines)
 
 

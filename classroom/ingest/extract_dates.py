@@ -192,6 +192,38 @@ def _winter(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     return (_Partial(first, 12), _Partial(last, 2), False) if last == first + 1 else None
 
 
+# Feasts on a fixed day of the year: "Christmas 1946" is 25 December 1946, not the year 1946. Movable feasts
+# (Easter, Whitsun) are not here: "Easter 1916" names a season of days, so it stays a year.
+_FEASTS = {
+    r"Christmas\s+Eve": (12, 24),
+    r"Christmas(?:\s+Day)?": (12, 25),
+    r"Boxing\s+Day": (12, 26),
+    r"New\s+Year[’']?s\s+Eve": (12, 31),
+    r"New\s+Year[’']?s(?:\s+Day)?": (1, 1),
+    r"Bastille\s+Day": (7, 14),
+    r"All\s+Saints[’']?(?:\s+Day)?": (11, 1),
+    r"Armistice\s+Day": (11, 11),
+    r"Hallowe[’']?en": (10, 31),
+    r"(?:St\.?\s+|Saint\s+)?Valentine[’']?s\s+Day": (2, 14),
+}
+_FEAST = re.compile(rf"\b(?P<f>{'|'.join(f'(?:{name})' for name in _FEASTS)})\s+(?:of\s+)?(?P<y>{YEAR})")
+
+
+def feast_days(text: str) -> set[tuple[int, int]]:
+    """(month, day) of every fixed feast named in ``text``: what "Christmas" says without writing "December 25"."""
+    found = set()
+    for pattern, date in _FEASTS.items():
+        if re.search(rf"\b{pattern}\b", text):
+            found.add(date)
+    return found
+
+
+def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    name = match.group("f")
+    month, day = next(date for pattern, date in _FEASTS.items() if re.fullmatch(pattern, name))
+    return _Partial(int(match.group("y")), month, day), None, False
+
+
 # Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
 _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:the\s+)?winter\s+of\s+(?P<a>{YEAR})\s*[–—/-]\s*(?P<b>{YEAR}|\d{{2}}(?!\d))"), _winter),
@@ -217,6 +249,7 @@ _FORMS: list[tuple[re.Pattern, object]] = [
         ),
         _century,
     ),
+    (_FEAST, _feast),
     (re.compile(rf"\b(?:{PART}-?\s*)?{FULL}"), _point),
     (re.compile(rf"\b(?:{PART}-?\s*)?{MONTH_YEAR}"), _point),
     (re.compile(rf"\b(?:(?:the\s+)?{SEASON}\s+(?:of\s+)?|{PART}-?\s*){YEAR}"), _point),

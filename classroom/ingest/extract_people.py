@@ -48,21 +48,51 @@ OFFICES = [
     "consul general", "first consul", "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman",
     "commander-in-chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
     "bishop", "cardinal", "grand vizier", "head of state", "head of government", "attorney general", "spokesman",
-    "spokeswoman", "spokesperson",
+    "spokeswoman", "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
+    "chief technology officer", "chief technical officer", "chief financial officer", "chief operating officer",
+    "CEO", "CTO", "CFO", "COO", "managing director", "director-general", "director general", "director",
 ]  # fmt: skip
+_ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?:(?<![\w-])|(?<=\b[Ee]x-))(?:"
     + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
     + r")(?![\w-])(?!['’]s\b)",
     re.I,
 )
+
+
+def _plural(office: str) -> str:
+    last = office.split()[-1]
+    plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    return " ".join([*office.split()[:-1], plural])
+
+
+# "Prime Ministers Attlee and Churchill", "Presidents Roosevelt, Truman and Eisenhower": one title, several holders.
+_PLURALS = {
+    _plural(o).lower(): o for o in OFFICES if o.lower() not in _ACRONYM_OFFICES and "-" not in o and " of " not in o
+}
+_COORDINATED = re.compile(
+    r"(?<![\w-])(?P<office>(?i:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PLURALS, key=len, reverse=True))
+    + rf"))\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})"
+)
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth))"
+)
+# Diplomats are sent to a country or sit in its capital: "Minister in Washington", "Ambassador to France".
+_DIPLOMATIC = {"minister", "ambassador", "envoy", "consul", "consul general", "high commissioner"}
 
 _HONORIFICS = {
     "sir", "dame", "mr", "mrs", "ms", "miss", "dr", "general", "gen", "admiral", "adm", "commodore", "colonel",
     "col", "captain", "capt", "major", "lieutenant", "lt", "marshal", "field", "sergeant", "professor", "prof",
     "father", "brother", "sister", "saint", "st",
 }  # fmt: skip
-_OFFICE_WORDS = {word for office in OFFICES for word in re.split(r"[\s-]+", office)} - {"of", "the", "state"}
+_OFFICE_WORDS = {word.lower() for office in OFFICES for word in re.split(r"[\s-]+", office)} - {"of", "the", "state"}
+_OFFICE_WORDS |= {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _OFFICE_WORDS}  # "Ministers Attlee and …"
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
@@ -99,6 +129,7 @@ _NOT_NAMES = (_LEADING_NOT_NAMES - _MONTHS) | {
     "axis", "imperial", "royal", "national", "federal", "supreme", "holy", "great", "new", "old", "first", "second",
     "third", "last",
 }  # fmt: skip
+_NOT_A_NAME_START = _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS  # words that cannot start a name
 _ADVERBS = (
     r"(?:later|then|also|briefly|eventually|soon|once|twice|still|already|formally|officially|again|himself|"
     r"herself|first|at\s+first|in\s+turn|finally|subsequently|now|long)"
@@ -118,11 +149,11 @@ _VERB = rf"(?P<verb>(?:{_START_VERBS}|{_END_VERBS}|{_HOLD_VERBS})(?:\s+as)?)"
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I)
 _MODIFIER = re.compile(
     r"(?:\b(?:first|last|new|former|then|acting|future|interim|incoming|outgoing|long-serving|longtime|young|"
-    r"powerful|sole|only|second|third|next|previous)\s+)$",
+    rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+|\bex-)$",
     re.I,
 )
 # "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
-_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
+_DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist|ine)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
 _QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM})\s+)$")
 _COMPLEMENT_NOUNS = (
     r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
@@ -131,6 +162,11 @@ _COMPLEMENT_NOUNS = (
 _COMPLEMENT = re.compile(
     rf"^\s+(?:of|for)\s+(?:the\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z]))?(?:[A-Z]{{2,5}}|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b)"
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:[A-Z]{{2,5}}\b|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b))*"
+)
+_PAST = re.compile(r"(?:\b(?:former|then|late)\s+|\b[Ee]x-)$")
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_POSTED = re.compile(
+    rf"^\s+(?:to|in|at)\s+(?:the\s+)?(?!{_MONTH_WORD})(?:[A-Z]{{2,5}}\b|{NAME_WORD})(?:\s+{NAME_WORD})*"
 )
 _CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;|:|,\s+(?:but|and|while|whereas|although)\s")
 
@@ -171,7 +207,7 @@ def clean_name(written: str) -> str | None:
         written = written[: epithet.start()]
     tokens = written.split()
     while tokens and (
-        tokens[0].rstrip(".").lower() in _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS
+        tokens[0].rstrip(".").lower().removeprefix("ex-") in _NOT_A_NAME_START
         or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
     ):
         tokens.pop(0)
@@ -241,6 +277,8 @@ def _office_at(sentence: str, match: re.Match) -> _Office:
     if found := _DETERMINER.search(sentence[:start]):
         start, determiner = found.start(), True
     complement = _COMPLEMENT.match(sentence[match.end() :])
+    if complement is None and " ".join(match.group(0).lower().split()) in _DIPLOMATIC:
+        complement = _POSTED.match(sentence[match.end() :])
     end = match.end() + (complement.end() if complement else 0)
     return _Office(
         start,
@@ -263,8 +301,9 @@ def _office_at(sentence: str, match: re.Match) -> _Office:
 #   G  Clement Attlee (prime minister 1945–1951)
 #   H  the first chancellor was Konrad Adenauer
 #   I  Macmillan succeeded Eden as Prime Minister
-#   J  Truman appointed George Marshall Secretary of State
+#   J  Truman appointed George Marshall Secretary of State; the board promoted X to the post of CEO
 #   K  reforms that Gorbachev launched after becoming General Secretary
+#   L  Prime Ministers Attlee and Churchill (coordinated titles, one pair each)
 _B_LEFT = re.compile(rf"(?P<name>{NAME})\s*,\s*(?:(?:then|now|later|also|at\s+the\s+time)\s+)?$")
 _C_LEFT = re.compile(
     rf"(?P<name>{NAME}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*(?:who|which)\s+|\s*,[^,]{{1,90}},\s*|\s+)"
@@ -277,7 +316,8 @@ _K_LEFT = re.compile(
 )
 _G_LEFT = re.compile(rf"(?P<name>{NAME})\s*\(\s*$")
 _J_LEFT = re.compile(
-    rf"\b(?:appointed|named|elected|made|nominated|chose|proclaimed|crowned)\s+(?P<name>{NAME})\s+(?:as\s+)?$"
+    rf"\b(?:appointed|named|elected|made|nominated|chose|proclaimed|crowned|promoted)\s+(?P<name>{NAME})\s+"
+    r"(?:as\s+|to\s+(?:the\s+)?(?:role|post|position|office|rank)\s+of\s+)?$"
 )
 _I_LEFT = re.compile(rf"(?P<new>{NAME})\s+(?:succeeded|replaced)\s+(?P<old>{NAME})\s+as\s+$")
 _APPOSITION_END = r"(?=\s*(?:[,.;:)]|$|[—–]|\s(?:and|who|which|was|had|has|is|would|also|\w+ed|\w+s)\b))"
@@ -303,10 +343,19 @@ def _pairs_in(sentence: str) -> list[_Pair]:
     """Every (name, office) pattern that matches in one sentence."""
     pairs: list[_Pair] = []
     for match in _OFFICE_RE.finditer(sentence):
+        if match.group(0).lower() in _ACRONYM_OFFICES and not match.group(0).isupper():
+            continue
         office = _office_at(sentence, match)
         left, right = sentence[: office.start], sentence[office.end :]
         after_core = sentence[office.core_end :]
-        if (a := _A_RIGHT.match(after_core)) and match.group(0)[0].isupper() and not office.complement:
+        # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
+        titled = (
+            match.group(0)[0].isupper()
+            or bool(office.qualifier)
+            or office.determiner
+            or bool(_PAST.search(sentence[: match.start()]))
+        )
+        if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
             pairs.append(_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split())))
             continue
         if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
@@ -329,6 +378,15 @@ def _pairs_in(sentence: str) -> list[_Pair]:
             pairs.append(_Pair(d.group("name"), office, "title apposition"))
         elif office.determiner and (h := _H_RIGHT.match(right)):
             pairs.append(_Pair(h.group("name"), office, "was"))
+    for match in _COORDINATED.finditer(sentence):
+        written = match.group("office")
+        if not written[0].isupper():
+            continue
+        singular = _PLURALS[" ".join(written.lower().split())]
+        core = " ".join([*written.split()[:-1], singular.split()[-1].capitalize()])
+        office = _Office(match.start(), match.start(), match.end("office"), match.end("office"), "", core, "", False)
+        for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names")):
+            pairs.append(_Pair(name, office, "coordinated titles"))
     return pairs
 
 

@@ -33,7 +33,7 @@ def english() -> Any:
     """The spaCy pipeline, loaded on first use and kept for the life of the process."""
     import spacy
 
-    return spacy.load(SPACY_MODEL, disable=["tagger", "attribute_ruler", "lemmatizer"])
+    return spacy.load(SPACY_MODEL, exclude=["tagger", "attribute_ruler", "lemmatizer"])  # never loaded: unused
 
 
 @lru_cache(maxsize=1)

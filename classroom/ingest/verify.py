@@ -31,7 +31,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
-from classroom.ingest.extract_dates import DateMention
+from classroom.ingest.extract_dates import DateMention, feast_days
 from classroom.ingest.extract_people import RoleMention
 from classroom.ingest.nlp import english
 from classroom.kinds import kind_of
@@ -86,6 +86,8 @@ def _month_written(month: int, written: str) -> bool:
     if month == 9:
         names.add("sept")
     words = set(re.findall(r"[a-z]+", written.lower()))
+    if any(feast_month == month for feast_month, _ in feast_days(written)):
+        return True  # "Christmas" writes December
     return bool(words & names) or bool(re.search(r"\d{4}-\d{2}", written))
 
 
@@ -99,6 +101,8 @@ def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | N
             return f"the year {year} is not written in it nor in a date before it in this section"
     if len(parts) > 1 and not season and not _month_written(parts[1], written):
         return f"the month {calendar.month_name[parts[1]]} is not written in “{written}”"
+    if len(parts) > 2 and (parts[1], parts[2]) in feast_days(written):
+        return None  # "Christmas 1946" writes 25 December
     if len(parts) > 2 and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written):
         return f"the day {parts[2]} is not written in “{written}”"
     return None

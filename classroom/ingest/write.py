@@ -3,10 +3,19 @@
 Field order follows the authoring guide (id, kind, ask first); passages are
 literal blocks wrapped at 76 columns; dates are always double-quoted strings,
 so no YAML reader can turn them into numbers or date objects.
+
+The text is made by libyaml's C emitter when PyYAML has it (PyYAML's own
+emitter, pure Python, took 0.6 s of a 10,000-word import). libyaml
+cannot indent a list under its key, so ``indent_sequences`` shifts those lists
+by two spaces afterwards; the result is the same text the Python emitter writes
+(tests/test_ingest_write.py compares the two). libyaml escapes characters
+beyond U+FFFF (emoji) even with ``allow_unicode``, so such a file is left to
+the Python emitter.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -20,13 +29,13 @@ WIDTH = 76
 
 
 class _Dumper(yaml.SafeDumper):
-    """Indent list items under their key, as the shipped lessons do."""
+    """Indent list items under their key, as the shipped lessons do (pure Python; the reference output)."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
         return super().increase_indent(flow, False)
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     if parse_iso(value) is not None:
@@ -35,6 +44,54 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+
+_CDumper: type | None = None
+if yaml.__with_libyaml__:  # PyYAML built with libyaml (the wheels are)
+
+    class _FastDumper(yaml.CSafeDumper):
+        """The same representation, emitted by libyaml."""
+
+    _FastDumper.add_representer(str, _represent_str)
+    _CDumper = _FastDumper
+
+_PREFIX = re.compile(r" *(?:- )*")  # a line's indentation plus the "- " of the list items it opens
+_BLOCK_HEADER = re.compile(r"(?:^|: )[|>][-+0-9]*$")  # "key: |-", or a list item that is a block scalar
+
+
+def indent_sequences(text: str) -> str:
+    """Indent every block list two spaces under the key that holds it (libyaml writes them flush with the key).
+
+    Each such list, with everything nested in it, moves right by two spaces per
+    enclosing list so shifted; literal block scalars move with their key and
+    their lines are never read as keys or list items.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    shifted: list[int] = []  # the key columns whose list is shifted, outermost first
+    block_end: int | None = None  # a block scalar's lines are indented more than this column
+    for number, line in enumerate(lines):
+        body = line.lstrip(" ")
+        column = len(line) - len(body)
+        if block_end is not None:
+            if not body or column > block_end:
+                out.append(" " * (2 * len(shifted)) + line if body else line)
+                continue
+            block_end = None
+        if not body:
+            out.append(line)
+            continue
+        while shifted and (column < shifted[-1] or (column == shifted[-1] and not body.startswith("- "))):
+            shifted.pop()
+        out.append(" " * (2 * len(shifted)) + line)
+        key_column = _PREFIX.match(line).end()  # type: ignore[union-attr]
+        rest = line[key_column:]
+        if _BLOCK_HEADER.search(rest):
+            block_end = key_column if rest[:1] not in "|>" else key_column - 2
+        elif rest.endswith(":") and number + 1 < len(lines):
+            following = lines[number + 1]
+            if following.startswith(" " * key_column + "- "):
+                shifted.append(key_column)
+    return "\n".join(out)
 
 
 def wrap(text: str) -> str:
@@ -60,7 +117,14 @@ def _question_dict(data: dict[str, Any]) -> dict[str, Any]:
     return {k: data[k] for k in (*_QUESTION_FIRST, *middle, *_QUESTION_LAST) if k in data}
 
 
-def _dump(data: dict[str, Any]) -> str:
+def _dump(data: dict[str, Any], fast: bool = True) -> str:
+    """YAML text of ``data``; ``fast=False`` forces PyYAML's Python emitter (the reference the tests compare)."""
+    if fast and _CDumper is not None:
+        text = yaml.dump(data, Dumper=_CDumper, allow_unicode=True, sort_keys=False, width=10_000)
+        if "\\U" not in text:  # libyaml escapes characters beyond U+FFFF (emoji); Python writes them as they are
+            if text.endswith("\n...\n"):  # libyaml ends a document holding a "|+" block with "...": optional
+                text = text[:-4]
+            return indent_sequences(text)
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 

@@ -23,7 +23,7 @@ from classroom.errors import UserError
 from classroom.ingest.write import quiz_yaml
 from classroom.interchange import gift, moodle_xml
 from classroom.interchange.items import Item, Note
-from classroom.interchange.mapping import Imported, to_item, to_question
+from classroom.interchange.mapping import Imported, moodle_grade_steps, to_item, to_question
 from classroom.text import slug, valid_id
 
 IMPORT_FORMATS = ("gift", "moodle-xml")
@@ -147,29 +147,35 @@ def export_items(quiz: Quiz) -> list[tuple[Item, Note]]:
     return out
 
 
+def moodle_items(quiz: Quiz, fmt: str) -> list[tuple[Item, Note]]:
+    """The items as GIFT or Moodle XML write them: grades Moodle accepts, and what each format cannot hold."""
+    pairs = []
+    for item, note in export_items(quiz):
+        lost = moodle_grade_steps(item)
+        if fmt == "gift" and item.points != 1:  # GIFT has no marks: Moodle gives each question its default
+            lost.append(f"GIFT holds no marks: the question's {item.points:g} points are not written")
+        if fmt == "gift" and item.hints:
+            lost.append("GIFT holds no hints: the hint is not written")
+        if lost:
+            note = Note("changed", 0, note.title, "; ".join(filter(None, [note.detail, *lost])), note.kind)
+        pairs.append((item, note))
+    return pairs
+
+
 def export_quiz(quiz: Quiz, fmt: str) -> tuple[bytes, list[Note]]:
     """The quiz as a file in ``fmt`` and the report of what changed (never a question dropped)."""
     from classroom.interchange import qti3  # noqa: PLC0415 (lxml's schema is loaded only when asked)
 
     if fmt not in EXPORT_FORMATS or fmt == "timelinejs":
         raise UserError(f"a quiz exports as {', '.join(f for f in EXPORT_FORMATS if f != 'timelinejs')}")
-    pairs = export_items(quiz)
-    notes = [note for _, note in pairs]
-    if fmt == "gift":
-        for index, (item, note) in enumerate(pairs):
-            lost = []
-            if item.points != 1:  # GIFT has no marks: Moodle gives each question its default
-                lost.append(f"GIFT holds no marks: the question's {item.points:g} points are not written")
-            if item.hints:
-                lost.append("GIFT holds no hints: the hint is not written")
-            if lost:
-                note = Note("changed", 0, note.title, "; ".join(filter(None, [note.detail, *lost])), note.kind)
-                pairs[index] = (item, note)
+    if fmt in ("gift", "moodle-xml"):
+        pairs = moodle_items(quiz, fmt)
         notes = [note for _, note in pairs]
+        if fmt == "moodle-xml":
+            return moodle_xml.write([item for item, _ in pairs]), notes
         text = gift.write([(item, f"{note.title}: {note.detail}" if note.detail else "") for item, note in pairs])
         return text.encode("utf-8"), notes
-    if fmt == "moodle-xml":
-        return moodle_xml.write([item for item, _ in pairs]), notes
+    pairs = export_items(quiz)
     data, missing = qti3.package(quiz, [item for item, _ in pairs])
     notes = []
     for question, (_, note) in zip(quiz.questions, pairs, strict=True):

@@ -94,6 +94,9 @@ def escape(text: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
+PHP_SPACE = " \t\n\r\0\x0b"
+
+
 def _blocks(source: str) -> list[tuple[_Block, int, list[str]]]:
     """The file cut into questions at blank lines, comment lines left out (but their ``[tag:...]`` kept)."""
     blocks: list[tuple[_Block, int, list[str]]] = []
@@ -115,8 +118,11 @@ def _blocks(source: str) -> list[tuple[_Block, int, list[str]]]:
         else:
             text.append("\n")
             where.append((where[-1][0], where[-1][1] + 1))
+        # Moodle trims every line (PHP's trim: no Unicode spaces), so indented continuation lines lose the indent.
+        indent = len(line) - len(line.lstrip(PHP_SPACE))
+        line = line.strip(PHP_SPACE)
         text.append(line)
-        where.extend((number, column) for column in range(1, len(line) + 1))
+        where.extend((number, indent + column) for column in range(1, len(line) + 1))
     if text:
         blocks.append((_Block("".join(text), where), first, tags))
     return blocks

@@ -305,6 +305,42 @@ def _export_choice(q: Any, item: Item, lost: list[str]) -> None:
         item.answers.append(Answer(option, fraction, q.feedback.get(option, "")))
 
 
+# The only grades Moodle's import takes (it refuses the whole file on any other): p/q for q <= 6,
+# p/10, 1/q for q <= 10, and 1/20, each also negative. Moodle keeps them to 7 decimals.
+MOODLE_GRADES = sorted(
+    {p / q for q in range(1, 7) for p in range(q + 1)}
+    | {p / 10 for p in range(11)}
+    | {1 / q for q in range(1, 11)}
+    | {1 / 20}
+)
+
+
+def moodle_grade_steps(item: Item) -> list[str]:
+    """Give a pick-all-that-apply item grades Moodle accepts, and say what that changed.
+
+    Equal shares of 1/n are Moodle grades only for n <= 10 and n = 20. For 11..19 right
+    options, (20 - n) of them are worth 10% and the rest 5% (the right options' grades
+    must add up to 100%); past 20, twenty carry 5% and the rest nothing. A wrong pick
+    takes off the Moodle grade nearest to one share.
+    """
+    right = [a for a in item.answers if a.fraction > 0]
+    count = len(right)
+    if item.type != "multichoice" or item.single or count <= 10 or count == 20:
+        return []
+    steps = [0.1] * (20 - count) + [0.05] * (2 * count - 20) if count < 20 else [0.05] * 20 + [0.0] * (count - 20)
+    penalty = min((0.1, 0.05), key=lambda grade: abs(grade - 1 / count))
+    for answer in item.answers:
+        if answer.fraction < 0:
+            answer.fraction = -penalty
+    for answer, step in zip(right, steps, strict=True):
+        answer.fraction = step
+    worth = "10% or 5%" if count < 20 else "5% for the first 20 and nothing for the others"
+    return [
+        f"Moodle takes only set grade steps, not an equal share of 1/{count}: the {count} right options "
+        f"are worth {worth} each, and a wrong pick takes off {_percent(penalty)}"
+    ]
+
+
 def _export_true_false(q: Any, item: Item, lost: list[str]) -> None:
     item.type = "truefalse"
     for value in (True, False):
