@@ -78,9 +78,15 @@ def answer_something(page: Page) -> None:
     elif number.count():
         number.fill("5")
     elif area.get_by_role("radiogroup").count():
-        area.get_by_role("radiogroup").get_by_role("radio").first.check(force=True)
+        # Click the option's visible label, as a student does (the input itself is visually hidden, and a
+        # forced check on it did not always reach the widget before Submit), then see that it took.
+        group = area.get_by_role("radiogroup").first
+        group.locator("label").first.click()
+        expect(group.get_by_role("radio").first).to_be_checked()
     elif area.get_by_role("checkbox").count():
-        area.get_by_role("checkbox").first.check(force=True)
+        box = area.get_by_test_id("stCheckbox").first
+        box.locator("label").first.click()
+        expect(box.get_by_role("checkbox")).to_be_checked()
     elif area.get_by_role("combobox").count():
         box = area.get_by_role("combobox").first
         box.click()
