@@ -249,10 +249,13 @@ class ReturningStudent(load.Student):
         raise load.Stuck("could not reconnect within a minute")
 
 
-async def drive(url: str, students: int, every: float, duration: float, quiz: str, seed: int, one_address: bool):
+async def drive(
+    url: str, students: int, every: float, duration: float, quiz: str, seed: int, one_address: bool, ramp: float
+):
+    """Students connect evenly over ``ramp`` seconds; latencies count from then until ``duration`` later."""
     start = time.monotonic()
-    results = load.Results(steady=start + 5)
-    deadline = start + 5 + duration
+    results = load.Results(steady=start + ramp)
+    deadline = start + ramp + duration
     rng = random.Random(seed)
     crowd = [
         ReturningStudent(
@@ -260,7 +263,7 @@ async def drive(url: str, students: int, every: float, duration: float, quiz: st
             quiz,
             every,
             every / 4,
-            start + 5 + rng.uniform(0, every),
+            start + ramp + rng.uniform(0, every),
             deadline,
             seed * 7919 + i,
             one_address=one_address,
@@ -269,7 +272,7 @@ async def drive(url: str, students: int, every: float, duration: float, quiz: st
     ]
 
     async def one(i: int) -> None:
-        await asyncio.sleep(5 * i / students)
+        await asyncio.sleep(ramp * i / students)
         await crowd[i].run(results)
 
     tasks = [asyncio.create_task(one(i)) for i in range(students)]
@@ -322,10 +325,10 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
 
         async def scenario():
             task = asyncio.create_task(
-                drive(url, args.students, args.every, args.duration, args.quiz, args.seed, args.one_address)
+                drive(url, args.students, args.every, args.duration, args.quiz, args.seed, args.one_address, args.ramp)
             )
             if kill_after is not None:
-                await asyncio.sleep(5 + kill_after)
+                await asyncio.sleep(args.ramp + kill_after)
                 await asyncio.to_thread(servers[0].kill)
             return await task
 
@@ -370,6 +373,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--students", type=int, default=60)
     parser.add_argument("--every", type=float, default=0.5, help="seconds between one student's actions")
     parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--ramp", type=float, default=5.0, help="seconds over which the students connect")
     parser.add_argument("--quiz", default="every-kind")
     parser.add_argument("--content", type=Path, default=load.FIXTURE)
     parser.add_argument("--seed", type=int, default=7)
