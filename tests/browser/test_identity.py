@@ -89,6 +89,7 @@ def join(page: Page, base: str, code: str, name: str) -> None:
     main(page).get_by_text("Sign in to keep your work").click()
     main(page).get_by_role("textbox", name="Class code").fill(code)
     main(page).get_by_role("textbox", name="Your name").fill(name)
+    wait_idle(page)  # the section has finished opening: a click during its rerun was seen to be lost
     main(page).get_by_role("button", name="Join the class").click()
 
 
