@@ -35,7 +35,6 @@ import platform
 import random
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -120,12 +119,7 @@ def start_nginx(workdir: Path, ports: list[int]) -> tuple[subprocess.Popen[bytes
 
 
 def stop_nginx(proxy: subprocess.Popen[bytes]) -> None:
-    proxy.send_signal(signal.SIGTERM)  # fast shutdown: open websockets are simply closed
-    try:
-        proxy.wait(10)
-    except subprocess.TimeoutExpired:
-        proxy.kill()
-        proxy.wait(10)
+    load.stop_process(proxy)  # SIGTERM is nginx's fast shutdown: open websockets are simply closed
 
 
 def empty_database(url: str) -> None:
@@ -169,13 +163,7 @@ class AppHost:
         self.proc.wait(10)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        load.stop_process(self.proc)
         self.log.close()
 
 

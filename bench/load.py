@@ -78,6 +78,18 @@ def server_command(target: str, port: int, extra: list[str] = (), script: list[s
     return [*cmd, "--app", "bench/bare_app.py"] if target == "bare" else cmd
 
 
+def stop_process(proc: subprocess.Popen, grace: float = 10) -> None:
+    """SIGTERM, then SIGKILL if it is still there after ``grace`` seconds (a server, a proxy)."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 class Server:
     """One server process on 127.0.0.1 with a throwaway database; stopped on exit."""
 
@@ -124,12 +136,7 @@ class Server:
             return False
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
 
 
