@@ -25,6 +25,8 @@ import ui.shared.course
 import ui.shared.state
 from classroom.results.store import attempts
 from support import ROOT, TESTDATA
+from ui.kiosk import keypad
+from ui.shared.safe import escape
 
 APP = ROOT / "app.py"
 COURSE = TESTDATA / "course"
@@ -69,6 +71,7 @@ def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: _Log) -> Ite
         monkeypatch.setitem(classroom.kiosk._STARTED, "mode", "kiosk")
         monkeypatch.setenv("CLASSROOM_KIOSK_CONFIG", str(path))
         monkeypatch.setattr(ui.shared.course, "CONTENT_ROOT", content)
+        monkeypatch.setenv("CLASSROOM_CONTENT", str(content))  # the engine's era words (course.yaml) too
         _clear()
         return path
 
@@ -434,3 +437,161 @@ def test_a_number_is_written_with_the_number_pad(kiosk):
     at = tap(at, "Clear", "3")
     at = press(at, "Submit answer")
     assert at.success[0].value == "**Correct** — 1 of 1 point"
+
+
+# ---------------------------------------------------------------- dates of every form: eras, centuries, decades
+
+ROME = ROOT / "courses" / "rome"
+ROME_CONFIG = """\
+name: rome-kiosk
+title: Ancient Rome
+lessons: [rome-republic]
+quizzes: [rome-republic-quiz, rome-empire-end-quiz]
+"""
+ROME_QUIZZES = {
+    "rome-republic-quiz": "Lesson 1 quiz: kings, Carthage and the Ides of March (8 questions)",
+    "rome-empire-end-quiz": "Lesson 2 quiz: the Empire's long ending (7 questions)",
+}
+# Each date question of the Rome course (era BCE/CE): the number-pad label, what to pick, what the keys write.
+ROME_DATES: dict[str, dict[str, Any]] = {
+    "On which day was Julius Caesar killed?": {
+        "label": "Year",
+        "day": 15,
+        "month": "March",
+        "keys": "44",
+        "era": "BCE",
+        "says": "15 March 44 BCE",
+    },
+    "In which year, by Roman tradition, was the last king driven out and the Republic begun?": {
+        "label": "Year",
+        "keys": "509",
+        "era": "BCE",
+        "says": "509 BCE",
+    },
+    "In which century did the First Punic War begin?": {
+        "label": keypad.NUMBER_LABELS["century"],
+        "keys": "3",
+        "era": "BCE",
+        "says": "the 3rd century BCE",
+    },
+    'In which decade did the Julian calendar come into use? (Answer with a decade, like "the 60s BCE".)': {
+        "label": keypad.NUMBER_LABELS["decade"],
+        "keys": "40",
+        "era": "BCE",
+        "says": "the 40s BCE",
+    },
+    "In which year did Vesuvius bury Pompeii?": {"label": "Year", "keys": "79", "says": "79 CE"},
+    "Roughly when did the building of Hadrian's Wall begin? A year within ten of the usual date counts.": {
+        "label": "Year",
+        "keys": "122",
+        "circa": True,
+        "says": "c. 122 CE",
+    },
+    "On which day was Constantinople dedicated as the new capital?": {
+        "label": "Year",
+        "day": 11,
+        "month": "May",
+        "keys": "330",
+        "says": "11 May 330 CE",
+    },
+    "In which century did the last emperor in the west lose his throne?": {
+        "label": keypad.NUMBER_LABELS["century"],
+        "keys": "5",
+        "says": "the 5th century CE",
+    },
+}
+
+
+def group(at: AppTest, label: str) -> Any:
+    found = [g for g in at.button_group if g.label == label]
+    assert len(found) == 1, f"expected one {label!r} button group, found {[g.label for g in at.button_group]}"
+    return found[0]
+
+
+def pick_date(at: AppTest, plan: dict[str, Any]) -> AppTest:
+    """Answer a date question the way a visitor does: choose, tap the digits, choose the era."""
+    assert [t.label for t in at.text_input] == [plan["label"]]
+    assert group(at, "Era").options == ["BCE", "CE"]  # the course's own words (courses/rome/course.yaml)
+    assert group(at, "Era").value == "CE"  # the later era until the visitor picks the other
+    assert [s.label for s in at.selectbox] == (["Day"] if "day" in plan else [])
+    if "day" in plan:
+        at.selectbox[0].set_value(plan["day"])
+        at = run(at)
+    if "month" in plan:
+        group(at, "Month").set_value(plan["month"])
+        at = run(at)
+    at = tap(at, *plan["keys"])
+    if "era" in plan:
+        group(at, "Era").set_value(plan["era"])
+        at = run(at)
+    if plan.get("circa"):
+        group(at, "Roughly?").set_value(keypad.CIRCA)
+        at = run(at)
+    assert f"Your answer: **{escape(plan['says'])}**" in values(at.markdown)
+    return at
+
+
+def start_rome_quiz(kiosk: Any, quiz_id: str) -> AppTest:
+    kiosk(ROME_CONFIG, ROME)
+    return press(press(press(open_kiosk(), "Take a quiz"), ROME_QUIZZES[quiz_id]), "Start the quiz")
+
+
+@pytest.mark.parametrize("quiz_id", list(ROME_QUIZZES))
+def test_every_date_question_of_the_rome_course_is_answered_with_keys(kiosk, quiz_id):
+    """BCE days and years, a century of each era, a decade BCE and a circa year: all by taps, all right."""
+    at = start_rome_quiz(kiosk, quiz_id)
+    answered = []
+    count = int(ROME_QUIZZES[quiz_id].rsplit("(", 1)[1].split()[0])
+    for number in range(1, count + 1):
+        ask = at.header[0].value
+        if ask in ROME_DATES:
+            at = pick_date(at, ROME_DATES[ask])
+            at = press(at, "Submit answer")
+            assert at.success[0].value == "**Correct** — 1 of 1 point", (ask, values(at.warning), values(at.error))
+            answered.append(ask)
+        else:
+            at = submit_as_is(at)
+        if number < count:
+            at = press(at, "Next question")
+    assert len(answered) == {"rome-republic-quiz": 4, "rome-empire-end-quiz": 4}[quiz_id]
+
+
+def rome_question(kiosk: Any, ask: str) -> AppTest:
+    """The Rome quiz at the question that asks ``ask`` (the quiz is shuffled: skip the others blank)."""
+    quiz_id = "rome-republic-quiz" if "Caesar" in ask or "Punic" in ask or "Julian" in ask else "rome-empire-end-quiz"
+    at = start_rome_quiz(kiosk, quiz_id)
+    while at.header[0].value != ask:
+        at = press(submit_as_is(at), "Next question")
+    return at
+
+
+def test_the_wrong_era_is_graded_by_the_engine_with_its_feedback(kiosk):
+    at = rome_question(kiosk, "In which century did the First Punic War begin?")
+    at = press(tap(at, "3"), "Submit answer")  # the era left at CE
+    assert at.error[0].value == "**Not right** — 0 of 1 point"
+    assert values(at.markdown)[:3] == [
+        "**Your answer:** the 3rd century CE",
+        "**Right answer:** the 3rd century BCE",
+        escape("Right number, wrong era. The Punic Wars were fought before the Common Era."),
+    ]
+
+
+def test_a_decade_that_does_not_end_in_0_is_held_back_with_the_form_expected(kiosk):
+    at = rome_question(kiosk, next(ask for ask in ROME_DATES if "decade" in ask))
+    at = press(tap(at, "4", "5"), "Submit answer")
+    assert values(at.warning) == ["“45s CE” is not a date I can read. Write a decade (for example the 1960s)."]
+    assert "Next question" not in labels(at)
+
+
+def test_a_course_in_bc_ad_offers_bc_and_ad(kiosk):
+    at = press(press(press(open_kiosk(), "Take a quiz"), EVERY_KIND_QUIZ), "Start the quiz")
+    assert group(at, "Era").options == ["BC", "AD"]
+    assert group(at, "Era").value == "AD"
+    assert [g.label for g in at.button_group] == ["Era", "Roughly?"]
+    at = tap(at, "1", "9", "4", "9")
+    assert "Your answer: **1949**" in values(at.markdown)
+    group(at, "Era").set_value("BC")
+    at = run(at)
+    assert "Your answer: **1949 BC**" in values(at.markdown)
+    at = press(at, "Submit answer")
+    assert at.error[0].value == "**Not right** — 0 of 1 point"

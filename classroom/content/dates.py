@@ -414,9 +414,14 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def era_words(era: Era = "BC/AD") -> tuple[str, str]:
+    """The words for the years before and after AD 1 in the course's convention: ("BC", "AD") or ("BCE", "CE")."""
+    return ("BC", "AD") if era == "BC/AD" else ("BCE", "CE")
+
+
 def year_words(year: int, era: Era = "BC/AD") -> str:
     """An astronomical year as people write it: -43 -> "44 BC", 476 -> "AD 476", 1991 -> "1991"."""
-    before, after = ("BC", "AD") if era == "BC/AD" else ("BCE", "CE")
+    before, after = era_words(era)
     if year <= 0:
         return f"{1 - year} {before}"
     if year >= 1000:
@@ -433,7 +438,7 @@ def spoken(date: HistDate, era: Era = "BC/AD") -> str:
     if date.dual is not None:
         first, second = date.sides()
         return f"{spoken(first, era)} {_style(first)} = {spoken(second, era)} {_style(second)}"
-    before, after = ("BC", "AD") if era == "BC/AD" else ("BCE", "CE")
+    before, after = era_words(era)
     if date.unit == "century":
         bc = date.year <= 0
         number = (-date.year) // 100 + 1 if bc else (date.year - 1) // 100 + 1

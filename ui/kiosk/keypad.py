@@ -1,8 +1,9 @@
-"""On-screen keys for a touch-only kiosk: a number pad, and a year / month / day picker for dates.
+"""On-screen keys for a touch-only kiosk: a number pad, and a date picker (day, month, year or decade or century, era).
 
 A kiosk has no keyboard, so a date or number question gets its own keys (each at least
 44 px, see ui/kiosk/idle.py). What the keys build is the text a student would type ("26
-December 1991", "3.5"), so it goes through the same check and grader as a typed answer.
+December 1991", "44 BC", "the 3rd century BCE", "3.5"), so it goes through the same check
+and grader as a typed answer: nothing is graded here.
 """
 
 from __future__ import annotations
@@ -12,9 +13,23 @@ from typing import Any
 
 import streamlit as st
 
-from classroom.content.dates import PRECISION_RANK, describe_precision
+from classroom.content.course_file import course_era
+from classroom.content.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    PRECISION_RANK,
+    Era,
+    HistDate,
+    Precision,
+    Unit,
+    describe_precision,
+    era_words,
+    spoken,
+)
 from classroom.kinds import QuestionView
+from ui.shared import course as shared_course
 from ui.shared.answers.base import Widget
+from ui.shared.safe import escape
 
 KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]
 MONTHS = list(calendar.month_name)[1:]
@@ -54,25 +69,107 @@ class NumberPad(Widget[Any]):
         return (st.session_state.get(key) or "").strip()
 
 
+# What the number pad writes for each unit a date question may ask for, and how to say it on the screen.
+NUMBER_LABELS = {
+    "year": "Year",
+    "decade": "Decade: its first year, ending in 0 (1960 for the 1960s)",
+    "century": "Century: its number (3 for the 3rd century)",
+}
+CIRCA = "about (c.)"
+
+
+def unit_of(precision: Precision) -> Unit:
+    """What the number pad writes: a century's number, a decade's first year, or a year (for days and months too)."""
+    return precision if precision in ("century", "decade") else "year"  # type: ignore[return-value]
+
+
+def _date(unit: Unit, number: int, earlier: bool, month: str | None, day: int | None, circa: bool) -> HistDate | None:
+    """The date the keys name, or None when they name none (year 0, a decade not ending in 0, ...)."""
+    if unit == "century":
+        first = 1 - number * 100 if earlier else (number - 1) * 100 + 1
+        found = HistDate(first, unit="century") if 1 <= number <= 99 else None
+    elif unit == "decade":
+        first = -number - 8 if earlier else number  # the 40s BC run from 49 BC (astronomical -48) to 40 BC
+        found = HistDate(first, unit="decade") if number > 0 and number % 10 == 0 else None
+    else:
+        if number == 0 or (day is not None and month is None):
+            return None
+        month_number = MONTHS.index(month) + 1 if month in MONTHS else None
+        found = HistDate(1 - number if earlier else number, month_number, day, circa=circa)
+    return found if found is not None and FIRST_YEAR <= found.year <= LAST_YEAR else None
+
+
+def written(
+    unit: Unit,
+    digits: str,
+    earlier: bool,
+    era: Era,
+    month: str | None = None,
+    day: int | None = None,
+    circa: bool = False,
+) -> str:
+    """The answer as a student would type it ("15 March 44 BC", "the 3rd century BCE", "the 1960s").
+
+    Keys that name a date are written in the engine's own words (``spoken``, which its parser reads
+    back); anything else is written as the keys hold it, so the engine's check says what is missing.
+    """
+    before, after = era_words(era)
+    digits = digits.strip()
+    if digits.isdigit():
+        date = _date(unit, int(digits), earlier, month, day, circa)
+        if date is not None:
+            return spoken(date, era)
+    number = {"century": f"{digits} century", "decade": f"{digits}s"}.get(unit, digits) if digits else ""
+    parts = [str(day) if day else "", month or "", number, (before if earlier else after) if digits else ""]
+    return " ".join(part for part in parts if part)
+
+
 class DatePicker(Widget[Any]):
-    """The year on the number pad, then the month and the day as far as the question asks."""
+    """The number on the number pad and the era in the course's words; the month and day as far as asked.
+
+    A century question gets the century's number, a decade question the decade's first year,
+    every other date question a year (and a month, and a day). The era starts at the later one
+    (AD or CE); a year may be marked "about" (c.), as a typed answer may.
+    """
 
     in_form = False
 
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
-        precision = view.precision or "year"
-        st.markdown(f"Give {describe_precision(precision)}.")  # type: ignore[arg-type]
+        precision: Precision = view.precision or "year"  # type: ignore[assignment]
+        unit = unit_of(precision)
+        before, after = era_words(course_era(shared_course.CONTENT_ROOT))
+        st.markdown(f"Give {describe_precision(precision)}.")
         if PRECISION_RANK[precision] >= PRECISION_RANK["day"]:
             st.selectbox("Day", DAYS, index=None, key=f"{key}:day", placeholder="Choose the day", disabled=disabled)
         if PRECISION_RANK[precision] >= PRECISION_RANK["month"]:
             st.pills("Month", MONTHS, key=f"{key}:month", disabled=disabled)
-        st.text_input("Year", key=f"{key}:year", disabled=disabled)
-        number_pad(f"{key}:year", decimal=False)
+        with st.container(horizontal=True, gap="medium", vertical_alignment="bottom", key=f"datepick-{key}"):
+            st.text_input(NUMBER_LABELS[unit], key=f"{key}:{unit}", disabled=disabled, width=320)
+            st.segmented_control(
+                "Era", [before, after], default=after, required=True, key=f"{key}:era", disabled=disabled
+            )
+            if unit == "year" and precision == "year":
+                st.pills("Roughly?", [CIRCA], key=f"{key}:circa", disabled=disabled)
+        number_pad(f"{key}:{unit}", decimal=False)
+        text = self.read(view, key)
+        if text:
+            st.markdown(f"Your answer: **{escape(text)}**")
 
     def read(self, view: QuestionView, key: str) -> Any:
-        """The date as a student would write it: "26 December 1991", "December 1991" or "1991"."""
-        parts = [st.session_state.get(f"{key}:{part}") for part in ("day", "month", "year")]
-        return " ".join(str(part).strip() for part in parts if part not in (None, "")).strip()
+        """The date as a student would write it: "26 December 1991", "44 BC", "the 3rd century BCE", "the 1960s"."""
+        unit = unit_of(view.precision or "year")  # type: ignore[arg-type]
+        era = course_era(shared_course.CONTENT_ROOT)
+        before, _ = era_words(era)
+        state = st.session_state
+        return written(
+            unit,
+            str(state.get(f"{key}:{unit}") or ""),
+            earlier=state.get(f"{key}:era") == before,
+            era=era,
+            month=state.get(f"{key}:month"),
+            day=state.get(f"{key}:day"),
+            circa=state.get(f"{key}:circa") == CIRCA,
+        )
 
 
 WIDGETS: dict[str, Widget[Any]] = {"number": NumberPad(), "date": DatePicker()}
