@@ -80,7 +80,7 @@ CIRCA = "about (c.)"
 
 def unit_of(precision: Precision) -> Unit:
     """What the number pad writes: a century's number, a decade's first year, or a year (for days and months too)."""
-    return precision if precision in ("century", "decade") else "year"  # type: ignore[return-value]
+    return precision if precision in ("century", "decade") else "year"
 
 
 def _date(unit: Unit, number: int, earlier: bool, month: str | None, day: int | None, circa: bool) -> HistDate | None:
