@@ -218,6 +218,11 @@ def test_describe_precision_names_what_is_asked(precision, words):
     assert describe_precision(precision).startswith(words + " (for example")
 
 
+def test_describe_precision_gives_its_example_in_the_course_era_words():
+    assert describe_precision("century") == "a century (for example the 3rd century BC)"
+    assert describe_precision("century", "BCE/CE") == "a century (for example the 3rd century BCE)"
+
+
 # ================================================================ before AD 1000 and before Christ
 
 

@@ -567,6 +567,9 @@ def rome_question(kiosk: Any, ask: str) -> AppTest:
 
 def test_the_wrong_era_is_graded_by_the_engine_with_its_feedback(kiosk):
     at = rome_question(kiosk, "In which century did the First Punic War begin?")
+    assert values(at.markdown)[0] == (
+        "Give a century (for example the 3rd century BCE). Tap its number (3 for the 3rd century), then the era."
+    )
     at = press(tap(at, "3"), "Submit answer")  # the era left at CE
     assert at.error[0].value == "**Not right** — 0 of 1 point"
     assert values(at.markdown)[:3] == [

@@ -392,10 +392,10 @@ def parse_answer(text: str) -> HistDate | None:
 # ---------------------------------------------------------------- words
 
 
-def describe_precision(precision: Precision) -> str:
-    """Words for a student: what form of date a question wants."""
+def describe_precision(precision: Precision, era: Era = "BC/AD") -> str:
+    """Words for a student: what form of date a question wants (the example in the course's era words)."""
     return {
-        "century": "a century (for example the 3rd century BC)",
+        "century": f"a century (for example the 3rd century {era_words(era)[0]})",
         "decade": "a decade (for example the 1960s)",
         "year": "a year (for example 1991)",
         "month": "a month and a year (for example December 1991)",

@@ -102,7 +102,7 @@ class DateKind(Kind[DateQuestion]):
             return result(
                 question,
                 0,
-                f"This question asks for {describe_precision(key.precision)}; "
+                f"This question asks for {describe_precision(key.precision, course_era())}; "
                 f"your answer names {precision_name(given.precision)}.",
             )
         distance = _distance(key, given)
@@ -120,7 +120,7 @@ class DateKind(Kind[DateQuestion]):
 
     def unreadable(self, question: DateQuestion, response: Any) -> str | None:
         """The one place that says which date forms a student may write (it asks ``parse_answer``)."""
-        wanted = describe_precision(_key(question).precision)
+        wanted = describe_precision(_key(question).precision, course_era())
         given = parse_answer(str(response))
         if given is None:
             return f"“{response}” is not a date I can read. Write {wanted}."

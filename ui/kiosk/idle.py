@@ -75,6 +75,10 @@ label[data-testid="stRadioOption"], [data-testid="stCheckbox"] > label {
 [class*="st-key-keypad-"] .stButton button { min-width: 2.6rem; padding-left: 0.75rem; padding-right: 0.75rem; }
 [data-testid="stButtonGroup"] button { min-height: 2.3rem; min-width: 2.3rem; }
 [data-testid="stButtonGroup"] button p { font-size: 1.05rem; }
+/* A chosen month, era or "about": Streamlit's red on a pale red is under 4.5:1 for normal text (axe:
+   color-contrast); bold at 21 px is large text (3:1 is enough), and a thicker border marks it too. */
+[data-testid="stButtonGroup"] button[data-selected="true"] { box-shadow: inset 0 0 0 1px currentColor; }
+[data-testid="stButtonGroup"] button[data-selected="true"] p { font-weight: 700; }
 </style>
 """
 

@@ -70,10 +70,11 @@ class NumberPad(Widget[Any]):
 
 
 # What the number pad writes for each unit a date question may ask for, and how to say it on the screen.
-NUMBER_LABELS = {
-    "year": "Year",
-    "decade": "Decade: its first year, ending in 0 (1960 for the 1960s)",
-    "century": "Century: its number (3 for the 3rd century)",
+NUMBER_LABELS = {"year": "Year", "decade": "Decade", "century": "Century"}
+HOW = {
+    "year": "",
+    "decade": " Tap its first year, which ends in 0 (1960 for the 1960s), then the era.",
+    "century": " Tap its number (3 for the 3rd century), then the era.",
 }
 CIRCA = "about (c.)"
 
@@ -137,8 +138,9 @@ class DatePicker(Widget[Any]):
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
         precision: Precision = view.precision or "year"  # type: ignore[assignment]
         unit = unit_of(precision)
-        before, after = era_words(course_era(shared_course.CONTENT_ROOT))
-        st.markdown(f"Give {describe_precision(precision)}.")
+        era = course_era(shared_course.CONTENT_ROOT)
+        before, after = era_words(era)
+        st.markdown(f"Give {describe_precision(precision, era)}.{HOW[unit]}")
         if PRECISION_RANK[precision] >= PRECISION_RANK["day"]:
             st.selectbox("Day", DAYS, index=None, key=f"{key}:day", placeholder="Choose the day", disabled=disabled)
         if PRECISION_RANK[precision] >= PRECISION_RANK["month"]:
