@@ -146,12 +146,13 @@ def browser() -> Iterator[Browser]:
 def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """Open a page in a fresh browser context (a fresh Streamlit session), light theme unless asked.
 
-    ``new_page(color_scheme="dark")`` emulates ``prefers-color-scheme: dark``.
+    ``new_page(color_scheme="dark")`` emulates ``prefers-color-scheme: dark``; ``viewport`` another
+    window size than the 1280×900 laptop (a 390×844 phone).
     """
     contexts = []
 
-    def _open(color_scheme: str = "light") -> Page:
-        context = browser.new_context(color_scheme=color_scheme, viewport=VIEWPORT)
+    def _open(color_scheme: str = "light", viewport: dict[str, int] | None = None) -> Page:
+        context = browser.new_context(color_scheme=color_scheme, viewport=viewport or VIEWPORT)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()

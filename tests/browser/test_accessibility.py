@@ -1,4 +1,5 @@
-"""axe-core in Chromium on every screen and every question widget, in the light and the dark theme.
+"""axe-core in Chromium on every screen and every question widget, in the light and the dark theme,
+at a 1280×900 laptop, a 390×844 phone and a 1366×768 laptop (one server for all six walks).
 
 No violation of impact "serious" or "critical" is allowed. Every violation found (any impact) is
 printed, grouped by rule and element with the screens where it shows, so that a failure says exactly
@@ -132,14 +133,26 @@ def background_luminance(page: Page) -> float:
     return luminance(page.get_by_test_id("stApp").evaluate("element => getComputedStyle(element).backgroundColor"))
 
 
+# Every screen at each size a class uses (issue 18): the laptop the walk was written at, a phone, a small laptop.
+SIZES = {
+    "1280x900": {"width": 1280, "height": 900},
+    "390x844": {"width": 390, "height": 844},
+    "1366x768": {"width": 1366, "height": 768},
+}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_no_serious_or_critical_axe_violation(new_page: Callable[..., Page], app_url: str, theme: str) -> None:
-    page = new_page(color_scheme=theme)
-    scanner = Scanner(page, theme)
+def test_no_serious_or_critical_axe_violation(
+    new_page: Callable[..., Page], app_url: str, theme: str, size: str
+) -> None:
+    page = new_page(color_scheme=theme, viewport=SIZES[size])
+    scanner = Scanner(page, f"{theme} {size}")
+    theme = f"{theme}-{size}"  # in the screenshots' names
 
     open_url(page, app_url, "Did Russia want to join NATO?")
     background = background_luminance(page)
-    if theme == "dark":
+    if theme.startswith("dark"):
         assert background < 0.1, f"the dark theme did not apply: app background luminance {background:.2f}"
     else:
         assert background > 0.8, f"the light theme did not apply: app background luminance {background:.2f}"
@@ -173,6 +186,10 @@ def test_no_serious_or_critical_axe_violation(new_page: Callable[..., Page], app
     page.get_by_text("Show a hint").click()
     expect(main(page).get_by_text("Look at the first part of the lesson.")).to_be_visible()
     scanner.scan("question 1 (date), hint open")
+    page.get_by_role("textbox", name="Your answer (a date)").fill("soon")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(main(page).get_by_text("is not a date I can read", exact=False)).to_be_visible()
+    scanner.scan("question 1 (date), an unreadable answer held back")
     for number, (kind, answer, verdict) in enumerate(QUIZ_STEPS, start=1):
         if number > 1:
             next_question(page, number, len(QUIZ_STEPS))
@@ -201,11 +218,12 @@ def test_no_serious_or_critical_axe_violation(new_page: Callable[..., Page], app
     expect_question(page, 1, sum(1 for *_, verdict in QUIZ_STEPS if verdict != "Correct"))
     scanner.scan("retry, first question")
 
-    print(f"axe scanned {len(scanner.screens)} screens in the {theme} theme:")
+    print(f"axe scanned {len(scanner.screens)} screens in the {theme} theme and size:")
     print(scanner.report())
     blocking = scanner.report(impacts=BLOCKING)
     assert not any(impact in BLOCKING for _, impact, *_ in scanner.found), (
-        f"serious or critical axe violations in the {theme} theme:\n{blocking}\n\nAll violations:\n{scanner.report()}"
+        f"serious or critical axe violations in the {theme} theme and size:\n{blocking}\n\n"
+        f"All violations:\n{scanner.report()}"
     )
 
 
