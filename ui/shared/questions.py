@@ -148,9 +148,13 @@ def question_review(quiz: Quiz, attempt: Attempt) -> None:
         question = quiz.question(question_id)
         graded = attempt.graded[question_id]
         icon, words = VERDICTS[graded.verdict]
+        # One Markdown block per question: Streamlit's cost is per element, and a class reaches this page together.
+        lines = [
+            f"**{number}. {question.ask}**",
+            f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}",
+            f"Your answer: {escape(describe_response(question, attempt.responses.get(question_id)))}",  # as typed
+        ]
+        if graded.verdict != "correct":
+            lines.append(f"Right answer: {escape(describe_key(question))}")
         with st.container(border=True):
-            st.markdown(f"**{number}. {question.ask}**")
-            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
-            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")  # never Markdown
-            if graded.verdict != "correct":
-                st.text(f"Right answer: {describe_key(question)}")
+            st.markdown("\n\n".join(lines))
