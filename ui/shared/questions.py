@@ -121,13 +121,14 @@ def show_verdict(question: Question, graded: Graded, response: Any) -> None:
 
 def answer_details(question: Question, graded: Graded, response: Any) -> None:
     """Under a verdict: the student's answer, the right one when it differs, feedback, explanation."""
-    st.markdown(f"**Your answer:** {escape(describe_response(question, response))}")
+    parts = [f"**Your answer:** {escape(describe_response(question, response))}"]
     if graded.verdict != "correct":
-        st.markdown(f"**Right answer:** {escape(describe_key(question))}")
+        parts.append(f"**Right answer:** {escape(describe_key(question))}")
     if graded.feedback:
-        st.markdown(escape(graded.feedback))
+        parts.append(escape(graded.feedback))
     if question.explain:
-        teacher_markdown(question.explain)
+        parts.append(question.explain)  # teacher text: Markdown, raw HTML shown as text (see teacher_markdown)
+    teacher_markdown("\n\n".join(parts))  # one element: Streamlit's cost is per element, paid on every submit
 
 
 def source_link(question: Question) -> None:
