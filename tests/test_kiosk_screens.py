@@ -572,7 +572,8 @@ def test_the_wrong_era_is_graded_by_the_engine_with_its_feedback(kiosk):
     )
     at = press(tap(at, "3"), "Submit answer")  # the era left at CE
     assert at.error[0].value == "**Not right** — 0 of 1 point"
-    assert values(at.markdown)[:3] == [
+    details = values(at.markdown)[0].split("\n\n")  # one Markdown block under the verdict
+    assert details[:3] == [
         "**Your answer:** the 3rd century CE",
         "**Right answer:** the 3rd century BCE",
         escape("Right number, wrong era. The Punic Wars were fought before the Common Era."),
