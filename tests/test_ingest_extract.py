@@ -313,6 +313,18 @@ def test_a_diplomat_is_posted_to_a_place_but_a_month_is_no_place():
     assert role.accept[0] == "Ambassador"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        # "It" before "was" looks like a name for the verb pattern; the apposition after the office must still count
+        ("It was the Danish Minister in Paris, Karl Moltke, who signed the note.", "Karl Moltke", "Minister"),
+        ("This was the new Foreign Secretary, Ada Lind, speaking at last.", "Ada Lind", "Foreign Secretary"),
+    ],
+)
+def test_a_pattern_whose_name_is_no_person_lets_the_next_pattern_try(text, name, office):
+    assert [(r.name, r.core) for r in roles_in(text)] == [(name, office)]
+
+
 def test_an_acronym_office_must_be_written_in_capitals():
     assert roles_in("The coo Anna Berg sang.") == []
 

@@ -163,7 +163,7 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
 
 
 def evaluate_folder(folder: Path = DEFAULT_FOLDER, only: set[str] | None = None) -> list[ArticleReport]:
-    """Every article of ``folder`` that has a key beside it (or only the named ones: a held-out batch), in name order."""
+    """Every article of ``folder`` that has a key beside it (or only the named ones), in name order."""
     reports = []
     for key_path in sorted(folder.glob("*.key.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
@@ -217,7 +217,7 @@ def render(reports: list[ArticleReport], verbose: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m classroom.ingest.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    parser.add_argument("--only", nargs="+", metavar="ARTICLE", help="measure only these articles of FOLDER (file names)")
+    parser.add_argument("--only", nargs="+", metavar="ARTICLE", help="measure only these articles (file names)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and every find not in the key")
     parser.add_argument("--check", action="store_true", help=f"exit 1 when a total is below {TARGET:.0%}")
     args = parser.parse_args(argv)

@@ -18,7 +18,7 @@ ranks (General, Commodore) are titles, not offices, and are dropped from names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from classroom.ingest.extract_dates import DateMention
@@ -339,45 +339,61 @@ class _Pair:
     after_name: str = ""  # "of Egypt" in "President Gamal Abdel Nasser of Egypt"
 
 
+def _usable(written: str) -> bool:
+    """Whether a pattern's name can stand for a person ("he", "Karl Moltke"), not a word such as "It" or "The"."""
+    return written.lower() in ("he", "she") or clean_name(written) is not None
+
+
+def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[list[_Pair]]:
+    """The patterns that match around one office, in order of trust; each gives the pairs it reads."""
+    left, right = sentence[: office.start], sentence[office.end :]
+    after_core = sentence[office.core_end :]
+    # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
+    titled = (
+        match.group(0)[0].isupper()
+        or bool(office.qualifier)
+        or office.determiner
+        or bool(_PAST.search(sentence[: match.start()]))
+    )
+    if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
+        yield [_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split()))]
+    if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
+        yield [_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split()))]
+    if (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
+        yield [_Pair(b.group("name"), office, "apposition")]
+    if (k := _K_LEFT.search(left)) is not None:
+        verb = "became" if k.group("verb").startswith(("becoming", "being", "taking")) else "served as"
+        yield [_Pair(k.group("name"), office, "gerund", verb=verb)]
+    if (i := _I_LEFT.search(left)) is not None:
+        yield [
+            _Pair(i.group("new"), office, "succession", verb="became"),
+            _Pair(i.group("old"), office, "succession", verb="resigned as"),
+        ]
+    if (j := _J_LEFT.search(left)) is not None:
+        yield [_Pair(j.group("name"), office, "appointed", verb="became")]
+    if (g := _G_LEFT.search(left)) is not None:
+        yield [_Pair(g.group("name"), office, "parenthesis")]
+    if (d := _D_RIGHT.match(right)) is not None:
+        yield [_Pair(d.group("name"), office, "as" if _E_LEFT.search(left) else "title apposition")]
+    if office.determiner and (h := _H_RIGHT.match(right)):
+        yield [_Pair(h.group("name"), office, "was")]
+
+
 def _pairs_in(sentence: str) -> list[_Pair]:
-    """Every (name, office) pattern that matches in one sentence."""
+    """Every (name, office) pattern that matches in one sentence: per office the first whose names are people.
+
+    A pattern whose name is rejected ("It was the Danish Minister in Paris, Karl Moltke, ...": "It" before
+    "was") does not hide the patterns after it.
+    """
     pairs: list[_Pair] = []
     for match in _OFFICE_RE.finditer(sentence):
         if match.group(0).lower() in _ACRONYM_OFFICES and not match.group(0).isupper():
             continue
         office = _office_at(sentence, match)
-        left, right = sentence[: office.start], sentence[office.end :]
-        after_core = sentence[office.core_end :]
-        # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
-        titled = (
-            match.group(0)[0].isupper()
-            or bool(office.qualifier)
-            or office.determiner
-            or bool(_PAST.search(sentence[: match.start()]))
-        )
-        if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
-            pairs.append(_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split())))
-            continue
-        if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
-            pairs.append(_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split())))
-        elif (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
-            pairs.append(_Pair(b.group("name"), office, "apposition"))
-        elif (k := _K_LEFT.search(left)) is not None:
-            verb = "became" if k.group("verb").startswith(("becoming", "being", "taking")) else "served as"
-            pairs.append(_Pair(k.group("name"), office, "gerund", verb=verb))
-        elif (i := _I_LEFT.search(left)) is not None:
-            pairs.append(_Pair(i.group("new"), office, "succession", verb="became"))
-            pairs.append(_Pair(i.group("old"), office, "succession", verb="resigned as"))
-        elif (j := _J_LEFT.search(left)) is not None:
-            pairs.append(_Pair(j.group("name"), office, "appointed", verb="became"))
-        elif (g := _G_LEFT.search(left)) is not None:
-            pairs.append(_Pair(g.group("name"), office, "parenthesis"))
-        elif _E_LEFT.search(left) and (d := _D_RIGHT.match(right)):
-            pairs.append(_Pair(d.group("name"), office, "as"))
-        elif (d := _D_RIGHT.match(right)) is not None:
-            pairs.append(_Pair(d.group("name"), office, "title apposition"))
-        elif office.determiner and (h := _H_RIGHT.match(right)):
-            pairs.append(_Pair(h.group("name"), office, "was"))
+        for candidate in _candidates(sentence, match, office):
+            if all(_usable(pair.written_name) for pair in candidate):
+                pairs.extend(candidate)
+                break
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
