@@ -84,6 +84,12 @@ def test_markdown_loses_markup_citations_and_reference_sections():
         assert piece not in text, piece
 
 
+def test_a_run_of_citation_marks_in_markdown_is_no_reference_link():
+    source = "# Siege\n\nThe town fell in 1812.[19][20][21][22] See [the map][3] and [4](http://x).[5]\n"
+    (block,) = read_markdown(source).blocks
+    assert block.text == "The town fell in 1812. See the map and 4."  # not "1812.1921", and links keep their text
+
+
 def test_markdown_lists_quotes_and_setext_headings():
     source = "Title\n=====\n\nIntro with a [link](http://x) and *stress*.\n\n> A quote.\n\nPart\n----\n\n- one\n- two\n"
     article = read_markdown(source)

@@ -323,6 +323,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
 _MD_INLINE = [
     (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"\s?(?<!\])(?:\[\d+\])+(?!\()"), ""),  # citation marks: "[19][20][21]" is no reference link "1921"
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
     (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text

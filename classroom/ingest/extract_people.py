@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from classroom.ingest.extract_dates import DateMention
+from classroom.ingest.nlp import parse
 from classroom.text import fold
 
 _LATIN = [chr(code) for code in range(0x250)]
@@ -37,18 +39,19 @@ _NAME_RE = re.compile(NAME)
 
 OFFICES = [
     "chancellor of the exchequer", "secretary of state", "secretary of defense", "secretary of defence",
-    "secretary of war", "secretary of the treasury", "secretary of the navy", "minister of foreign affairs",
-    "deputy prime minister", "prime minister", "foreign minister", "foreign secretary", "home secretary",
-    "defence minister", "defense minister", "defence secretary", "finance minister", "war minister",
-    "interior minister", "chief minister", "first minister", "minister", "secretary-general", "secretary general",
-    "general secretary", "first secretary", "secretary", "vice-president", "vice president", "president",
-    "premier", "chancellor", "king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pope",
-    "shogun", "sultan", "caliph", "shah", "pharaoh", "regent", "governor-general", "governor general",
-    "military governor", "governor", "governing mayor", "lord mayor", "mayor", "ambassador", "high commissioner",
-    "consul general", "first consul", "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman",
-    "commander-in-chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
-    "bishop", "cardinal", "grand vizier", "head of state", "head of government", "attorney general", "spokesman",
-    "spokeswoman", "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
+    "secretary of war", "secretary of the treasury", "chief of staff", "secretary of the navy",
+    "minister of foreign affairs", "deputy prime minister", "prime minister", "foreign minister",
+    "foreign secretary", "home secretary", "defence minister", "defense minister", "defence secretary",
+    "defense secretary", "finance minister", "war minister", "interior minister", "chief minister",
+    "first minister", "minister", "secretary-general", "secretary general", "general secretary", "first secretary",
+    "secretary", "vice-president", "vice president", "president", "premier", "chancellor", "king", "queen",
+    "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pope", "shogun", "sultan", "caliph", "shah",
+    "pharaoh", "regent", "governor-general", "governor general", "military governor", "governor", "governing mayor",
+    "lord mayor", "mayor", "ambassador", "high commissioner", "commissioner", "consul general", "first consul",
+    "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman", "commander-in-chief",
+    "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop", "bishop", "cardinal",
+    "grand vizier", "head of state", "head of government", "attorney general", "spokesman", "spokeswoman",
+    "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
     "chief technology officer", "chief technical officer", "chief financial officer", "chief operating officer",
     "CEO", "CTO", "CFO", "COO", "managing director", "director-general", "director general", "director",
 ]  # fmt: skip
@@ -154,7 +157,9 @@ _MODIFIER = re.compile(
 )
 # "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
 _DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist|ine)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
-_QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM})\s+)$")
+# "Army commander-in-chief X", "Party chairman X": the body whose office it is, written with a capital.
+_BODY = r"(?:Army|Navy|Party|Senate|Church|Council|Committee|Court|Ministry|Government|League|Front|Movement|Bank)"
+_QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM}|{_BODY})\s+)$")
 _COMPLEMENT_NOUNS = (
     r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
     r"navy|army|interior|colonies|city|province|realm|federation|confederation|alliance|party|union"
@@ -209,6 +214,7 @@ def clean_name(written: str) -> str | None:
     while tokens and (
         tokens[0].rstrip(".").lower().removeprefix("ex-") in _NOT_A_NAME_START
         or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
+        or all(part in _OFFICE_WORDS for part in tokens[0].lower().split("-"))  # "Vice-president René Barrientos"
     ):
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
@@ -218,6 +224,13 @@ def clean_name(written: str) -> str | None:
     if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
         return None
     return " ".join(tokens) + (" " + " ".join(epithet.group(0).split()) if epithet else "")
+
+
+def _after_title(written: str) -> str | None:
+    """The name after the last title of a run the name pattern took whole ("S. President Theodore Roosevelt")."""
+    tokens = written.split()
+    titles = [i for i, t in enumerate(tokens) if t.rstrip(".").lower() in _OFFICE_WORDS | _HONORIFICS]
+    return clean_name(" ".join(tokens[titles[-1] + 1 :])) if titles and titles[-1] < len(tokens) - 1 else None
 
 
 _PLACE_USE = re.compile(rf"\b(?:in|at|from|into|near|across|through|over|to)\s+({NAME_WORD})\b(?!\s+{NAME_WORD})")
@@ -232,7 +245,7 @@ class NameBook:
         places = {m.group(1) for t in texts for m in _PLACE_USE.finditer(t)}
         for text in texts:
             for match in _NAME_RE.finditer(text):
-                name = clean_name(match.group(0))
+                name = clean_name(match.group(0)) or _after_title(match.group(0))
                 if not name or name.split()[0] in places:
                     continue  # "in Ireland William ...": a place, then a name
                 if len([t for t in name.split() if not re.fullmatch(PARTICLE, t)]) >= 2:
@@ -386,6 +399,7 @@ def _pairs_in(sentence: str) -> list[_Pair]:
     "was") does not hide the patterns after it.
     """
     pairs: list[_Pair] = []
+    unpaired: list[_Office] = []
     for match in _OFFICE_RE.finditer(sentence):
         if match.group(0).lower() in _ACRONYM_OFFICES and not match.group(0).isupper():
             continue
@@ -394,6 +408,10 @@ def _pairs_in(sentence: str) -> list[_Pair]:
             if all(_usable(pair.written_name) for pair in candidate):
                 pairs.extend(candidate)
                 break
+        else:
+            unpaired.append(office)
+    if unpaired:
+        pairs.extend(_parsed_pairs(sentence, unpaired))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
@@ -403,6 +421,80 @@ def _pairs_in(sentence: str) -> list[_Pair]:
         office = _Office(match.start(), match.start(), match.end("office"), match.end("office"), "", core, "", False)
         for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names")):
             pairs.append(_Pair(name, office, "coordinated titles"))
+    return pairs
+
+
+# The parse: for an office no pattern above paired, spaCy's dependency parse may link it to a person.
+#   Ada Lind, who was then foreign minister, ...      (relative clause: "who" is the subject)
+#   Peters was later named imperial high commissioner  (predicate of a verb, words between)
+#   with Guevara becoming the Foreign Minister         (a gerund's subject)
+#   Hoover appointed Charles Rhoads as the commissioner (the object of an appointing verb, "as")
+#   Omar Quist, the bank's long-serving governor, ...  (apposition)
+# The holder must be a PERSON entity (or he/she); a negated or modal verb ("could become") pairs nothing.
+_PREDICATE_DEPS = {"attr", "oprd", "appos"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLAUSE_DEPS = {"ROOT", "conj", "relcl", "advcl", "pcomp", "ccomp", "xcomp"}  # what a verb heading a clause hangs by
+_UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
+
+
+def _person_at(doc: Any, token: Any) -> Any | None:
+    """The PERSON entity (or "he"/"she") a token belongs to, else None."""
+    if token.lower_ in ("he", "she"):
+        return doc[token.i : token.i + 1]
+    return next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
+
+
+def _holder(doc: Any, span: Any) -> tuple[Any, str] | None:
+    """(the person span, the verb written) the parse makes the holder of the office ``span``, or None."""
+    office = span.root
+    if office.dep_ == "appos" and (person := _person_at(doc, office.head)) is not None:
+        return person, ""
+    for child in office.children:
+        if child.dep_ == "appos" and (person := _person_at(doc, child)) is not None:
+            return person, ""
+    if office.dep_ == "compound" and (person := _person_at(doc, office.head)) is not None:
+        # "the leftist vice-president Juan Lechin"; a bare "president X" (a candidate?) stays unpaired, as above
+        heads = {*range(span.start, span.end), *range(person.start, person.end)}
+        article = any(t.dep_ in ("det", "poss") and t.head.i in heads for t in doc[max(0, span.start - 3) : span.start])
+        return (person, "") if person.start == span.end and article else None
+    if office.dep_ in _PREDICATE_DEPS:
+        verb = office.head
+    elif office.dep_ == "pobj" and office.head.lower_ == "as" and office.head.dep_ == "prep":
+        verb = office.head.head
+    else:
+        return None
+    if verb.dep_ not in _CLAUSE_DEPS:
+        return None  # "his role as president": the office of a noun, not of a clause's subject
+    while True:
+        if any(c.lower_ in _UNSURE or c.dep_ == "neg" for c in verb.children) or verb.lower_ in _UNSURE:
+            return None
+        written = " ".join(
+            t.text
+            for t in sorted([*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb], key=lambda t: t.i)
+        )
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        for candidate in objects or subjects:
+            if candidate.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                candidate = verb.head
+            if (person := _person_at(doc, candidate)) is not None:
+                return person, "became" if objects else written
+        if subjects or objects or verb.dep_ != "conj":
+            return None
+        verb = verb.head  # "was forced to resign ... and then sent as ambassador": the first verb's subject
+
+
+def _parsed_pairs(sentence: str, offices: list[_Office]) -> list[_Pair]:
+    doc = parse(sentence)
+    pairs = []
+    for office in offices:
+        span = doc.char_span(office.core_start, office.core_end, alignment_mode="expand")
+        if span is None or (found := _holder(doc, span)) is None:
+            continue
+        person, verb = found
+        if not (person.end_char <= office.start or person.start_char >= office.end):
+            continue  # the office inside the name's own span: no second reading
+        pairs.append(_Pair(person.text, office, "parse", verb=verb))
     return pairs
 
 
