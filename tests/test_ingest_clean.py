@@ -115,6 +115,23 @@ def test_plain_text_drops_byline_related_lines_and_textbook_apparatus():
     assert "The Black Ships" in [b.text for b in book.blocks if b.kind == "heading"]
 
 
+def test_objectives_end_at_the_opening_prose_and_critical_thinking_questions_are_apparatus():
+    page = (
+        "<html><body><main><h1>The Harbour Years</h1>"
+        '<section class="objectives-box"><h3>Learning Objectives</h3><p>You will be able to:</p>'
+        "<ul><li>Explain the harbour tax</li><li>Describe the strike</li></ul></section>"
+        "<p>The harbour grew quickly after 1880, when the new pier opened and the ships from the south began to call"
+        " every week, bringing grain, timber and the first tourists to the town.</p>"
+        "<h2>The strike</h2><p>In 1891 the dock workers stopped work for nine weeks, and the owners gave way in the"
+        " end, raising the day wage by a fifth and shortening the working day to ten hours.</p>"
+        "<h2>Critical Thinking Questions</h2><p>Why did the owners give way in 1891? Would you have struck?</p>"
+        "</main></body></html>"
+    )
+    text = body(read_html(page))
+    assert "The harbour grew quickly after 1880" in text  # the opening paragraph survives the objectives box
+    assert "Explain the harbour tax" not in text and "Why did the owners" not in text
+
+
 def test_breadcrumb_line_before_the_title_is_dropped():
     source = (
         "Home World History The Fall of Rome\n\nThe Fall of Rome\n\nby someone\n\nRome fell in 476, or so it is said."
