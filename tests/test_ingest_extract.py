@@ -345,6 +345,9 @@ def test_a_pattern_whose_name_is_no_person_lets_the_next_pattern_try(text, name,
         ("U.S. Defense Secretary Lena Hart flew home.", "Lena Hart", "Defense Secretary"),
         ("He asked former Army Chief of Staff General Ines Vale to lead it.", "Ines Vale", "Chief of Staff"),
         ("The board appointed Sara Holm as the new commissioner of the port.", "Sara Holm", "commissioner"),
+        # one of two holders, and the unhyphenated commander in chief
+        ("In 1965 Omar Quist was installed as co-President of the junta.", "Omar Quist", "co-President"),
+        ("Ada Lind became commander in chief of the fleet in 1702.", "Ada Lind", "commander in chief"),
     ],
 )
 def test_titles_and_offices_added_after_the_blind_batch(text, name, office):

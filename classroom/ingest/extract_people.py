@@ -49,15 +49,15 @@ OFFICES = [
     "pharaoh", "regent", "governor-general", "governor general", "military governor", "governor", "governing mayor",
     "lord mayor", "mayor", "ambassador", "high commissioner", "commissioner", "consul general", "first consul",
     "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman", "commander-in-chief",
-    "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop", "bishop", "cardinal",
-    "grand vizier", "head of state", "head of government", "attorney general", "spokesman", "spokeswoman",
-    "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
+    "commander in chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
+    "bishop", "cardinal", "grand vizier", "head of state", "head of government", "attorney general", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
     "chief technology officer", "chief technical officer", "chief financial officer", "chief operating officer",
     "CEO", "CTO", "CFO", "COO", "managing director", "director-general", "director general", "director",
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
-    r"(?:(?<![\w-])|(?<=\b[Ee]x-))(?:"
+    r"(?:(?<![\w-])(?:co-)?|(?<=\b[Ee]x-))(?:"  # "co-President": one of two holders, an office of its own
     + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
     + r")(?![\w-])(?!['’]s\b)",
     re.I,
