@@ -1,6 +1,6 @@
 """Find people named with an office the text says they held, and when.
 
-Rules, not a model: an office word from a fixed list ("Foreign Minister",
+Rules first: an office word from a fixed list ("Foreign Minister",
 "shogun", "Secretary-General") must stand in one of a few English patterns
 next to a name, for example
 
@@ -10,9 +10,12 @@ next to a name, for example
     Reuter became mayor of West Berlin   a verb of holding or taking office
     As foreign minister, Primakov ...    "As <office>, <name>"
 
-An office with no name in such a pattern is never paired with one: a missed
-pair costs a question, a wrong pair would teach something false. Military
-ranks (General, Commodore) are titles, not offices, and are dropped from names.
+Where no pattern pairs an office, spaCy's dependency parse may link it to a
+PERSON entity in a few shapes (predicate, "as", relative "who", apposition;
+see ``_holder``). An office with no name so linked is never paired with one:
+a missed pair costs a question, a wrong pair would teach something false.
+Military ranks (General, Commodore) are titles, not offices, and are dropped
+from names.
 """
 
 from __future__ import annotations
