@@ -118,7 +118,7 @@ def test_plain_text_drops_byline_related_lines_and_textbook_apparatus():
 def test_objectives_end_at_the_opening_prose_and_critical_thinking_questions_are_apparatus():
     page = (
         "<html><body><main><h1>The Harbour Years</h1>"
-        '<section class="objectives-box"><h3>Learning Objectives</h3><p>You will be able to:</p>'
+        '<section class="objectives-box"><h3>Learning Objectives</h3><p>Aims:</p>'
         "<ul><li>Explain the harbour tax</li><li>Describe the strike</li></ul></section>"
         "<p>The harbour grew quickly after 1880, when the new pier opened and the ships from the south began to call"
         " every week, bringing grain, timber and the first tourists to the town.</p>"

@@ -206,7 +206,7 @@ def role_problem(
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
     doc = parses.of(sentence)
     problem = ""
-    for at in places:  # "Lechin and Guevara supported the coup, with Guevara becoming ...": either may be the one
+    for at in places:  # "Lind and Quist backed it, with Quist becoming ...": the one the office is linked to
         problem = _name_problem(doc, written, at) or (
             ""
             if _linked(doc, offices, at, at + len(written))
