@@ -496,6 +496,7 @@ class Scenario:
     ramp: float = 0.0  # students connect evenly over this many seconds
     aligned: bool = False  # everyone acts on the same beat: a class answering at once
     spread: bool = False  # students resume attempts at random points of the quiz, some finished
+    one_address: bool = False  # every device from 127.0.0.1: a school behind one NAT or one proxy
 
 
 def seed_attempts(target: str, db_url: str, content: Path, quiz_id: str, count: int, rng: random.Random) -> list:
@@ -540,6 +541,8 @@ async def drive(url: str, sc: Scenario, quiz: str, seed: int, tokens: list | Non
         first = steady if sc.aligned else max(steady, connect_at) + rng.uniform(0, sc.every)
         student = Student(url, quiz, sc.every, sc.jitter, first, deadline, seed * 100_003 + i)
         student.cpu_probe = cpu_probe
+        if sc.one_address:
+            student.session.source = "127.0.0.1"
         await asyncio.sleep(max(0.0, connect_at - time.monotonic()))
         await student.run(results, tokens[i] if tokens else None)
 
@@ -716,6 +719,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ramp", type=float, default=0.0, help="seconds over which students connect")
     parser.add_argument("--aligned", action="store_true", help="everyone acts on the same beat")
     parser.add_argument("--spread", action="store_true", help="students resume attempts at random points")
+    parser.add_argument("--one-address", action="store_true", help="every device from 127.0.0.1 (a NAT or a proxy)")
     parser.add_argument("--quiz", default="every-kind")
     parser.add_argument("--content", type=Path, default=FIXTURE, help="folder with lessons/ and quizzes/")
     parser.add_argument("--port", type=int, default=8531)
@@ -732,7 +736,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     targets = list(TARGETS) if args.compare else (args.target or ["tuned"])
     sc = Scenario(
-        args.name, args.sessions, args.every, args.duration, args.jitter, args.ramp, args.aligned, args.spread
+        args.name,
+        args.sessions,
+        args.every,
+        args.duration,
+        args.jitter,
+        args.ramp,
+        args.aligned,
+        args.spread,
+        args.one_address,
     )
     report = run_scenario(sc, targets, args)
     if args.json:

@@ -89,9 +89,16 @@ def _topic_template(topics: tuple[str, ...], title: str) -> dict:
 
 
 def topic_spec(by_topic: dict[str, dict[str, float]], title: str = "Score by topic") -> dict:
-    """``topic_chart(by_topic).to_dict()`` for the price of a copy: only the data and description differ."""
+    """``topic_chart(by_topic).to_dict()`` for the price of a copy: only the data and description differ.
+
+    The few rows go inside each layer rather than at the top: Streamlit turns top-level data into an
+    Arrow table (pandas and pyarrow, about a fifth of the result page's cost), inline layer data it
+    leaves in the spec as it is. The chart drawn is the same.
+    """
     rows = topic_rows(by_topic)
     spec = copy.deepcopy(_topic_template(tuple(by_topic), title))
-    spec["data"] = {"values": rows}
+    spec.pop("data", None)
+    for layer in spec["layer"]:
+        layer["data"] = {"values": rows}
     spec["description"] = _describe(rows)
     return spec

@@ -27,6 +27,7 @@ def worker_command(args: argparse.Namespace, fd: int) -> list[str]:
         *("--host", args.host, "--port", str(args.port), "--log-level", args.log_level, "--loop", args.loop),
         *("--switch-interval", str(args.switch_interval), "--app", str(args.app), "--worker-fd", str(fd)),
         *(("--tls-cert", args.tls_cert, "--tls-key", args.tls_key) if getattr(args, "tls_cert", None) else ()),
+        *(("--python-gc",) if getattr(args, "python_gc", False) else ()),
     ]
 
 

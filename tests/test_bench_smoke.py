@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY_FIELDS = {"n", "p50_ms", "p95_ms", "p99_ms", "max_ms"}
 REPORT_FIELDS = {
@@ -42,14 +44,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_three_students_finish_without_errors(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_address", [False, True], ids=["own-addresses", "one-address"])
+def test_three_students_finish_without_errors(tmp_path: Path, one_address: bool) -> None:
     out = tmp_path / "report.json"
     command = [sys.executable, "bench/load.py", "--sessions", "3", "--every", "0.1", "--jitter", "0.1"]
     command += ["--duration", "4", "--spread", "--port", str(_free_port()), "--json", str(out)]
+    command += ["--one-address"] if one_address else []
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
     report = json.loads(out.read_text())["reports"]["tuned"]
+    assert report["scenario"]["one_address"] is one_address
     assert report.keys() >= REPORT_FIELDS
     assert report["errors"] == 0, report["error_kinds"]
     assert report["sessions_completed"] == 3

@@ -40,6 +40,7 @@ from classroom.content.models import Quiz
 from classroom.quiz import answering
 from classroom.quiz.attempts import Attempt
 from classroom.quiz.grading import key_response
+from ui.shared.safe import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -130,6 +131,11 @@ def open_app(page: str = HOME, **params: str) -> AppTest:
 
 def values(elements: Any) -> list[Any]:
     return [element.value for element in elements]
+
+
+def paragraphs(at: AppTest) -> list[str]:
+    """The Markdown on screen, a paragraph each (one element may hold several: see answer_details)."""
+    return [part for text in values(at.markdown) for part in text.split("\n\n")]
 
 
 def button(at: AppTest, label: str) -> Any:
@@ -598,7 +604,7 @@ def test_submitting_shows_the_verdict(
     kind, text = alert
     shown = {name: values(getattr(at, name)) for name in ("success", "warning", "error", "info")}
     assert shown == {name: [text] if name == kind else [] for name in shown}
-    lines = values(at.markdown)
+    lines = paragraphs(at)
     assert yours in lines
     assert [line for line in lines if line.startswith("**Right answer:**")] == ([right] if right else [])
     if feedback:
@@ -623,7 +629,7 @@ def test_verdict_links_to_the_source_passage_and_explains() -> None:
     answer(at, "founded", "1949")
     submit(at)
     assert page_links(at)["Read where this comes from"] == "lesson=alliance&passage=p1&from=question"
-    assert "The treaty was signed in April 1949." in values(at.markdown)
+    assert "The treaty was signed in April 1949." in paragraphs(at)
 
 
 def test_order_control_moves_items_with_up_and_down() -> None:
@@ -703,7 +709,7 @@ def test_student_text_answer_is_shown_escaped() -> None:
     answer(at, "secgen", "**bold** <b>x</b>")
     submit(at)
     assert values(at.error) == ["**Not right** — 0 of 1 point"]
-    assert "**Your answer:** \\*\\*bold\\*\\* \\<b\\>x\\</b\\>" in values(at.markdown)
+    assert "**Your answer:** \\*\\*bold\\*\\* \\<b\\>x\\</b\\>" in paragraphs(at)
 
 
 # ---------------------------------------------------------------- results
@@ -739,6 +745,20 @@ def test_result_shows_score_percent_and_passed() -> None:
     assert values(at.warning) == []
 
 
+def test_result_has_score_by_topic_as_a_table_too() -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    (table,) = [m for m in values(at.markdown) if m.startswith("| Topic |")]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()]
+    assert rows[0] == ["Topic", "Score", "Percent"] and set(rows[1]) == {"---"}
+    # Cells are escaped like any shown text ("1\\.5" is drawn as 1.5); the scores are RESULT_RESPONSES' by topic.
+    assert rows[2:] == [
+        ["dates", escape("1.5 / 2"), "75%"],
+        ["roles", escape("1.5 / 2"), "75%"],
+        ["outcomes", "2 / 2", "100%"],
+        ["context", "1 / 2", "50%"],
+    ]
+
+
 def test_result_says_not_passed_yet_below_the_pass_mark() -> None:
     at = finished_quiz(dict.fromkeys(EVERY_KIND))  # every question left blank
     assert [metric.value for metric in at.metric] == ["0 / 8", "0%", "50%"]
@@ -747,12 +767,18 @@ def test_result_says_not_passed_yet_below_the_pass_mark() -> None:
     assert labels(at) == ["Retry the 8 I missed", "Take the whole quiz again"]
 
 
+def _review_blocks(at) -> list[list[str]]:
+    """The question-by-question review: one Markdown block per question, split into its lines."""
+    return [m.split("\n\n") for m in values(at.markdown) if re.match(r"\*\*\d+\. ", m)]
+
+
 def test_result_reviews_every_question_with_the_right_answer_for_misses() -> None:
     at = finished_quiz(RESULT_RESPONSES)
-    assert [m for m in values(at.markdown) if m.startswith("**")] == [
+    blocks = _review_blocks(at)
+    assert [block[0] for block in blocks] == [
         f"**{number}. {fixture_quiz().question(qid).ask}**" for number, qid in enumerate(EVERY_KIND, start=1)
     ]
-    assert [m for m in values(at.markdown) if m.startswith(":material/")] == [
+    assert [block[1] for block in blocks] == [
         ":material/contrast: **Partly right** — 0.5 of 1",
         ":material/check_circle: **Correct** — 1 of 1",
         ":material/cancel: **Not right** — 0 of 1",
@@ -762,25 +788,28 @@ def test_result_reviews_every_question_with_the_right_answer_for_misses() -> Non
         ":material/contrast: **Partly right** — 0.5 of 1",
         ":material/check_circle: **Correct** — 1 of 1",
     ]
-    assert values(at.text) == [
-        "Your answer: 1950",
-        "Right answer: 1949",
-        "Your answer: Solana",
-        "Your answer: 14",
-        "Right answer: 12",
-        "Your answer: Poland, Hungary, Czech Republic",
-        "Your answer: False",
-        "Your answer: Treaty signed → Solana takes office → Three countries join",
-        "Your answer: Javier Solana → NATO Secretary General; Boris Yeltsin → Prime Minister of Russia",
-        "Right answer: Javier Solana → NATO Secretary General; Boris Yeltsin → President of Russia",
-        "Your answer: 3",
+    said = [(line.split(": ", 1)[0], line.split(": ", 1)[1]) for block in blocks for line in block[2:]]
+    assert said == [
+        ("Your answer", escape("1950")),
+        ("Right answer", escape("1949")),
+        ("Your answer", escape("Solana")),
+        ("Your answer", escape("14")),
+        ("Right answer", escape("12")),
+        ("Your answer", escape("Poland, Hungary, Czech Republic")),
+        ("Your answer", escape("False")),
+        ("Your answer", escape("Treaty signed → Solana takes office → Three countries join")),
+        ("Your answer", escape("Javier Solana → NATO Secretary General; Boris Yeltsin → Prime Minister of Russia")),
+        ("Right answer", escape("Javier Solana → NATO Secretary General; Boris Yeltsin → President of Russia")),
+        ("Your answer", escape("3")),
     ]
 
 
 def test_result_shows_a_student_answer_literally() -> None:
     at = finished_quiz({"secgen": "**bold** <b>x</b>"})
-    assert "Your answer: **bold** <b>x</b>" in values(at.text)  # st.text: never Markdown or HTML
-    assert not [m for m in values(at.markdown) if "<b>" in m or "bold" in m]
+    (block,) = [b for b in _review_blocks(at) if any(line.startswith("Your answer: \\*") for line in b)]
+    # Every Markdown and HTML character is escaped, so the page shows exactly what was typed.
+    assert "Your answer: \\*\\*bold\\*\\* \\<b\\>x\\</b\\>" in block
+    assert not [m for m in values(at.markdown) if "<b>" in m or "**bold**" in m]
 
 
 def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:

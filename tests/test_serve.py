@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
 import json
 import os
 import random
@@ -16,7 +17,7 @@ from pathlib import Path
 import psutil
 
 from bench import load
-from server import options, serve
+from server import options, serve, supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,20 @@ def test_one_process_per_core_at_most_four_and_one_for_a_kiosk(monkeypatch) -> N
     assert serve.worker_count(serve.parse_args(["--workers", "3", "--kiosk"])) == 1
     monkeypatch.setenv("CLASSROOM_MODE", "kiosk")  # the kiosk chosen by the environment
     assert serve.worker_count(serve.parse_args(["--workers", "3"])) == 1
+
+
+def test_the_collector_is_quieted_unless_python_gc_is_asked_for() -> None:
+    before = gc.get_threshold()
+    try:
+        serve.quiet_garbage_collector()
+        assert gc.get_threshold() == serve.GC_THRESHOLDS != before
+        assert gc.get_freeze_count() > 10_000  # the imported libraries are out of the collector's scans
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+    args = serve.parse_args(["--workers", "2", "--python-gc"])
+    assert args.python_gc and "--python-gc" in supervisor.worker_command(args, 5)
+    assert "--python-gc" not in supervisor.worker_command(serve.parse_args(["--workers", "2"]), 5)
 
 
 def test_the_tuned_options_win_over_the_config_file() -> None:

@@ -610,9 +610,10 @@ def test_preview_grades_an_answer_as_a_student_would_get_it_and_records_nothing(
     run(at)
     at = _try(at, "founded", "1955")
     assert values(at.error) == ["**Not right** — 0 of 1 point"]
-    assert "**Your answer:** 1955" in values(at.markdown)
-    assert "**Right answer:** 1949" in values(at.markdown)
-    assert "1955 is the year of the rival pact\\." in values(at.markdown)  # the feedback a student gets
+    shown = [part for text in values(at.markdown) for part in text.split("\n\n")]  # one element, a paragraph each
+    assert "**Your answer:** 1955" in shown
+    assert "**Right answer:** 1949" in shown
+    assert "1955 is the year of the rival pact\\." in shown  # the feedback a student gets
     assert results.attempt_rows() == [] and results.response_rows() == []
     at.button(key="preview:every-kind:founded:again").click()
     run(at)

@@ -443,19 +443,20 @@ class Store:
         """Write one graded answer in one transaction; a repeat returns the first answer unchanged."""
         try:
             with self._tx() as conn:
-                conn.execute(
-                    responses.insert().values(
-                        attempt_id=attempt_id,
-                        question_id=graded.id,
-                        kind=graded.kind,
-                        topic=graded.topic,
-                        response=json.dumps(response, ensure_ascii=False, default=str),
-                        verdict=graded.verdict,
-                        points=graded.points,
-                        max_points=graded.max,
-                        feedback=graded.feedback,
-                        answered_at=_now(),
-                    )
+                conn.execute(  # parameters beside the statement: ``.values()`` rebuilt it each time
+                    responses.insert(),
+                    {
+                        "attempt_id": attempt_id,
+                        "question_id": graded.id,
+                        "kind": graded.kind,
+                        "topic": graded.topic,
+                        "response": json.dumps(response, ensure_ascii=False, default=str),
+                        "verdict": graded.verdict,
+                        "points": graded.points,
+                        "max_points": graded.max,
+                        "feedback": graded.feedback,
+                        "answered_at": _now(),
+                    },
                 )
             return graded
         except IntegrityError:

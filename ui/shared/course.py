@@ -10,7 +10,9 @@ written) is the engine's: ``classroom/content/library.py``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -36,7 +38,13 @@ def _assemble(key: str, _fingerprint: tuple[Entry, ...]) -> Course:
 
 def library() -> Library:
     """The content folder, reading through this process's cache."""
-    return Library(CONTENT_ROOT, load=_load_file)
+    return _library(CONTENT_ROOT)
+
+
+@functools.lru_cache(maxsize=8)
+def _library(root: str | Path) -> Library:
+    """One per folder: making one resolves its path (system calls) and every page run asks for it."""
+    return Library(root, load=_load_file)
 
 
 def course() -> Course:

@@ -121,13 +121,14 @@ def show_verdict(question: Question, graded: Graded, response: Any) -> None:
 
 def answer_details(question: Question, graded: Graded, response: Any) -> None:
     """Under a verdict: the student's answer, the right one when it differs, feedback, explanation."""
-    st.markdown(f"**Your answer:** {escape(describe_response(question, response))}")
+    parts = [f"**Your answer:** {escape(describe_response(question, response))}"]
     if graded.verdict != "correct":
-        st.markdown(f"**Right answer:** {escape(describe_key(question))}")
+        parts.append(f"**Right answer:** {escape(describe_key(question))}")
     if graded.feedback:
-        st.markdown(escape(graded.feedback))
+        parts.append(escape(graded.feedback))
     if question.explain:
-        teacher_markdown(question.explain)
+        parts.append(question.explain)  # teacher text: Markdown, raw HTML shown as text (see teacher_markdown)
+    teacher_markdown("\n\n".join(parts))  # one element: Streamlit's cost is per element, paid on every submit
 
 
 def source_link(question: Question) -> None:
@@ -148,9 +149,13 @@ def question_review(quiz: Quiz, attempt: Attempt) -> None:
         question = quiz.question(question_id)
         graded = attempt.graded[question_id]
         icon, words = VERDICTS[graded.verdict]
+        # One Markdown block per question: Streamlit's cost is per element, and a class reaches this page together.
+        lines = [
+            f"**{number}. {question.ask}**",
+            f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}",
+            f"Your answer: {escape(describe_response(question, attempt.responses.get(question_id)))}",  # as typed
+        ]
+        if graded.verdict != "correct":
+            lines.append(f"Right answer: {escape(describe_key(question))}")
         with st.container(border=True):
-            st.markdown(f"**{number}. {question.ask}**")
-            st.markdown(f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}")
-            st.text(f"Your answer: {describe_response(question, attempt.responses.get(question_id))}")  # never Markdown
-            if graded.verdict != "correct":
-                st.text(f"Right answer: {describe_key(question)}")
+            st.markdown("\n\n".join(lines))

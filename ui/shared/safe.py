@@ -31,6 +31,19 @@ def student_text(text: str) -> None:
     st.markdown(escape(text))
 
 
+def markdown_table(rows: list[dict[str, str]]) -> None:
+    """A small table as one Markdown element (an HTML table), every cell shown as plain text.
+
+    For a few rows on a page many students load at once: ``st.table`` goes through pandas and Arrow.
+    """
+    if not rows:
+        return
+    head = list(rows[0])
+    lines = ["| " + " | ".join(escape(h) for h in head) + " |", "|" + " --- |" * len(head)]
+    lines += ["| " + " | ".join(escape(str(row[h])) for h in head) + " |" for row in rows]
+    st.markdown("\n".join(lines))
+
+
 def note(text: str) -> None:
     """Small secondary text at full contrast (st.caption's faded grey fails WCAG AA on white)."""
     st.markdown(f":small[{text}]")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from charts.scores import topic_spec
@@ -9,10 +11,18 @@ from ui import pages
 from ui.shared import state
 from ui.shared.course import course
 from ui.shared.questions import pts, question_review
-from ui.shared.safe import friendly_content_problem, note
+from ui.shared.safe import friendly_content_problem, markdown_table, note
+
+log = logging.getLogger("classroom")
+
+
+GO_TO_QUIZ = "results:go-to-quiz"  # set by a "again" button's callback: the attempt it started
 
 
 def main() -> None:
+    going = st.session_state.pop(GO_TO_QUIZ, None)
+    if going:  # straight on to the new attempt, without drawing this page once more first
+        st.switch_page(pages.QUIZ, query_params=going)
     quiz_id = st.query_params.get("quiz")
     quiz = course().quizzes.get(quiz_id or "")
     st.title("Your result")
@@ -56,7 +66,7 @@ def main() -> None:
     ]
     st.vega_lite_chart(topic_spec(score.by_topic, title=""), width="stretch", theme=None)  # the header titles it
     with st.expander("Score by topic as a table"):
-        st.table(rows)
+        markdown_table(rows)  # not st.table: its pandas/Arrow conversion cost more than the rest of the page
 
     question_review(quiz, attempt)
     _again(quiz, attempt)
@@ -78,14 +88,30 @@ def practice_result(quiz, attempt) -> None:
 
 def _again(quiz, attempt) -> None:
     missed = attempt.missed()
+    if st.session_state.pop("again_failed", False):
+        st.error("A new attempt could not be started. Check the connection and try again.", icon=":material/error:")
     cols = st.columns(2)
-    if missed and cols[0].button(f"Retry the {len(missed)} I missed", type="primary", icon=":material/replay:"):
-        attempt_id, _ = state.start_attempt(quiz, only=missed)
-        st.switch_page(pages.QUIZ, query_params={"quiz": quiz.id, "attempt": attempt_id})
-    if cols[1].button("Take the whole quiz again", icon=":material/restart_alt:"):
-        attempt_id, _ = state.start_attempt(quiz)
-        st.switch_page(pages.QUIZ, query_params={"quiz": quiz.id, "attempt": attempt_id})
+    if missed:
+        cols[0].button(
+            f"Retry the {len(missed)} I missed",
+            type="primary",
+            icon=":material/replay:",
+            on_click=_start_again,
+            args=(quiz, missed),
+        )
+    cols[1].button("Take the whole quiz again", icon=":material/restart_alt:", on_click=_start_again, args=(quiz, None))
     st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")
+
+
+def _start_again(quiz, only: list[str] | None) -> None:
+    """A callback: the attempt is saved before the next run, which then goes straight to the quiz."""
+    try:
+        attempt_id, _ = state.start_attempt(quiz, only=only)
+    except Exception:  # the store is unreachable: say so here, never a traceback
+        log.exception("could not start quiz %s again", quiz.id)
+        st.session_state["again_failed"] = True
+        return
+    st.session_state[GO_TO_QUIZ] = {"quiz": quiz.id, "attempt": attempt_id}
 
 
 main()
