@@ -84,6 +84,12 @@ def test_markdown_loses_markup_citations_and_reference_sections():
         assert piece not in text, piece
 
 
+def test_a_run_of_citation_marks_in_markdown_is_no_reference_link():
+    source = "# Siege\n\nThe town fell in 1812.[19][20][21][22] See [the map][3] and [4](http://x).[5]\n"
+    (block,) = read_markdown(source).blocks
+    assert block.text == "The town fell in 1812. See the map and 4."  # not "1812.1921", and links keep their text
+
+
 def test_markdown_lists_quotes_and_setext_headings():
     source = "Title\n=====\n\nIntro with a [link](http://x) and *stress*.\n\n> A quote.\n\nPart\n----\n\n- one\n- two\n"
     article = read_markdown(source)
@@ -107,6 +113,23 @@ def test_plain_text_drops_byline_related_lines_and_textbook_apparatus():
     for piece in ("Learning objectives", "Explain why", "Key terms", "Check your understanding", "Why did the arrival"):
         assert piece not in text, piece
     assert "The Black Ships" in [b.text for b in book.blocks if b.kind == "heading"]
+
+
+def test_objectives_end_at_the_opening_prose_and_critical_thinking_questions_are_apparatus():
+    page = (
+        "<html><body><main><h1>The Harbour Years</h1>"
+        '<section class="objectives-box"><h3>Learning Objectives</h3><p>Aims:</p>'
+        "<ul><li>Explain the harbour tax</li><li>Describe the strike</li></ul></section>"
+        "<p>The harbour grew quickly after 1880, when the new pier opened and the ships from the south began to call"
+        " every week, bringing grain, timber and the first tourists to the town.</p>"
+        "<h2>The strike</h2><p>In 1891 the dock workers stopped work for nine weeks, and the owners gave way in the"
+        " end, raising the day wage by a fifth and shortening the working day to ten hours.</p>"
+        "<h2>Critical Thinking Questions</h2><p>Why did the owners give way in 1891? Would you have struck?</p>"
+        "</main></body></html>"
+    )
+    text = body(read_html(page))
+    assert "The harbour grew quickly after 1880" in text  # the opening paragraph survives the objectives box
+    assert "Explain the harbour tax" not in text and "Why did the owners" not in text
 
 
 def test_breadcrumb_line_before_the_title_is_dropped():

@@ -231,3 +231,14 @@ def test_one_keyed_office_found_twice_in_other_words_counts_once(tmp_path):
     other = {"people": [{"name": "Lena Hart", "office": "CTO"}], "dates": []}  # the key does not accept the long form
     report = evaluate_article(article, other)
     assert (report.people.found, report.people.matched, report.duplicates) == (2, 1, [])
+
+
+def test_the_evaluator_measures_only_the_named_articles_of_a_held_out_batch(capsys):
+    from classroom.ingest.evaluate import main  # noqa: PLC0415 (the command line, beside the functions above)
+
+    assert main([str(ARTICLES), "--only", "suez-brief.txt", "berlin-wall.html"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:-1]]
+    assert rows == ["berlin-wall.html", "suez-brief.txt", "all"]
+    with pytest.raises(SystemExit) as exit_:
+        main([str(ARTICLES), "--only", "suez-brief.txt", "no-such-article.txt"])
+    assert exit_.value.code == 2 and "no-such-article.txt" in capsys.readouterr().err

@@ -86,6 +86,15 @@ def test_a_day_without_a_year_takes_the_year_of_its_passage():
     assert not found["5 November 1956"].inferred_year
 
 
+def test_a_period_across_two_years_lends_no_year_to_a_month_after_it():
+    text = "The siege of 1811–12 ended the war. The talks began in August at the river fort."
+    assert [m.text for m in find_dates(text)] == ["1811–12"]  # August of 1811 or of 1812: the text does not say
+    text = "The army wintered from October 1811 to March 1812. In May it marched north."
+    assert [m.text for m in find_dates(text)] == ["from October 1811 to March 1812"]
+    text = "The siege of 1811 ended the war. The talks began in August at the river fort."
+    assert {m.text: m.date for m in find_dates(text)}["August"] == "1811-08"  # one year before it: that year
+
+
 def test_a_day_without_any_year_nearby_is_not_a_date():
     assert find_dates("The ceasefire took effect on 6 November.") == []
 
@@ -311,6 +320,74 @@ def test_a_diplomat_is_posted_to_a_place_but_a_month_is_no_place():
     assert role.accept[0] == "Minister in Paris"
     (role,) = roles_in("In 1931 Sara Holm, the Ambassador in January, met the king.")
     assert role.accept[0] == "Ambassador"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        # "It" before "was" looks like a name for the verb pattern; the apposition after the office must still count
+        ("It was the Danish Minister in Paris, Karl Moltke, who signed the note.", "Karl Moltke", "Minister"),
+        ("This was the new Foreign Secretary, Ada Lind, speaking at last.", "Ada Lind", "Foreign Secretary"),
+    ],
+)
+def test_a_pattern_whose_name_is_no_person_lets_the_next_pattern_try(text, name, office):
+    assert [(r.name, r.core) for r in roles_in(text)] == [(name, office)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        # a hyphenated title at the start of a capitalised run is no part of the name
+        ("The revolt was led by Vice-president Ada Lind and the miners.", "Ada Lind", "Vice-president"),
+        # the body whose office it is, written with a capital before a lower-case title
+        ("The Bolivian Army commander-in-chief Omar Quist rode in.", "Omar Quist", "commander-in-chief"),
+        # American spelling, a chief of staff with a rank, a commissioner
+        ("U.S. Defense Secretary Lena Hart flew home.", "Lena Hart", "Defense Secretary"),
+        ("He asked former Army Chief of Staff General Ines Vale to lead it.", "Ines Vale", "Chief of Staff"),
+        ("The board appointed Sara Holm as the new commissioner of the port.", "Sara Holm", "commissioner"),
+        # one of two holders, and the unhyphenated commander in chief
+        ("In 1965 Omar Quist was installed as co-President of the junta.", "Omar Quist", "co-President"),
+        ("Ada Lind became commander in chief of the fleet in 1702.", "Ada Lind", "commander in chief"),
+    ],
+)
+def test_titles_and_offices_added_after_the_blind_batch(text, name, office):
+    assert [(r.name, r.core) for r in roles_in(text)] == [(name, office)]
+
+
+def test_a_name_after_a_title_inside_a_longer_run_is_the_full_name_of_its_surname():
+    text = "The talks were led by U.S. President Ada Lind. Later U.S. President Lind asked for peace."
+    assert {(r.name, r.core) for r in roles_in(text)} == {("Ada Lind", "President")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        (
+            "Lena Hart was later named imperial high commissioner of the coast in 1901.",
+            "Lena Hart",
+            "high commissioner",
+        ),
+        ("The rebels won, with Omar Quist becoming the Foreign Minister in 1967.", "Omar Quist", "Foreign Minister"),
+        ("The leftist vice-president Ines Vale resigned in 1964.", "Ines Vale", "vice-president"),
+    ],
+)
+def test_the_dependency_parse_pairs_an_office_no_pattern_pairs(text, name, office):
+    found = roles_in(text)
+    assert [(r.name, r.core, r.how) for r in found] == [(name, office, "parse")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Lind hoped to become president one day.",
+        "Omar Quist never became president.",
+        "Omar Quist could be president.",
+        "His role as president ended when Omar Quist left.",
+        "Omar Quist met the president of the bank.",
+    ],
+)
+def test_the_parse_pairs_nothing_that_is_hoped_denied_or_only_near(text):
+    assert roles_in(text) == []
 
 
 def test_an_acronym_office_must_be_written_in_capitals():

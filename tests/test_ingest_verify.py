@@ -91,6 +91,18 @@ def test_an_apposition_links_the_office_through_the_parse():
     assert role_problem(role(sentence, "Robert McNamara", "Secretary of Defense"), None, [], _Parses())[0] is None
 
 
+def test_a_name_written_twice_is_linked_where_the_office_is():
+    sentence = "Ada Lind and Omar Quist backed the rising, with Omar Quist becoming the Foreign Minister in 1967."
+    at = sentence.rfind("Omar Quist")
+    quist = RoleMention(
+        "Omar Quist", "Omar Quist", "Foreign Minister", "Foreign Minister", ("Foreign Minister",), sentence,
+        at, at + 10, None, None, None, "parse",
+    )  # fmt: skip
+    assert role_problem(quist, None, [], _Parses())[0] is None
+    problem, _ = role_problem(role(sentence, "Ada Lind", "Foreign Minister"), None, [], _Parses())
+    assert problem == "the sentence does not link Ada Lind to the office “Foreign Minister”"
+
+
 def test_he_must_point_back_to_the_sentence_before():
     sentence = "He became Foreign Secretary."
     ok = role(sentence, "Ernest Bevin", "Foreign Secretary", written="He")

@@ -323,6 +323,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
 _MD_INLINE = [
     (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"\s?(?<!\])(?:\[\d+\])+(?!\()"), ""),  # citation marks: "[19][20][21]" is no reference link "1921"
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
     (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
@@ -476,11 +477,18 @@ _ZONE_START = re.compile(
       | popular(?:\s+now)?|most\s+(?:read|popular)|trending(?:\s+now)?|latest\s+(?:news|stories)
       | see\s+also|further\s+reading|external\s+links|references|notes|sources|bibliography|footnotes|citations
       | learning\s+(?:objectives|goals|outcomes)|objectives|key\s+(?:terms|words|vocabulary)|glossary|vocabulary
-      | check\s+your\s+understanding|review(?:\s+questions)?|(?:discussion|comprehension|review)\s+questions
+      | check\s+your\s+understanding|review(?:\s+questions)?|critical[\s-]+thinking(?:\s+questions)?
+      | (?:discussion|comprehension|review|study|critical[\s-]+thinking)\s+questions
       | questions|activities|exercises|think\s+about\s+it|\d+\s+comments?|comments?
     )\s*:?$""",
     re.I | re.X,
 )
+
+
+# A zone of short lines (the objectives before a textbook section) ends at the first prose paragraph: when the
+# page closes the box in its markup, the flattened blocks no longer show where, and the section's opening
+# paragraph must not go with it.
+_LIST_ZONE = re.compile(r"^(?:learning\s+(?:objectives|goals|outcomes)|objectives|key\s+(?:terms|words))\s*:?$", re.I)
 
 
 def _is_prose(block: Block) -> bool:
@@ -517,7 +525,7 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
     """Drop furniture written into the text: bylines, share lines, breadcrumbs, 'related' and reference zones."""
     kept: list[Block] = []
     removed = list(removed)
-    in_zone = False
+    in_zone = list_zone = False
     blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
     if title is not None and not title.strip():
         title = None
@@ -535,8 +543,11 @@ def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Artic
             removed.append(block.text)
             continue
         if _ZONE_START.match(block.text) and (block.kind == "heading" or len(block.text.split()) <= 4):
-            in_zone = True
-        elif in_zone and block.kind == "heading" and following is not None and _is_prose(following):
+            in_zone, list_zone = True, bool(_LIST_ZONE.match(block.text))
+        elif in_zone and (
+            (block.kind == "heading" and following is not None and _is_prose(following))
+            or (list_zone and _is_prose(block))
+        ):
             in_zone = False
         words = len(block.text.split())
         short = words <= 15 and not block.text.endswith((".", "?", "!"))

@@ -1,6 +1,6 @@
 """Measure the importer against hand-made keys: precision and recall of dates and of person-office pairs.
 
-    python -m classroom.ingest.evaluate [FOLDER] [--verbose] [--check]
+    python -m classroom.ingest.evaluate [FOLDER] [--only ARTICLE ...] [--verbose] [--check]
 
 FOLDER (default tests/testdata/ingest) holds articles and, beside each, a
 ``<name>.key.yaml`` listing every date of the running text as written with its
@@ -162,12 +162,13 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
     return report
 
 
-def evaluate_folder(folder: Path = DEFAULT_FOLDER) -> list[ArticleReport]:
-    """Every article of ``folder`` that has a key beside it, in name order."""
+def evaluate_folder(folder: Path = DEFAULT_FOLDER, only: set[str] | None = None) -> list[ArticleReport]:
+    """Every article of ``folder`` that has a key beside it (or only the named ones), in name order."""
     reports = []
     for key_path in sorted(folder.glob("*.key.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
-        reports.append(evaluate_article(folder / key["article"], key))
+        if only is None or key["article"] in only:
+            reports.append(evaluate_article(folder / key["article"], key))
     return reports
 
 
@@ -216,10 +217,15 @@ def render(reports: list[ArticleReport], verbose: bool = False) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m classroom.ingest.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--only", nargs="+", metavar="ARTICLE", help="measure only these articles (file names)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and every find not in the key")
     parser.add_argument("--check", action="store_true", help=f"exit 1 when a total is below {TARGET:.0%}")
     args = parser.parse_args(argv)
-    reports = evaluate_folder(args.folder)
+    only = set(args.only) if args.only else None
+    reports = evaluate_folder(args.folder, only)
+    if only and len(reports) != len(only):
+        missing = sorted(only - {r.article for r in reports})
+        parser.error(f"no key in {args.folder} for: {', '.join(missing)}")
     print(render(reports, args.verbose))
     dates, people = totals(reports)
     below = min(dates.precision, dates.recall, people.precision, people.recall) < TARGET

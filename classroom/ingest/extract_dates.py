@@ -290,6 +290,11 @@ def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | No
 _Read = tuple[_Partial, _Partial | None, bool]
 
 
+def _years_of(read: _Read) -> set[int]:
+    """The years a written date or period names: one, or both ends of a period across years."""
+    return {part.year for part in read[:2] if part is not None and part.year is not None}
+
+
 def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequence[int]) -> int | None:
     """The year a day or month without one ("on 6 November") belongs to, or None when the text leaves it open.
 
@@ -299,10 +304,11 @@ def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequenc
     A decade, a century or a later date never lends its year.
     """
     before = [read for s, _, read in chosen if s < start and read[0].year is not None and not read[2]]
-    with_month = [read[0].year for read in before if read[0].month is not None]
+    with_month = [read for read in before if read[0].month is not None]
     if with_month:
-        return with_month[-1]
-    bare = {read[0].year for read in before}
+        years = _years_of(with_month[-1])
+        return years.pop() if len(years) == 1 else None  # "September 1814 to June 1815 ... in October": which?
+    bare = {year for read in before for year in _years_of(read)}  # "the war of 1904–05 ... in August": open
     if earlier:
         return earlier[-1] if not bare or bare == {earlier[-1]} else None
     return bare.pop() if len(bare) == 1 else None

@@ -1,6 +1,6 @@
 """Find people named with an office the text says they held, and when.
 
-Rules, not a model: an office word from a fixed list ("Foreign Minister",
+Rules first: an office word from a fixed list ("Foreign Minister",
 "shogun", "Secretary-General") must stand in one of a few English patterns
 next to a name, for example
 
@@ -10,18 +10,23 @@ next to a name, for example
     Reuter became mayor of West Berlin   a verb of holding or taking office
     As foreign minister, Primakov ...    "As <office>, <name>"
 
-An office with no name in such a pattern is never paired with one: a missed
-pair costs a question, a wrong pair would teach something false. Military
-ranks (General, Commodore) are titles, not offices, and are dropped from names.
+Where no pattern pairs an office, spaCy's dependency parse may link it to a
+PERSON entity in a few shapes (predicate, "as", relative "who", apposition;
+see ``_holder``). An office with no name so linked is never paired with one:
+a missed pair costs a question, a wrong pair would teach something false.
+Military ranks (General, Commodore) are titles, not offices, and are dropped
+from names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from classroom.ingest.extract_dates import DateMention
+from classroom.ingest.nlp import parse
 from classroom.text import fold
 
 _LATIN = [chr(code) for code in range(0x250)]
@@ -37,16 +42,17 @@ _NAME_RE = re.compile(NAME)
 
 OFFICES = [
     "chancellor of the exchequer", "secretary of state", "secretary of defense", "secretary of defence",
-    "secretary of war", "secretary of the treasury", "secretary of the navy", "minister of foreign affairs",
-    "deputy prime minister", "prime minister", "foreign minister", "foreign secretary", "home secretary",
-    "defence minister", "defense minister", "defence secretary", "finance minister", "war minister",
-    "interior minister", "chief minister", "first minister", "minister", "secretary-general", "secretary general",
-    "general secretary", "first secretary", "secretary", "vice-president", "vice president", "president",
-    "premier", "chancellor", "king", "queen", "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pope",
-    "shogun", "sultan", "caliph", "shah", "pharaoh", "regent", "governor-general", "governor general",
-    "military governor", "governor", "governing mayor", "lord mayor", "mayor", "ambassador", "high commissioner",
-    "consul general", "first consul", "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman",
-    "commander-in-chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
+    "secretary of war", "secretary of the treasury", "chief of staff", "secretary of the navy",
+    "minister of foreign affairs", "deputy prime minister", "prime minister", "foreign minister",
+    "foreign secretary", "home secretary", "defence minister", "defense minister", "defence secretary",
+    "defense secretary", "finance minister", "war minister", "interior minister", "chief minister",
+    "first minister", "minister", "secretary-general", "secretary general", "general secretary", "first secretary",
+    "secretary", "vice-president", "vice president", "president", "premier", "chancellor", "king", "queen",
+    "emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "pope", "shogun", "sultan", "caliph", "shah",
+    "pharaoh", "regent", "governor-general", "governor general", "military governor", "governor", "governing mayor",
+    "lord mayor", "mayor", "ambassador", "high commissioner", "commissioner", "consul general", "first consul",
+    "consul", "senator", "speaker", "chief justice", "chairman", "chairwoman", "commander-in-chief",
+    "commander in chief", "supreme commander", "stadtholder", "lord protector", "doge", "viceroy", "archbishop",
     "bishop", "cardinal", "grand vizier", "head of state", "head of government", "attorney general", "spokesman",
     "spokeswoman", "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
     "chief technology officer", "chief technical officer", "chief financial officer", "chief operating officer",
@@ -54,7 +60,7 @@ OFFICES = [
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
-    r"(?:(?<![\w-])|(?<=\b[Ee]x-))(?:"
+    r"(?:(?<![\w-])(?:co-)?|(?<=\b[Ee]x-))(?:"  # "co-President": one of two holders, an office of its own
     + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
     + r")(?![\w-])(?!['’]s\b)",
     re.I,
@@ -154,7 +160,9 @@ _MODIFIER = re.compile(
 )
 # "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
 _DEMONYM = r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|ch|i|ern|ist|ine)|Soviet|Greek|Thai|Swiss|Czech|Dutch|Tory|West|East)"
-_QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM})\s+)$")
+# "Army commander-in-chief X", "Party chairman X": the body whose office it is, written with a capital.
+_BODY = r"(?:Army|Navy|Party|Senate|Church|Council|Committee|Court|Ministry|Government|League|Front|Movement|Bank)"
+_QUALIFIER = re.compile(rf"(?:\b(?:[A-Z]{{2,5}}|U\.S\.|U\.K\.|{NAME_WORD}['’]s|[a-z]+['’]s|{_DEMONYM}|{_BODY})\s+)$")
 _COMPLEMENT_NOUNS = (
     r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
     r"navy|army|interior|colonies|city|province|realm|federation|confederation|alliance|party|union"
@@ -209,6 +217,7 @@ def clean_name(written: str) -> str | None:
     while tokens and (
         tokens[0].rstrip(".").lower().removeprefix("ex-") in _NOT_A_NAME_START
         or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
+        or all(part in _OFFICE_WORDS for part in tokens[0].lower().split("-"))  # "Vice-president René Barrientos"
     ):
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
@@ -218,6 +227,13 @@ def clean_name(written: str) -> str | None:
     if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
         return None
     return " ".join(tokens) + (" " + " ".join(epithet.group(0).split()) if epithet else "")
+
+
+def _after_title(written: str) -> str | None:
+    """The name after the last title of a run the name pattern took whole ("S. President Theodore Roosevelt")."""
+    tokens = written.split()
+    titles = [i for i, t in enumerate(tokens) if t.rstrip(".").lower() in _OFFICE_WORDS | _HONORIFICS]
+    return clean_name(" ".join(tokens[titles[-1] + 1 :])) if titles and titles[-1] < len(tokens) - 1 else None
 
 
 _PLACE_USE = re.compile(rf"\b(?:in|at|from|into|near|across|through|over|to)\s+({NAME_WORD})\b(?!\s+{NAME_WORD})")
@@ -232,7 +248,7 @@ class NameBook:
         places = {m.group(1) for t in texts for m in _PLACE_USE.finditer(t)}
         for text in texts:
             for match in _NAME_RE.finditer(text):
-                name = clean_name(match.group(0))
+                name = clean_name(match.group(0)) or _after_title(match.group(0))
                 if not name or name.split()[0] in places:
                     continue  # "in Ireland William ...": a place, then a name
                 if len([t for t in name.split() if not re.fullmatch(PARTICLE, t)]) >= 2:
@@ -339,45 +355,66 @@ class _Pair:
     after_name: str = ""  # "of Egypt" in "President Gamal Abdel Nasser of Egypt"
 
 
+def _usable(written: str) -> bool:
+    """Whether a pattern's name can stand for a person ("he", "Karl Moltke"), not a word such as "It" or "The"."""
+    return written.lower() in ("he", "she") or clean_name(written) is not None
+
+
+def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[list[_Pair]]:
+    """The patterns that match around one office, in order of trust; each gives the pairs it reads."""
+    left, right = sentence[: office.start], sentence[office.end :]
+    after_core = sentence[office.core_end :]
+    # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
+    titled = (
+        match.group(0)[0].isupper()
+        or bool(office.qualifier)
+        or office.determiner
+        or bool(_PAST.search(sentence[: match.start()]))
+    )
+    if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
+        yield [_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split()))]
+    if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
+        yield [_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split()))]
+    if (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
+        yield [_Pair(b.group("name"), office, "apposition")]
+    if (k := _K_LEFT.search(left)) is not None:
+        verb = "became" if k.group("verb").startswith(("becoming", "being", "taking")) else "served as"
+        yield [_Pair(k.group("name"), office, "gerund", verb=verb)]
+    if (i := _I_LEFT.search(left)) is not None:
+        yield [
+            _Pair(i.group("new"), office, "succession", verb="became"),
+            _Pair(i.group("old"), office, "succession", verb="resigned as"),
+        ]
+    if (j := _J_LEFT.search(left)) is not None:
+        yield [_Pair(j.group("name"), office, "appointed", verb="became")]
+    if (g := _G_LEFT.search(left)) is not None:
+        yield [_Pair(g.group("name"), office, "parenthesis")]
+    if (d := _D_RIGHT.match(right)) is not None:
+        yield [_Pair(d.group("name"), office, "as" if _E_LEFT.search(left) else "title apposition")]
+    if office.determiner and (h := _H_RIGHT.match(right)):
+        yield [_Pair(h.group("name"), office, "was")]
+
+
 def _pairs_in(sentence: str) -> list[_Pair]:
-    """Every (name, office) pattern that matches in one sentence."""
+    """Every (name, office) pattern that matches in one sentence: per office the first whose names are people.
+
+    A pattern whose name is rejected ("It was the Danish Minister in Paris, Karl Moltke, ...": "It" before
+    "was") does not hide the patterns after it.
+    """
     pairs: list[_Pair] = []
+    unpaired: list[_Office] = []
     for match in _OFFICE_RE.finditer(sentence):
         if match.group(0).lower() in _ACRONYM_OFFICES and not match.group(0).isupper():
             continue
         office = _office_at(sentence, match)
-        left, right = sentence[: office.start], sentence[office.end :]
-        after_core = sentence[office.core_end :]
-        # "President X", "Soviet premier X", "former president X", "ex-president X", "the president X"
-        titled = (
-            match.group(0)[0].isupper()
-            or bool(office.qualifier)
-            or office.determiner
-            or bool(_PAST.search(sentence[: match.start()]))
-        )
-        if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
-            pairs.append(_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split())))
-            continue
-        if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
-            pairs.append(_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split())))
-        elif (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
-            pairs.append(_Pair(b.group("name"), office, "apposition"))
-        elif (k := _K_LEFT.search(left)) is not None:
-            verb = "became" if k.group("verb").startswith(("becoming", "being", "taking")) else "served as"
-            pairs.append(_Pair(k.group("name"), office, "gerund", verb=verb))
-        elif (i := _I_LEFT.search(left)) is not None:
-            pairs.append(_Pair(i.group("new"), office, "succession", verb="became"))
-            pairs.append(_Pair(i.group("old"), office, "succession", verb="resigned as"))
-        elif (j := _J_LEFT.search(left)) is not None:
-            pairs.append(_Pair(j.group("name"), office, "appointed", verb="became"))
-        elif (g := _G_LEFT.search(left)) is not None:
-            pairs.append(_Pair(g.group("name"), office, "parenthesis"))
-        elif _E_LEFT.search(left) and (d := _D_RIGHT.match(right)):
-            pairs.append(_Pair(d.group("name"), office, "as"))
-        elif (d := _D_RIGHT.match(right)) is not None:
-            pairs.append(_Pair(d.group("name"), office, "title apposition"))
-        elif office.determiner and (h := _H_RIGHT.match(right)):
-            pairs.append(_Pair(h.group("name"), office, "was"))
+        for candidate in _candidates(sentence, match, office):
+            if all(_usable(pair.written_name) for pair in candidate):
+                pairs.extend(candidate)
+                break
+        else:
+            unpaired.append(office)
+    if unpaired:
+        pairs.extend(_parsed_pairs(sentence, unpaired))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
@@ -387,6 +424,80 @@ def _pairs_in(sentence: str) -> list[_Pair]:
         office = _Office(match.start(), match.start(), match.end("office"), match.end("office"), "", core, "", False)
         for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("names")):
             pairs.append(_Pair(name, office, "coordinated titles"))
+    return pairs
+
+
+# The parse: for an office no pattern above paired, spaCy's dependency parse may link it to a person.
+#   Ada Lind, who was then foreign minister, ...      (relative clause: "who" is the subject)
+#   Peters was later named imperial high commissioner  (predicate of a verb, words between)
+#   with Guevara becoming the Foreign Minister         (a gerund's subject)
+#   Hoover appointed Charles Rhoads as the commissioner (the object of an appointing verb, "as")
+#   Omar Quist, the bank's long-serving governor, ...  (apposition)
+# The holder must be a PERSON entity (or he/she); a negated or modal verb ("could become") pairs nothing.
+_PREDICATE_DEPS = {"attr", "oprd", "appos"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLAUSE_DEPS = {"ROOT", "conj", "relcl", "advcl", "pcomp", "ccomp", "xcomp"}  # what a verb heading a clause hangs by
+_UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
+
+
+def _person_at(doc: Any, token: Any) -> Any | None:
+    """The PERSON entity (or "he"/"she") a token belongs to, else None."""
+    if token.lower_ in ("he", "she"):
+        return doc[token.i : token.i + 1]
+    return next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
+
+
+def _holder(doc: Any, span: Any) -> tuple[Any, str] | None:
+    """(the person span, the verb written) the parse makes the holder of the office ``span``, or None."""
+    office = span.root
+    if office.dep_ == "appos" and (person := _person_at(doc, office.head)) is not None:
+        return person, ""
+    for child in office.children:
+        if child.dep_ == "appos" and (person := _person_at(doc, child)) is not None:
+            return person, ""
+    if office.dep_ == "compound" and (person := _person_at(doc, office.head)) is not None:
+        # "the leftist vice-president Juan Lechin"; a bare "president X" (a candidate?) stays unpaired, as above
+        heads = {*range(span.start, span.end), *range(person.start, person.end)}
+        article = any(t.dep_ in ("det", "poss") and t.head.i in heads for t in doc[max(0, span.start - 3) : span.start])
+        return (person, "") if person.start == span.end and article else None
+    if office.dep_ in _PREDICATE_DEPS:
+        verb = office.head
+    elif office.dep_ == "pobj" and office.head.lower_ == "as" and office.head.dep_ == "prep":
+        verb = office.head.head
+    else:
+        return None
+    if verb.dep_ not in _CLAUSE_DEPS:
+        return None  # "his role as president": the office of a noun, not of a clause's subject
+    while True:
+        if any(c.lower_ in _UNSURE or c.dep_ == "neg" for c in verb.children) or verb.lower_ in _UNSURE:
+            return None
+        written = " ".join(
+            t.text
+            for t in sorted([*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb], key=lambda t: t.i)
+        )
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        for candidate in objects or subjects:
+            if candidate.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                candidate = verb.head
+            if (person := _person_at(doc, candidate)) is not None:
+                return person, "became" if objects else written
+        if subjects or objects or verb.dep_ != "conj":
+            return None
+        verb = verb.head  # "was forced to resign ... and then sent as ambassador": the first verb's subject
+
+
+def _parsed_pairs(sentence: str, offices: list[_Office]) -> list[_Pair]:
+    doc = parse(sentence)
+    pairs = []
+    for office in offices:
+        span = doc.char_span(office.core_start, office.core_end, alignment_mode="expand")
+        if span is None or (found := _holder(doc, span)) is None:
+            continue
+        person, verb = found
+        if not (person.end_char <= office.start or person.start_char >= office.end):
+            continue  # the office inside the name's own span: no second reading
+        pairs.append(_Pair(person.text, office, "parse", verb=verb))
     return pairs
 
 

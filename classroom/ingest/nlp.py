@@ -36,6 +36,12 @@ def english() -> Any:
     return spacy.load(SPACY_MODEL, exclude=["tagger", "attribute_ruler", "lemmatizer"])  # never loaded: unused
 
 
+@lru_cache(maxsize=4096)
+def parse(sentence: str) -> Any:
+    """spaCy's parse of one sentence, kept for the sentences seen last (the extractor and the check share it)."""
+    return english()(sentence)
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]

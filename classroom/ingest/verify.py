@@ -197,25 +197,38 @@ def role_problem(
         if previous is None or role.name.split()[-1] not in previous:
             return f"“{written}” may not mean {role.name}: the sentence before does not name them", role
         return None, role
-    at = sentence.find(written)
-    if at < 0:
+    places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", sentence)]
+    if not places:
         return f"the name “{written}” is not written in the sentence", role
     same = sorted({p for p in people if p.split()[-1] == written.split()[-1] and p != written})
     expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
     if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
     doc = parses.of(sentence)
+    problem = ""
+    for at in places:  # "Lind and Quist backed it, with Quist becoming ...": the one the office is linked to
+        problem = _name_problem(doc, written, at) or (
+            ""
+            if _linked(doc, offices, at, at + len(written))
+            else f"the sentence does not link {written} to the office “{role.core}”"
+        )
+        if not problem:
+            return None, role
+    return problem, role
+
+
+def _name_problem(doc: Any, written: str, at: int) -> str:
+    """Why the name written at ``at`` is not a person (spaCy reads it as a place, a body, ...), or ""."""
     name = _span(doc, at, at + len(written))
-    if name is not None:
-        overlapping = [e for e in doc.ents if e.start < name.end and name.start < e.end]
-        if not any(e.label_ == "PERSON" for e in overlapping) and any(
-            e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end for e in overlapping
-        ):
-            kind = next(e.label_ for e in overlapping if e.label_ in NOT_PEOPLE)
-            return f"“{written}” reads as a {kind.lower().replace('_', ' ')}, not a person", role
-    if not _linked(doc, offices, at, at + len(written)):
-        return f"the sentence does not link {written} to the office “{role.core}”", role
-    return None, role
+    if name is None:
+        return ""
+    overlapping = [e for e in doc.ents if e.start < name.end and name.start < e.end]
+    if not any(e.label_ == "PERSON" for e in overlapping) and any(
+        e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end for e in overlapping
+    ):
+        kind = next(e.label_ for e in overlapping if e.label_ in NOT_PEOPLE)
+        return f"“{written}” reads as a {kind.lower().replace('_', ' ')}, not a person"
+    return ""
 
 
 # ---------------------------------------------------------------- the pass
