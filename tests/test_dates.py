@@ -15,6 +15,7 @@ from classroom.content.dates import (
     HistDate,
     date_problem,
     describe_precision,
+    from_parts,
     parse_answer,
     parse_date,
     parse_iso,
@@ -499,3 +500,39 @@ def test_real_date_phrases_from_public_pages_read_as_their_keys():
     assert len(rows) >= 15
     for text, _source, wanted in rows:
         assert parse_answer(text) == (parse_date(wanted) if wanted else None), text
+
+
+@pytest.mark.parametrize(
+    ("parts", "content"),
+    [
+        (("year", 44, True), "44 BC"),
+        (("year", 9, False), "AD 9"),
+        (("year", 44, True, 3, 15), "15 March 44 BC"),
+        (("year", 1991, False, 12), "December 1991"),
+        (("year", 1200, False, None, None, True), "c. 1200"),
+        (("century", 3, True), "3rd century BC"),
+        (("century", 12, False), "12th century"),
+        (("decade", 40, True), "the 40s BC"),
+        (("decade", 60, False), "the 60s AD"),
+        (("decade", 1960, False), "1960s"),
+    ],
+)
+def test_a_pickers_parts_name_the_date_the_content_form_does(parts, content):
+    assert from_parts(*parts) == parse_date(content)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("year", 0, True),  # there is no year 0
+        ("year", 2023, False, 2, 29),  # no 29 February in 2023
+        ("year", 1991, False, None, 26),  # a day needs its month
+        ("decade", 45, False),  # a decade starts on a year ending in 0
+        ("decade", 0, True),
+        ("century", 0, False),
+        ("century", 100, True),
+        ("year", 10_000, False),
+    ],
+)
+def test_parts_that_name_no_date_give_none(parts):
+    assert from_parts(*parts) is None

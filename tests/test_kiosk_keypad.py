@@ -49,7 +49,7 @@ def test_keys_write_what_a_student_would_type(keys, typed, content):
     [
         (("year", "", False, "BC/AD", "July"), "July"),  # no year yet
         (("year", "0", True, "BC/AD"), "0 BC"),  # there is no year 0
-        (("year", "1991", False, "BC/AD", "February", 30), "30 February 1991"),
+        (("year", "1991", False, "BC/AD", "February", 30), "30 February 1991 AD"),  # no such day
         (("year", "1991", False, "BC/AD", None, 17), "17 1991 AD"),  # a day without its month
         (("decade", "45", True, "BCE/CE"), "45s BCE"),  # a decade starts at a year ending in 0
         (("century", "0", False, "BC/AD"), "0 century AD"),

@@ -315,6 +315,24 @@ def _century(number: int, era: str | None) -> HistDate | None:
     return HistDate(first, unit="century")
 
 
+def from_parts(
+    unit: Unit, number: int, earlier: bool, month: int | None = None, day: int | None = None, circa: bool = False
+) -> HistDate | None:
+    """The date a picker's parts name (the kiosk's keys), or None when they name none.
+
+    ``number`` is a century's number, a decade's first year or a year, counted in the era
+    ``earlier`` says (BC/BCE when true, else AD/CE: the picker always has one chosen).
+    """
+    era = "bc" if earlier else "ad"
+    if unit == "century":
+        return _century(number, era)
+    if unit == "decade":
+        return _decade(number, era) if number % 10 == 0 else None
+    year = _astronomical(number, era)
+    found = _build(year, month, day) if year is not None else None
+    return replace(found, circa=True) if found is not None and circa else found
+
+
 def parse_date(text: str) -> HistDate | None:
     """Read a date in any content form (see ``ACCEPTED_FORMS``); None when it is not one.
 

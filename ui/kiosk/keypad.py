@@ -15,15 +15,13 @@ import streamlit as st
 
 from classroom.content.course_file import course_era
 from classroom.content.dates import (
-    FIRST_YEAR,
-    LAST_YEAR,
     PRECISION_RANK,
     Era,
-    HistDate,
     Precision,
     Unit,
     describe_precision,
     era_words,
+    from_parts,
     spoken,
 )
 from classroom.kinds import QuestionView
@@ -84,22 +82,6 @@ def unit_of(precision: Precision) -> Unit:
     return precision if precision in ("century", "decade") else "year"
 
 
-def _date(unit: Unit, number: int, earlier: bool, month: str | None, day: int | None, circa: bool) -> HistDate | None:
-    """The date the keys name, or None when they name none (year 0, a decade not ending in 0, ...)."""
-    if unit == "century":
-        first = 1 - number * 100 if earlier else (number - 1) * 100 + 1
-        found = HistDate(first, unit="century") if 1 <= number <= 99 else None
-    elif unit == "decade":
-        first = -number - 8 if earlier else number  # the 40s BC run from 49 BC (astronomical -48) to 40 BC
-        found = HistDate(first, unit="decade") if number > 0 and number % 10 == 0 else None
-    else:
-        if number == 0 or (day is not None and month is None):
-            return None
-        month_number = MONTHS.index(month) + 1 if month in MONTHS else None
-        found = HistDate(1 - number if earlier else number, month_number, day, circa=circa)
-    return found if found is not None and FIRST_YEAR <= found.year <= LAST_YEAR else None
-
-
 def written(
     unit: Unit,
     digits: str,
@@ -117,7 +99,8 @@ def written(
     before, after = era_words(era)
     digits = digits.strip()
     if digits.isdigit():
-        date = _date(unit, int(digits), earlier, month, day, circa)
+        month_number = MONTHS.index(month) + 1 if month in MONTHS else None
+        date = from_parts(unit, int(digits), earlier, month_number, day, circa)
         if date is not None:
             return spoken(date, era)
     number = {"century": f"{digits} century", "decade": f"{digits}s"}.get(unit, digits) if digits else ""
