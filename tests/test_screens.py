@@ -825,6 +825,19 @@ def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:
     assert live_attempt(at).graded == {}
 
 
+def test_a_new_attempt_that_cannot_be_saved_says_so_and_stays_on_the_result(monkeypatch) -> None:
+    at = finished_quiz(RESULT_RESPONSES)
+    finished = at.query_params["attempt"]
+    with monkeypatch.context() as patch:
+        patch.setattr(ui.shared.state.store(), "start_attempt", _store_down)
+        click(at, button(at, "Take the whole quiz again"))
+    assert values(at.error) == ["A new attempt could not be started. Check the connection and try again."]
+    assert values(at.title) == ["Your result"] and at.query_params["attempt"] == finished
+    click(at, button(at, "Take the whole quiz again"))  # the store is back: straight on to question 1
+    assert values(at.title) == [QUIZ_TITLE] and progress_text(at) == ["Question 1 of 8"]
+    assert at.query_params["attempt"] != finished
+
+
 def test_home_shows_the_best_quiz_score_after_a_result() -> None:
     at = finished_quiz(RESULT_RESPONSES)
     at.switch_page(HOME)

@@ -16,7 +16,7 @@ from ui.shared.safe import friendly_content_problem, markdown_table, note
 log = logging.getLogger("classroom")
 
 
-GO_TO_QUIZ = "results:go-to-quiz"  # set by a "again" button's callback: the attempt it started
+GO_TO_QUIZ = "results:go-to-quiz"  # where an "again" button's callback sends the next run: the new attempt
 
 
 def main() -> None:
