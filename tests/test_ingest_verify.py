@@ -13,7 +13,7 @@ from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import RoleMention
 from classroom.ingest.split import sentences
-from classroom.ingest.verify import _Parses, date_problem, question_problem, role_problem, verify_findings
+from classroom.ingest.verify import date_problem, question_problem, role_problem, verify_findings
 
 
 def role(sentence: str, name: str, office: str, written: str | None = None) -> RoleMention:
@@ -72,23 +72,23 @@ def test_day_spans_winters_and_month_ranges():
 def test_a_surname_two_people_share_is_not_guessed():
     sentence = "In October 1962 President Kennedy spoke on television."
     people = ["John F. Kennedy", "Robert Kennedy"]
-    problem, _ = role_problem(role(sentence, "Kennedy", "President"), None, people, _Parses())
+    problem, _ = role_problem(role(sentence, "Kennedy", "President"), None, people)
     assert problem == "“Kennedy” may be any of John F. Kennedy, Robert Kennedy"
     guessed = role(sentence, "Robert Kennedy", "President", written="Kennedy")
-    assert role_problem(guessed, None, people, _Parses())[0] is not None
-    assert role_problem(guessed, None, ["Robert Kennedy"], _Parses())[0] is None
+    assert role_problem(guessed, None, people)[0] is not None
+    assert role_problem(guessed, None, ["Robert Kennedy"])[0] is None
 
 
 def test_an_office_far_from_the_name_and_unlinked_is_dropped():
     sentence = "President Eisenhower waited for days, and in the end Nikita Khrushchev answered the letter."
-    problem, _ = role_problem(role(sentence, "Nikita Khrushchev", "President"), None, [], _Parses())
+    problem, _ = role_problem(role(sentence, "Nikita Khrushchev", "President"), None, [])
     assert problem == "the sentence does not link Nikita Khrushchev to the office “President”"
-    assert role_problem(role(sentence, "Eisenhower", "President"), None, [], _Parses())[0] is None
+    assert role_problem(role(sentence, "Eisenhower", "President"), None, [])[0] is None
 
 
 def test_an_apposition_links_the_office_through_the_parse():
     sentence = "Robert McNamara, who had run a car company before he came to Washington, was the Secretary of Defense."
-    assert role_problem(role(sentence, "Robert McNamara", "Secretary of Defense"), None, [], _Parses())[0] is None
+    assert role_problem(role(sentence, "Robert McNamara", "Secretary of Defense"), None, [])[0] is None
 
 
 def test_a_name_written_twice_is_linked_where_the_office_is():
@@ -98,23 +98,21 @@ def test_a_name_written_twice_is_linked_where_the_office_is():
         "Omar Quist", "Omar Quist", "Foreign Minister", "Foreign Minister", ("Foreign Minister",), sentence,
         at, at + 10, None, None, None, "parse",
     )  # fmt: skip
-    assert role_problem(quist, None, [], _Parses())[0] is None
-    problem, _ = role_problem(role(sentence, "Ada Lind", "Foreign Minister"), None, [], _Parses())
+    assert role_problem(quist, None, [])[0] is None
+    problem, _ = role_problem(role(sentence, "Ada Lind", "Foreign Minister"), None, [])
     assert problem == "the sentence does not link Ada Lind to the office “Foreign Minister”"
 
 
 def test_he_must_point_back_to_the_sentence_before():
     sentence = "He became Foreign Secretary."
     ok = role(sentence, "Ernest Bevin", "Foreign Secretary", written="He")
-    assert role_problem(ok, "Ernest Bevin led the union.", [], _Parses())[0] is None
-    problem, _ = role_problem(ok, "The union grew quickly.", [], _Parses())
+    assert role_problem(ok, "Ernest Bevin led the union.", [])[0] is None
+    problem, _ = role_problem(ok, "The union grew quickly.", [])
     assert problem == "“He” may not mean Ernest Bevin: the sentence before does not name them"
 
 
 def test_the_office_must_be_written_in_the_sentence():
-    problem, _ = role_problem(
-        role("Clement Attlee led the party.", "Clement Attlee", "Prime Minister"), None, [], _Parses()
-    )
+    problem, _ = role_problem(role("Clement Attlee led the party.", "Clement Attlee", "Prime Minister"), None, [])
     assert problem == "the office “Prime Minister” is not written in the sentence"
 
 
@@ -199,4 +197,4 @@ def test_coordinated_titles_are_linked_to_each_name():
             name, name, "Prime Ministers", "Prime Minister", ("Prime Minister",), sentence, 0, len(sentence),
             None, None, None, "coordinated titles",
         )  # fmt: skip
-        assert role_problem(mention, None, [], _Parses())[0] is None
+        assert role_problem(mention, None, [])[0] is None

@@ -36,7 +36,7 @@ from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
 from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, language_name, language_of
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
-from classroom.ingest.verify import Dropped, ImportReport, _Parses, question_problem, verify_findings
+from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
 from classroom.text import slug, valid_id
 
@@ -345,10 +345,9 @@ def draft_course(
             people = sum(len(f.roles) for f in found)
             say(f"lesson {number}/{len(plans)}: {dates} date(s), {people} person-office mention(s)")
     full_names = sorted({name for names in book.full.values() for name in names})
-    parses = _Parses()
     dropped: list[Dropped] = []
     for index, found in enumerate(all_findings):
-        all_findings[index], refused = verify_findings(found, f"{course_id}-{index + 1}", full_names, parses)
+        all_findings[index], refused = verify_findings(found, f"{course_id}-{index + 1}", full_names)
         dropped.extend(refused)
     say(f"checked every date and person-office pair against its sentence: dropped {len(dropped)}")
     statements = StatementIndex(

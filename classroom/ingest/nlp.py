@@ -12,6 +12,7 @@ imports an article never pays for the models.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -36,10 +37,30 @@ def english() -> Any:
     return spacy.load(SPACY_MODEL, exclude=["tagger", "attribute_ruler", "lemmatizer"])  # never loaded: unused
 
 
-@lru_cache(maxsize=4096)
+PARSED_LIMIT = 4096  # sentences kept: an import of 10,000 words has about 500
+_parsed: dict[str, Any] = {}
+
+
+def parse_all(sentences: Iterable[str]) -> dict[str, Any]:
+    """spaCy's parse of each sentence, each parsed once: the extractor and the check share these.
+
+    Sentences not seen yet go through spaCy's batched ``pipe``; the store is emptied when it would
+    pass ``PARSED_LIMIT``, so a long-running server keeps no more than that.
+    """
+    wanted = list(dict.fromkeys(sentences))
+    found = {s: _parsed[s] for s in wanted if s in _parsed}
+    todo = [s for s in wanted if s not in found]
+    if todo:
+        if len(_parsed) + len(todo) > PARSED_LIMIT:
+            _parsed.clear()
+        for sentence, doc in zip(todo, english().pipe(todo), strict=True):
+            _parsed[sentence] = found[sentence] = doc
+    return found
+
+
 def parse(sentence: str) -> Any:
-    """spaCy's parse of one sentence, kept for the sentences seen last (the extractor and the check share it)."""
-    return english()(sentence)
+    """spaCy's parse of one sentence (see ``parse_all``)."""
+    return parse_all([sentence])[sentence]
 
 
 @lru_cache(maxsize=1)

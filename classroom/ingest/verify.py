@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,7 +33,7 @@ from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, feast_days
 from classroom.ingest.extract_people import RoleMention
-from classroom.ingest.nlp import english
+from classroom.ingest.nlp import parse, parse_all
 from classroom.kinds import kind_of
 from classroom.text import fold
 
@@ -125,23 +125,6 @@ def date_problem(mention: DateMention, passage: str, earlier: str = "") -> str |
 # ---------------------------------------------------------------- people
 
 
-@dataclass
-class _Parses:
-    """spaCy parses of the sentences checked, each parsed once."""
-
-    docs: dict[str, Any] = field(default_factory=dict)
-
-    def of(self, sentence: str) -> Any:
-        if sentence not in self.docs:
-            self.docs[sentence] = english()(sentence)
-        return self.docs[sentence]
-
-    def parse_all(self, sentences: Iterable[str]) -> None:
-        todo = list(dict.fromkeys(s for s in sentences if s not in self.docs))
-        for sentence, doc in zip(todo, english().pipe(todo), strict=True):
-            self.docs[sentence] = doc
-
-
 def _span(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -180,9 +163,7 @@ def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name
     return False
 
 
-def role_problem(
-    role: RoleMention, previous: str | None, people: Sequence[str], parses: _Parses
-) -> tuple[str | None, RoleMention]:
+def role_problem(role: RoleMention, previous: str | None, people: Sequence[str]) -> tuple[str | None, RoleMention]:
     """(why ``role`` is not supported by its sentence or None, the role with its name repaired when it can be).
 
     ``previous`` is the sentence before (for "he"/"she"), ``people`` every full
@@ -204,7 +185,7 @@ def role_problem(
     expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
     if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
-    doc = parses.of(sentence)
+    doc = parse(sentence)  # shared with the extractor: a sentence it parsed is not parsed again
     problem = ""
     for at in places:  # "Lind and Quist backed it, with Quist becoming ...": the one the office is linked to
         problem = _name_problem(doc, written, at) or (
@@ -235,11 +216,10 @@ def _name_problem(doc: Any, written: str, at: int) -> str:
 
 
 def verify_findings(
-    findings: Sequence[PassageFindings], lesson_id: str, people: Sequence[str], parses: _Parses | None = None
+    findings: Sequence[PassageFindings], lesson_id: str, people: Sequence[str]
 ) -> tuple[tuple[PassageFindings, ...], list[Dropped]]:
     """The lesson's findings with every unsupported date and pair removed, and what was removed."""
-    parses = parses or _Parses()
-    parses.parse_all(r.sentence for f in findings for r in f.roles if r.written_name.lower() not in PRONOUNS)
+    parse_all(r.sentence for f in findings for r in f.roles if r.written_name.lower() not in PRONOUNS)
     kept: list[PassageFindings] = []
     dropped: list[Dropped] = []
     earlier = ""
@@ -258,7 +238,7 @@ def verify_findings(
         for role in passage.roles:
             index = texts.index(role.sentence) if role.sentence in texts else -1
             previous = texts[index - 1] if index > 0 else None
-            problem, role = role_problem(role, previous, people, parses)
+            problem, role = role_problem(role, previous, people)
             if problem:
                 dropped.append(Dropped("person", f"{role.name}: {role.office}", source, role.sentence, problem))
             else:
