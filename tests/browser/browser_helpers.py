@@ -106,6 +106,16 @@ def see_result(page: Page) -> Locator:
     return page.get_by_role("button", name=name).or_(page.get_by_role("link", name=name))
 
 
+def expect_result(page: Page, score: str, percent: str) -> None:
+    """The result page shows the score and the percent; if not, the failure says what it showed instead."""
+    values = main(page).get_by_test_id("stMetricValue")
+    try:
+        expect(values.nth(0)).to_have_text(score)
+        expect(values.nth(1)).to_have_text(percent)
+    except AssertionError as error:
+        raise AssertionError(f"{error}\nthe page showed instead:\n{main(page).inner_text()}") from None
+
+
 def expect_verdict(page: Page, text: str) -> None:
     """The verdict box shows words (and an icon), e.g. "Correct — 1 of 1 point"."""
     expect(main(page).get_by_test_id("stAlert").filter(has_text=text)).to_be_visible()

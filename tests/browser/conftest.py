@@ -8,6 +8,7 @@ when it is missing, because CI installs it.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -74,7 +75,10 @@ class AppServer:
         command = [_python(), "-m", "server", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--workers", str(workers)]
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            # A process group of its own, so that a kill can take the parent and its workers at once.
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self._wait_healthy()
         return self.base
 
@@ -105,8 +109,8 @@ class AppServer:
     def stop(self, kill: bool = False) -> None:
         if self.process is None:
             return
-        if kill:
-            self.process.kill()
+        if kill:  # every process at once, as a power cut would: no worker lingers through a graceful shutdown
+            os.killpg(self.process.pid, signal.SIGKILL)
         else:
             self.process.terminate()
         try:
