@@ -70,7 +70,9 @@ def test_periods_have_a_start_and_an_end(text, written, start, end):
         ("Further agreements followed in the late 1850s.", "the late 1850s", "1857", "1859"),
         ("By the 1980s the state was in debt.", "the 1980s", "1980", "1989"),
         ("Industry grew in the 19th century.", "the 19th century", "1800", "1899"),
-        ("It began in the late eighteenth century.", "the late eighteenth century", "1770", "1799"),
+        ("It began in the late eighteenth century.", "the late eighteenth century", "1767", "1799"),
+        ("Mills spread from the early nineteenth century.", "the early nineteenth century", "1800", "1833"),
+        ("Cotton ruled the mid-nineteenth century market.", "the mid-nineteenth century", "1834", "1866"),
     ],
 )
 def test_vague_periods_stay_vague(text, written, start, end):
@@ -109,10 +111,26 @@ def test_a_day_without_any_year_nearby_is_not_a_date():
         "A confederation of 39 states replaced it.",
         "It weighed 12,941 tons.",
         "Nobody remembers 31 June 1950.",
+        "Open the picture Treaty1919b.png to see it.",
+        "The file scan2004.pdf holds the minutes.",
     ],
 )
 def test_numbers_that_only_look_like_dates_are_ignored(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("The envoys met on 3 and 4 October 1989 in the capital.", "3 and 4 October 1989", "1989-10-03", "1989-10-04"),
+        ("He arrived sometime between June 12 and 19, 1821.", "June 12 and 19, 1821", "1821-06-12", "1821-06-19"),
+        ("Grants rose between fiscal year 1950 and fiscal year 1952.", "between fiscal year 1950 and fiscal year 1952", "1950", "1952"),
+        ("Aid flowed from fiscal year 1971 to 1974.", "from fiscal year 1971 to 1974", "1971", "1974"),
+    ],
+)
+def test_two_days_of_one_month_and_fiscal_years_make_one_period(text, written, start, end):
+    mention = only_date(text)
+    assert (mention.text, mention.date, mention.until) == (written, start, end)
 
 
 def test_mentions_come_in_text_order_with_their_offsets():

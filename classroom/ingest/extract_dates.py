@@ -31,7 +31,7 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
 )
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\d$£€#/])(?<!\d[,.])(?:1\d{3}|20\d{2})(?!\d|[,.]\d|%)"
+YEAR = r"(?<![\d$£€#/A-Za-z])(?<!\d[,.])(?:1\d{3}|20\d{2})(?!\d|[,.]\d|%|[A-Za-z])"  # not in "Kellogg1928a.jpg"
 ISO_DAY = rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 FULL = rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{ISO_DAY})"
 MONTH_YEAR = rf"{MONTH},?\s+(?:of\s+)?{YEAR}"
@@ -39,6 +39,7 @@ DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}(?!,?\s+\d))"
 SIMPLE = rf"(?:{FULL}|{MONTH_YEAR}|{DAY_MONTH}|{YEAR})"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 PART = r"(?:early|late|mid|middle)"
+FISCAL = r"(?:(?:the\s+)?(?:fiscal|financial)\s+years?\s+|FY\s*)?"  # "between fiscal year 1963 and fiscal year 1965"
 
 _COUNT_NOUNS = (
     "tons|tonnes|men|women|people|soldiers|troops|sailors|ships|planes|aircraft|flights|missions|km|kilometres|"
@@ -158,15 +159,17 @@ def _century(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
 
 
 def _part_of(part: str | None, start: int, length: int) -> tuple[int, int]:
-    """Early, mid and late cut a decade (or century) in thirds: 1990–1993, 1994–1996, 1997–1999."""
+    """Early, mid and late cut a decade or a century in thirds: 1990–1993, 1994–1996, 1997–1999; 1800–1833,
+    1834–1866, 1867–1899."""
     if not part:
         return start, start + length - 1
     part = part.lower()
+    third = length // 3  # a decade: 3 years (1990–1993); a century: 33 (1800–1833)
     if part == "early":
-        return start, start + length * 3 // 10
+        return start, start + third
     if part in ("mid", "middle"):
-        return start + length * 4 // 10, start + length * 6 // 10
-    return start + length * 7 // 10, start + length - 1
+        return start + third + 1, start + 2 * third
+    return start + 2 * third + 1, start + length - 1
 
 
 _ORDINAL_WORDS = [
@@ -178,9 +181,11 @@ _ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)
 
 
 def _day_span(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
-    """ "February 4–11, 1945": one month and year, two days."""
+    """ "February 4–11, 1945", "3 and 4 October 1989", "October 23 and 27, 1837": one month and year, two days."""
     year, month = int(match.group("y")), _month(match.group("m"))
     first, last = (int(re.sub(r"\D", "", match.group(g))) for g in ("d1", "d2"))
+    if first >= last:
+        return None
     return _Partial(year, month, first), _Partial(year, month, last), False
 
 
@@ -227,11 +232,17 @@ def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
 # Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
 _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:the\s+)?winter\s+of\s+(?P<a>{YEAR})\s*[–—/-]\s*(?P<b>{YEAR}|\d{{2}}(?!\d))"), _winter),
-    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[–—-]\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"), _day_span),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:[–—-]|\s&\s|\sand\s)\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"), _day_span),
     (
         re.compile(
-            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<a>{SIMPLE}|{MONTH}|{DAY})\s+(?:to|until|till|through|and)\s+"
-            rf"(?P<b>{FULL}|{MONTH_YEAR}|{YEAR}|{MONTH}(?!\s*\d))"
+            rf"\b(?P<d1>{DAY})\s*(?:[–—-]|\s&\s|\sand\s)\s*(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})"
+        ),
+        _day_span,
+    ),
+    (
+        re.compile(
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+{FISCAL}(?P<a>{SIMPLE}|{MONTH}|{DAY})\s+(?:to|until|till|through|and)\s+"
+            rf"{FISCAL}(?P<b>{FULL}|{MONTH_YEAR}|{YEAR}|{MONTH}(?!\s*\d))"
         ),
         _range,
     ),
