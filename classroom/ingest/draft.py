@@ -14,7 +14,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from classroom.content.dates import parse_iso
@@ -80,6 +80,7 @@ def _tidy_label(text: str) -> str:
     text = re.sub(r"^(?:[,;:—–-]\s*|(?:and|but|then|so|which|when|while|where|as)\s+)+", "", text, flags=re.I)
     text = re.sub(r"(?:\s*[,;:—–-])+\s*$", "", text).rstrip(". ")
     text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"\s*\(\s*[,;–—-]?\s*\)", "", text)  # "Kanagawa (1862)" without its date: no empty brackets
     return text[:1].upper() + text[1:]
 
 
@@ -106,17 +107,9 @@ def coordinated_span(mention: DateMention, others: Iterable[DateMention], text: 
     return start, end
 
 
-def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateMention] = ()) -> tuple[str, str]:
-    """A timeline label from the clause that holds the date, with the date taken out.
-
-    ``others`` are the sentence's other dates: "X was founded in May 1949 and Y
-    in October 1949" gives the May event the label "X was founded", not a label
-    that also tells October. Returns (label, preposition) — the preposition
-    ("until", "since") tells the question whether the date starts, ends or
-    simply places the event.
-    """
+def _clause_of(sentence: Sentence, mention: DateMention, others: list[DateMention]) -> tuple[int, int, int, int]:
+    """(date start, date end, clause start, clause end) in the sentence: the clause a label is made from."""
     text = sentence.text
-    others = list(others)
     start, end = coordinated_span(mention, others, text, sentence.start)
     start, end = start - sentence.start, end - sentence.start
     later = [o.start - sentence.start for o in others if o.start - sentence.start >= end]
@@ -128,6 +121,33 @@ def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateM
             clause_end = min(clause_end, cut.start())
     if later and (joint := re.search(r"\s+and\s+", text[end : min(later)])):
         clause_end = min(clause_end, end + joint.start())  # "… in May 1949 and Y in October": May's clause ends
+    return start, end, clause_start, clause_end
+
+
+def _shares_clause(sentence: Sentence, mention: DateMention, others: list[DateMention]) -> bool:
+    """Whether another date of the sentence stands in the clause the label is made from ("as in the raid in
+    1911, the war in 1913 and the blockade in 1916"): the label would fit each of them."""
+    start, end, clause_start, clause_end = _clause_of(sentence, mention, others)
+    inside = [
+        o
+        for o in others
+        if clause_start <= o.start - sentence.start and o.end - sentence.start <= clause_end and not _aside(sentence, o)
+    ]
+    return any(not (start <= o.start - sentence.start < end) for o in inside)
+
+
+def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateMention] = ()) -> tuple[str, str]:
+    """A timeline label from the clause that holds the date, with the date taken out.
+
+    ``others`` are the sentence's other dates: "X was founded in May 1949 and Y
+    in October 1949" gives the May event the label "X was founded", not a label
+    that also tells October. Returns (label, preposition) — the preposition
+    ("until", "since") tells the question whether the date starts, ends or
+    simply places the event.
+    """
+    text = sentence.text
+    others = list(others)
+    start, end, clause_start, clause_end = _clause_of(sentence, mention, others)
     before = text[clause_start:start]
     found = _PREPOSITION.search(before)
     preposition = (found.group("prep") or "").split()[0].lower() if found and found.group("prep") else ""
@@ -168,6 +188,7 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
             others = [m for m in near if m != mention]
             label, preposition = event_label(sentence, mention, others)
             askable = coordinated_span(mention, others, sentence.text, sentence.start) == (mention.start, mention.end)
+            askable = askable and not _aside(sentence, mention) and not _shares_clause(sentence, mention, others)
             if named := _named_by_date(sentence, mention):
                 label, askable = named, False  # "the revolutions of 1848": the date names a thing
             if _RELATIVE_TIME.search(label) or (mention.date, mention.until) in seen or len(label.split()) < 2:
@@ -179,7 +200,36 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
             elif preposition in ("since", "until", "till"):  # a state that starts or ends then, not an event
                 shown = f"{label} ({preposition} {mention.text})"
             events.append(DraftEvent(mention, shown, passage.passage_id, sentence.text, preposition, label, askable))
-    return events
+    return _one_label_one_date(events)
+
+
+_RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;:()]*$", re.I)
+
+
+def _aside(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether the date sits in a parenthesis or a relative clause, so that the sentence's label is not its event.
+
+    "Kanagawa (1862)", "Kirov's death … (the Nazi Party had taken control in 1933)", "when SCAP, which had
+    overseen the occupation since 1945, disbanded": the label is built from the main clause, so a question
+    would ask for the date of something else.
+    """
+    before = sentence.text[: mention.start - sentence.start]
+    if before.count("(") > before.count(")"):
+        return True
+    return bool(_RELATIVE_OPENER.search(before))
+
+
+def _one_label_one_date(events: list[DraftEvent]) -> list[DraftEvent]:
+    """Events of one sentence that get the same label ("the invasions of Manchuria in 1931, of Abyssinia in
+    1935, …") cannot be asked apart: none of them is asked."""
+    counts: dict[tuple[str, str], int] = {}
+    for event in events:
+        key = (event.sentence, fold(event.ask_label))
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        replace(event, askable=False) if counts[(event.sentence, fold(event.ask_label))] > 1 else event
+        for event in events
+    ]
 
 
 # ---------------------------------------------------------------- questions
@@ -470,8 +520,8 @@ def _outcome(text: str, previous: str | None) -> tuple[str, str] | None:
         ask = f"According to the text, what did {cause} {_VERB_ASK[' '.join(verb.group('verb').split())]}?"
     else:
         return None
-    if not OPTION_WORDS[0] <= len(correct.split()) <= OPTION_WORDS[1]:
-        return None
+    if not OPTION_WORDS[0] <= len(correct.split()) <= OPTION_WORDS[1] or correct[:1].isdigit():
+        return None  # "the war ended in 1921 with …": a date is not an outcome
     return ask, correct
 
 

@@ -1,0 +1,66 @@
+"""Drafting questions: a date question only where the label is the date's own event (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from classroom.content.models import ChoiceQuestion, DateQuestion, OrderQuestion
+from classroom.ingest import draft_course
+
+
+def _questions(text: str) -> list:
+    course = draft_course(text, "test.txt", fmt="txt")
+    return [q for _, q in course.questions()]
+
+
+def _date_answers(text: str) -> dict[str, str]:
+    return {q.answer: q.ask for q in _questions(text) if isinstance(q, DateQuestion)}
+
+
+PORTS = (
+    "The navy opened new coaling stations along the northern coast over the following decades of the century. "
+    "New stations opened in these harbours: Dunmore (1871); Kelby (1874); Sandholm (1880); Orrin (1886). "
+    "The admiralty named Vice Admiral Ruth Calder to inspect them in March 1890, and she reported in May 1891."
+)
+
+
+def test_a_year_in_brackets_after_a_name_gets_no_question_and_leaves_no_hole():
+    answers = _date_answers(PORTS)
+    assert not {"1871", "1874", "1880", "1886"} & set(answers)
+    assert "1890-03" in answers  # the running sentence is still asked
+    for question in _questions(PORTS):
+        assert "( )" not in question.ask and "()" not in question.ask
+        if isinstance(question, OrderQuestion):
+            assert all("(" not in item for item in question.items)
+
+
+def test_a_date_in_a_parenthesis_or_a_relative_clause_is_not_asked_as_the_main_clause_date():
+    text = (
+        "The minister's fall in 1921, together with the strikes and the debts of the cities (which had borrowed "
+        "heavily since 1915), shook the cabinet for a long time. "
+        "Trade resumed on 2 May 1926, when the harbour board, which had run the docks since 1919, was dissolved "
+        "by the assembly of the province."
+    )
+    answers = _date_answers(text)
+    assert "1921" in answers and "1926-05-02" in answers
+    assert "1915" not in answers and "1919" not in answers
+
+
+def test_several_dates_that_share_one_label_are_not_asked():
+    text = (
+        "The charter failed to stop the wars of the period, as in the northern raid in 1911, the river war in "
+        "1913 and the coastal blockade in 1916, which all went ahead. "
+        "The charter itself was signed in the capital on 4 June 1908 by eleven delegations."
+    )
+    answers = _date_answers(text)
+    assert not {"1911", "1913", "1916"} & set(answers)
+    assert "1908-06-04" in answers
+
+
+def test_a_date_is_not_drafted_as_an_outcome():
+    text = (
+        "The long siege of the port began in the spring after the harvest failed in every valley. "
+        "The siege ended in 1744 with the garrison marching out under arms and flags. "
+        "The town was rebuilt slowly by the merchants who returned over the next years."
+    )
+    for question in _questions(text):
+        if isinstance(question, ChoiceQuestion):
+            assert not any(option[:1].isdigit() for option in question.options), question
