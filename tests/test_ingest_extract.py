@@ -453,3 +453,47 @@ def test_a_past_holder_ex_or_former_keeps_the_office(text, name, office):
 def test_a_lower_case_title_before_a_name_counts_after_an_article_or_a_qualifier_only():
     assert [(r.name, r.core) for r in roles_in("The president Jimmy Carter spoke.")] == [("Jimmy Carter", "president")]
     assert roles_in("Voters asked whether president Jimmy Carter would run.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "core"),
+    [
+        ("The legation opened when Minister Resident Otto Brenner handed over his letters.", "Otto Brenner", "Minister Resident"),
+        (
+            "In 1910 Ambassador Extraordinary and Minister Plenipotentiary Clara Vos arrived in the capital.",
+            "Clara Vos",
+            "Ambassador Extraordinary and Minister Plenipotentiary",
+        ),
+        (
+            "The note reached Envoy Extraordinary and Minister Plenipotentiary to Chile, Hugo Marsh, in May.",
+            "Hugo Marsh",
+            "Envoy Extraordinary and Minister Plenipotentiary",
+        ),
+        ("Pieter Lang, the new Chargé d’Affaires in Lima, signed the protocol.", "Pieter Lang", "Chargé d’Affaires"),
+        ("The talks stalled until Chargé d'Affaires Mira Osei came back.", "Mira Osei", "Chargé d'Affaires"),
+    ],
+)
+def test_diplomatic_ranks_are_read_whole_and_stay_out_of_the_name(text, name, core):
+    found = roles_in(text)
+    assert [(r.name, r.core) for r in found] == [(name, core)]
+
+
+def test_a_deputy_an_assistant_or_an_acting_holder_keeps_the_rank_in_the_office():
+    found = roles_in("The memo was drafted by Karl Dunne, Second Assistant Secretary of State (a senior clerk).")
+    assert [(r.name, r.core) for r in found] == [("Karl Dunne", "Second Assistant Secretary of State")]
+    found = roles_in("Deputy Foreign Minister Ilse Brandt met the envoys.")
+    assert [(r.name, r.core, r.accept[0]) for r in found] == [("Ilse Brandt", "Deputy Foreign Minister", "Deputy Foreign Minister")]
+
+
+def test_a_plural_title_before_a_colon_gives_each_listed_holder_the_office_and_their_own_years():
+    found = roles_in("For forty years the bureau had only two chief clerks' deputies and two deputy ministers: Ana Ruiz (1901-1915) and Tomas Ek (1915-1940).")
+    assert [(r.name, r.core, r.start_date, r.end_date) for r in found] == [
+        ("Ana Ruiz", "deputy minister", "1901", "1915"),
+        ("Tomas Ek", "deputy minister", "1915", "1940"),
+    ]
+
+
+def test_a_nomination_is_not_an_office_held():
+    assert roles_in("In 1838 the president nominated Jules Marin as Minister to Peru.") == []
+    found = roles_in("Sara Holt accepted an appointment as Consul to Bergen on 4 May 1871.")
+    assert [(r.name, r.core, r.start_date) for r in found] == [("Sara Holt", "Consul", "1871-05-04")]

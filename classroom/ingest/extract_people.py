@@ -57,6 +57,10 @@ OFFICES = [
     "spokeswoman", "spokesperson", "envoy", "chairperson", "chief executive officer", "chief executive",
     "chief technology officer", "chief technical officer", "chief financial officer", "chief operating officer",
     "CEO", "CTO", "CFO", "COO", "managing director", "director-general", "director general", "director",
+    # diplomatic ranks written whole: "Minister Resident X" is X, not "Resident X"
+    "envoy extraordinary and minister plenipotentiary", "ambassador extraordinary and minister plenipotentiary",
+    "ambassador extraordinary and plenipotentiary", "minister plenipotentiary", "minister resident",
+    "special ambassador", "chargé d’affaires", "chargé d'affaires", "charge d'affaires", "chargé",
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
@@ -90,14 +94,21 @@ _ORDINAL = (
     r"|eighth|ninth))"
 )
 # Diplomats are sent to a country or sit in its capital: "Minister in Washington", "Ambassador to France".
-_DIPLOMATIC = {"minister", "ambassador", "envoy", "consul", "consul general", "high commissioner"}
+_DIPLOMATIC = {
+    "minister", "ambassador", "envoy", "consul", "consul general", "high commissioner", "minister plenipotentiary",
+    "minister resident", "special ambassador", "envoy extraordinary and minister plenipotentiary",
+    "ambassador extraordinary and minister plenipotentiary", "ambassador extraordinary and plenipotentiary",
+}  # fmt: skip
 
 _HONORIFICS = {
     "sir", "dame", "mr", "mrs", "ms", "miss", "dr", "general", "gen", "admiral", "adm", "commodore", "colonel",
     "col", "captain", "capt", "major", "lieutenant", "lt", "marshal", "field", "sergeant", "professor", "prof",
     "father", "brother", "sister", "saint", "st",
 }  # fmt: skip
-_OFFICE_WORDS = {word.lower() for office in OFFICES for word in re.split(r"[\s-]+", office)} - {"of", "the", "state"}
+_OFFICE_WORDS = {word.lower() for office in OFFICES for word in re.split(r"[\s-]+", office)} - {
+    "of", "the", "state", "and", "d’affaires", "d'affaires",
+}  # fmt: skip
+_OFFICE_WORDS |= {"affaires"}  # "Chargé d’Affaires Ryuji Takeuchi": the name starts after the title
 _OFFICE_WORDS |= {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _OFFICE_WORDS}  # "Ministers Attlee and …"
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -144,7 +155,8 @@ _START_VERBS = (
     r"became|become|becomes|was\s+appointed|were\s+appointed|was\s+named|was\s+elected|was\s+re-elected|was\s+made|"
     r"was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+crowned|was\s+proclaimed|rose\s+to\s+become|"
     r"went\s+on\s+to\s+become|was\s+chosen\s+as|was\s+installed\s+as|succeeded\s+\S+\s+as|replaced\s+\S+\s+as|"
-    r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as"
+    r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as|"
+    r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as"
 )
 _END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+as|was\s+removed\s+as"
 _HOLD_VERBS = (
@@ -156,6 +168,18 @@ _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I
 _MODIFIER = re.compile(
     r"(?:\b(?:first|last|new|former|then|acting|future|interim|incoming|outgoing|long-serving|longtime|young|"
     rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+|\bex-)$",
+    re.I,
+)
+# Words before an office that make it another office: a deputy, an assistant or an acting holder is not the
+# holder ("Deputy Attorney General", "Third Assistant Secretary of State", "Acting Secretary").
+_RANK = re.compile(rf"(?:\b(?:{_ORDINAL}\s+)?(?:deputy|assistant|acting|under)\s+)+$", re.I)
+# "second assistant secretaries: William Hunter (1866-1886) and Alvey A. Adee (1886-1924)": a plural title, a
+# colon, then its holders, each with an optional bracket.
+_HELD = rf"{NAME}(?:\s*\([^()]{{0,60}}\))?"
+_LISTED = re.compile(
+    rf"(?<![\w-])(?P<office>(?:(?:{_ORDINAL}|deputy|assistant|acting|under)\s+)*(?i:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PLURALS, key=len, reverse=True))
+    + rf"))\s*:\s*(?P<names>{_HELD}(?:\s*,\s*{_HELD})*,?\s+and\s+{_HELD})",
     re.I,
 )
 # "UN", "Britain's", "British", "West German": a country or body before the office, never a person's name.
@@ -292,17 +316,20 @@ def _office_at(sentence: str, match: re.Match) -> _Office:
             break
     if found := _DETERMINER.search(sentence[:start]):
         start, determiner = found.start(), True
+    core_start = match.start()
+    if rank := _RANK.search(sentence[: match.start()]):
+        core_start = rank.start()  # "Third Assistant Secretary of State" is not "Secretary of State"
     complement = _COMPLEMENT.match(sentence[match.end() :])
     if complement is None and " ".join(match.group(0).lower().split()) in _DIPLOMATIC:
         complement = _POSTED.match(sentence[match.end() :])
     end = match.end() + (complement.end() if complement else 0)
     return _Office(
         start,
-        match.start(),
+        core_start,
         match.end(),
         end,
         qualifier,
-        " ".join(match.group(0).split()),
+        " ".join(sentence[core_start : match.end()].split()),
         " ".join(complement.group(0).split()) if complement else "",
         determiner,
     )
@@ -332,7 +359,7 @@ _K_LEFT = re.compile(
 )
 _G_LEFT = re.compile(rf"(?P<name>{NAME})\s*\(\s*$")
 _J_LEFT = re.compile(
-    rf"\b(?:appointed|named|elected|made|nominated|chose|proclaimed|crowned|promoted)\s+(?P<name>{NAME})\s+"
+    rf"\b(?:appointed|named|elected|made|chose|proclaimed|crowned|promoted)\s+(?P<name>{NAME})\s+"
     r"(?:as\s+|to\s+(?:the\s+)?(?:role|post|position|office|rank)\s+of\s+)?$"
 )
 _I_LEFT = re.compile(rf"(?P<new>{NAME})\s+(?:succeeded|replaced)\s+(?P<old>{NAME})\s+as\s+$")
@@ -341,7 +368,7 @@ _D_RIGHT = re.compile(rf"^\s*,\s*(?P<name>{NAME}){_APPOSITION_END}")
 _H_RIGHT = re.compile(rf"^\s+(?:was|is|became|had\s+been)\s+(?P<name>{NAME})")
 _A_RIGHT = re.compile(rf"^\s+(?P<name>{NAME})(?P<of>\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)?")
 _B_RIGHT = re.compile(
-    r"^\s*(?:[,.;:)]|$|[—–]|\s(?:who|which|and|since|from|until|between|in|at|during|under|had|has|was|is|"
+    r"^\s*(?:[,.;:()]|$|[—–]|\s(?:who|which|and|since|from|until|between|in|at|during|under|had|has|was|is|"
     r"would|also|then|when|for|of)\b)"
 )
 
@@ -353,6 +380,7 @@ class _Pair:
     how: str
     verb: str = ""
     after_name: str = ""  # "of Egypt" in "President Gamal Abdel Nasser of Egypt"
+    at: int = -1  # where a listed holder's name ends: the date nearest to it is theirs
 
 
 def _usable(written: str) -> bool:
@@ -415,6 +443,22 @@ def _pairs_in(sentence: str) -> list[_Pair]:
             unpaired.append(office)
     if unpaired:
         pairs.extend(_parsed_pairs(sentence, unpaired))
+    for match in _LISTED.finditer(sentence):
+        written = " ".join(match.group("office").split())
+        singular: str | None = None
+        words = written.split()
+        for size in range(len(words), 0, -1):  # the plural office is the longest tail that is one
+            if (tail := " ".join(words[-size:]).lower()) in _PLURALS:
+                singular = " ".join([*words[:-size], _PLURALS[tail]])
+                break
+        if singular is None:
+            continue
+        for held in re.finditer(NAME, match.group("names")):
+            name_end = match.start("names") + held.end()
+            if clean_name(held.group(0)) is None:
+                continue
+            office = _Office(match.start(), match.start(), match.end("office"), match.end("office"), "", singular, "", False)
+            pairs.append(_Pair(held.group(0), office, "listed", at=name_end))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
@@ -438,6 +482,7 @@ _PREDICATE_DEPS = {"attr", "oprd", "appos"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSE_DEPS = {"ROOT", "conj", "relcl", "advcl", "pcomp", "ccomp", "xcomp"}  # what a verb heading a clause hangs by
 _UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
+_UNSURE |= {"nominated", "nominate", "nominates", "proposed", "considered", "offered"}  # a nomination is not office
 
 
 def _person_at(doc: Any, token: Any) -> Any | None:
@@ -583,7 +628,8 @@ def find_roles(
             if cleaned is None:
                 continue
             name = book.resolve(cleaned)
-        when, begin, finish = _when(sentence, pair.office, pair.verb, local)
+        near = pair.office if pair.at < 0 else _Office(pair.at, pair.at, pair.at, pair.at, "", "", "", False)
+        when, begin, finish = _when(sentence, near, pair.verb, local)
         office_text = sentence[pair.office.start : pair.office.end]
         found.append(
             RoleMention(
