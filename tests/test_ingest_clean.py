@@ -285,3 +285,32 @@ def test_a_licence_named_early_in_the_text_does_not_end_it():
     text = f"Town\n\nThis page is licensed under a Creative Commons Attribution licence.\n\n{PROSE}\n\n{MORE_PROSE}\n"
     article = read_text(text)
     assert body(article).endswith(MORE_PROSE)
+
+
+def test_a_list_the_running_text_announces_with_a_colon_is_kept():
+    page = (
+        "<html><body><main><h1>Ports of the coast</h1>"
+        "<p>The company opened its first warehouse at Dunmore in the spring of 1871, after long talks with the"
+        " harbour board about the rent and the tolls for every ship that would call there.</p>"
+        "<p>Further warehouses were opened at the following places:</p>"
+        "<ul><li>Kelby: opened June 2, 1874.</li><li>Orrin: opened May 9, 1880.</li></ul>"
+        "<p>By the end of the decade the company traded in every port of the coast, and its ships carried most of"
+        " the grain that the northern valleys sent to the capital each autumn.</p>"
+        "</main></body></html>"
+    )
+    article = read_html(page)
+    texts = [b.text for b in article.blocks]
+    assert "Kelby: opened June 2, 1874." in texts and "Orrin: opened May 9, 1880." in texts
+
+
+def test_wiki_gallery_lines_and_caption_tails_in_a_text_dump_are_furniture():
+    text = (
+        "The treaty was signed in the capital in 1902 by the four powers of the region after a long winter.\n\n"
+        "Signing1902a.jpg|The envoys at the table Signing1902b.jpg|The seals\n\n"
+        "at the palace in 1903]] The treaty held for a generation and was renewed by the same four powers later."
+    )
+    article = read_markdown(text)
+    texts = [b.text for b in article.blocks]
+    assert not any(".jpg" in t for t in texts)
+    assert texts[-1].startswith("The treaty held for a generation")
+    assert "at the palace in 1903]]" in article.removed

@@ -284,11 +284,16 @@ def read_html(source: str) -> Article:
     where = [compact.find(t) if len(t) >= LONG_BLOCK else None for t in texts]  # long blocks: anywhere
     kept: list[Block] = []
     removed = list(reader.removed)
+    announced = False  # the last kept paragraph ends with a colon: "… at the following locations:"
     for index, block in enumerate(blocks):
         start = where[index]
         keep = start is not None and start >= 0
         if start is None:  # a short block counts only between the long blocks of the main text around it
             keep = bool(texts[index]) and _between_kept(index, texts, where, compact)
+        if block.kind == "item" and announced:
+            keep = True  # a list the running text announces is running text, though trafilatura left it out
+        elif block.kind != "item":
+            announced = keep and block.kind == "paragraph" and block.text.rstrip().endswith(":")
         (kept.append(block) if keep else removed.append(block.text))
     if not any(b.kind != "heading" for b in kept):
         return _read_html_blocks(source)
@@ -521,12 +526,35 @@ def _labels_as_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# Leftovers of wiki markup in a text dump: a gallery line ("Pact1928a.jpg|Briand speaking …") and the tail of a
+# picture's caption before the paragraph it stood in ("in 1929]] The pact …").
+_GALLERY = re.compile(r"^\S[^|\n]{0,80}\.(?:jpe?g|png|gif|svg|tiff?|webp)\s*\|", re.I)
+_CAPTION_TAIL = re.compile(r"^[^\[\]]{0,200}\]\]\s*")
+
+
+def _without_wiki_debris(blocks: list[Block], removed: list[str]) -> tuple[list[Block], list[str]]:
+    kept: list[Block] = []
+    removed = list(removed)
+    for block in blocks:
+        if _GALLERY.match(block.text):
+            removed.append(block.text)
+            continue
+        if tail := _CAPTION_TAIL.match(block.text):
+            removed.append(tail.group(0).strip())
+            block = Block(block.kind, block.text[tail.end() :], block.level)
+            if not block.text.strip():
+                continue
+        kept.append(block)
+    return kept, removed
+
+
 def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Article:
     """Drop furniture written into the text: bylines, share lines, breadcrumbs, 'related' and reference zones."""
     kept: list[Block] = []
     removed = list(removed)
     in_zone = list_zone = False
     blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
+    blocks, removed = _without_wiki_debris(blocks, removed)
     if title is not None and not title.strip():
         title = None
     blocks = _labels_as_headings(blocks)
