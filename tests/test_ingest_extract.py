@@ -497,3 +497,8 @@ def test_a_nomination_is_not_an_office_held():
     assert roles_in("In 1838 the president nominated Jules Marin as Minister to Peru.") == []
     found = roles_in("Sara Holt accepted an appointment as Consul to Bergen on 4 May 1871.")
     assert [(r.name, r.core, r.start_date) for r in found] == [("Sara Holt", "Consul", "1871-05-04")]
+
+
+def test_a_preposition_before_a_title_is_no_rank():
+    found = roles_in("The reforms went on under Premier Ivo Dahl and his cabinet.")
+    assert [(r.name, r.core) for r in found] == [("Ivo Dahl", "Premier")]

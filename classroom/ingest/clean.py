@@ -290,10 +290,10 @@ def read_html(source: str) -> Article:
         keep = start is not None and start >= 0
         if start is None:  # a short block counts only between the long blocks of the main text around it
             keep = bool(texts[index]) and _between_kept(index, texts, where, compact)
-        if block.kind == "item" and announced:
+        if announced and not keep and block.kind != "heading" and len(block.text.split()) <= 40:
             keep = True  # a list the running text announces is running text, though trafilatura left it out
-        elif block.kind != "item":
-            announced = keep and block.kind == "paragraph" and block.text.rstrip().endswith(":")
+        else:
+            announced = keep and block.kind != "heading" and block.text.rstrip().endswith(":")
         (kept.append(block) if keep else removed.append(block.text))
     if not any(b.kind != "heading" for b in kept):
         return _read_html_blocks(source)

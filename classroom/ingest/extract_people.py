@@ -172,12 +172,12 @@ _MODIFIER = re.compile(
 )
 # Words before an office that make it another office: a deputy, an assistant or an acting holder is not the
 # holder ("Deputy Attorney General", "Third Assistant Secretary of State", "Acting Secretary").
-_RANK = re.compile(rf"(?:\b(?:{_ORDINAL}\s+)?(?:deputy|assistant|acting|under)\s+)+$", re.I)
+_RANK = re.compile(rf"(?:\b(?:{_ORDINAL}\s+)?(?:deputy|assistant|acting)\s+)+$", re.I)
 # "second assistant secretaries: William Hunter (1866-1886) and Alvey A. Adee (1886-1924)": a plural title, a
 # colon, then its holders, each with an optional bracket.
 _HELD = rf"{NAME}(?:\s*\([^()]{{0,60}}\))?"
 _LISTED = re.compile(
-    rf"(?<![\w-])(?P<office>(?:(?:{_ORDINAL}|deputy|assistant|acting|under)\s+)*(?i:"
+    rf"(?<![\w-])(?P<office>(?:(?:{_ORDINAL}|deputy|assistant|acting)\s+)*(?i:"
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PLURALS, key=len, reverse=True))
     + rf"))\s*:\s*(?P<names>{_HELD}(?:\s*,\s*{_HELD})*,?\s+and\s+{_HELD})",
     re.I,
