@@ -1,4 +1,4 @@
-"""Drafting questions: a date question only where the label is the date's own event (sentences written for these tests)."""
+"""Drafting questions: a date is asked only where the label is its own event (sentences written for these tests)."""
 
 from __future__ import annotations
 

@@ -124,7 +124,12 @@ def test_numbers_that_only_look_like_dates_are_ignored(text):
     [
         ("The envoys met on 3 and 4 October 1989 in the capital.", "3 and 4 October 1989", "1989-10-03", "1989-10-04"),
         ("He arrived sometime between June 12 and 19, 1821.", "June 12 and 19, 1821", "1821-06-12", "1821-06-19"),
-        ("Grants rose between fiscal year 1950 and fiscal year 1952.", "between fiscal year 1950 and fiscal year 1952", "1950", "1952"),
+        (
+            "Grants rose between fiscal year 1950 and fiscal year 1952.",
+            "between fiscal year 1950 and fiscal year 1952",
+            "1950",
+            "1952",
+        ),
         ("Aid flowed from fiscal year 1971 to 1974.", "from fiscal year 1971 to 1974", "1971", "1974"),
     ],
 )
@@ -458,7 +463,11 @@ def test_a_lower_case_title_before_a_name_counts_after_an_article_or_a_qualifier
 @pytest.mark.parametrize(
     ("text", "name", "core"),
     [
-        ("The legation opened when Minister Resident Otto Brenner handed over his letters.", "Otto Brenner", "Minister Resident"),
+        (
+            "The legation opened when Minister Resident Otto Brenner handed over his letters.",
+            "Otto Brenner",
+            "Minister Resident",
+        ),
         (
             "In 1910 Ambassador Extraordinary and Minister Plenipotentiary Clara Vos arrived in the capital.",
             "Clara Vos",
@@ -482,11 +491,16 @@ def test_a_deputy_an_assistant_or_an_acting_holder_keeps_the_rank_in_the_office(
     found = roles_in("The memo was drafted by Karl Dunne, Second Assistant Secretary of State (a senior clerk).")
     assert [(r.name, r.core) for r in found] == [("Karl Dunne", "Second Assistant Secretary of State")]
     found = roles_in("Deputy Foreign Minister Ilse Brandt met the envoys.")
-    assert [(r.name, r.core, r.accept[0]) for r in found] == [("Ilse Brandt", "Deputy Foreign Minister", "Deputy Foreign Minister")]
+    assert [(r.name, r.core, r.accept[0]) for r in found] == [
+        ("Ilse Brandt", "Deputy Foreign Minister", "Deputy Foreign Minister")
+    ]
 
 
 def test_a_plural_title_before_a_colon_gives_each_listed_holder_the_office_and_their_own_years():
-    found = roles_in("For forty years the bureau had only two chief clerks' deputies and two deputy ministers: Ana Ruiz (1901-1915) and Tomas Ek (1915-1940).")
+    found = roles_in(
+        "For forty years the bureau had only two chief clerks' deputies and two deputy ministers:"
+        " Ana Ruiz (1901-1915) and Tomas Ek (1915-1940)."
+    )
     assert [(r.name, r.core, r.start_date, r.end_date) for r in found] == [
         ("Ana Ruiz", "deputy minister", "1901", "1915"),
         ("Tomas Ek", "deputy minister", "1915", "1940"),

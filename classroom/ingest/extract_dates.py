@@ -232,7 +232,10 @@ def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
 # Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
 _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:the\s+)?winter\s+of\s+(?P<a>{YEAR})\s*[–—/-]\s*(?P<b>{YEAR}|\d{{2}}(?!\d))"), _winter),
-    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:[–—-]|\s&\s|\sand\s)\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"), _day_span),
+    (
+        re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:[–—-]|\s&\s|\sand\s)\s*(?P<d2>{DAY}),?\s+(?P<y>{YEAR})"),
+        _day_span,
+    ),
     (
         re.compile(
             rf"\b(?P<d1>{DAY})\s*(?:[–—-]|\s&\s|\sand\s)\s*(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})"

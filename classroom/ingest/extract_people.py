@@ -457,7 +457,9 @@ def _pairs_in(sentence: str) -> list[_Pair]:
             name_end = match.start("names") + held.end()
             if clean_name(held.group(0)) is None:
                 continue
-            office = _Office(match.start(), match.start(), match.end("office"), match.end("office"), "", singular, "", False)
+            office = _Office(
+                match.start(), match.start(), match.end("office"), match.end("office"), "", singular, "", False
+            )
             pairs.append(_Pair(held.group(0), office, "listed", at=name_end))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
