@@ -64,3 +64,14 @@ def test_a_date_is_not_drafted_as_an_outcome():
     for question in _questions(text):
         if isinstance(question, ChoiceQuestion):
             assert not any(option[:1].isdigit() for option in question.options), question
+
+
+def test_a_date_given_as_the_value_of_a_field_is_not_asked():
+    text = (
+        "The company kept warehouses in three river towns during the long years of the grain trade. "
+        "Kelby: Earliest date: June 2, 1874. Latest date: May 9, 1880. "
+        "Colonized in the seventeenth century by traders, the town of Orrin received its charter on 3 March 1836."
+    )
+    answers = _date_answers(text)
+    assert "1874-06-02" not in answers and "1880-05-09" not in answers
+    assert "1836-03-03" in answers  # a vague century in the same clause does not stop the question

@@ -131,7 +131,10 @@ def _shares_clause(sentence: Sentence, mention: DateMention, others: list[DateMe
     inside = [
         o
         for o in others
-        if clause_start <= o.start - sentence.start and o.end - sentence.start <= clause_end and not _aside(sentence, o)
+        if clause_start <= o.start - sentence.start
+        and o.end - sentence.start <= clause_end
+        and not o.vague  # "colonized in the eighteenth century, X declared independence on 2 March 1836"
+        and not _aside(sentence, o)
     ]
     return any(not (start <= o.start - sentence.start < end) for o in inside)
 
@@ -207,15 +210,15 @@ _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;:()]*$", re.I)
 
 
 def _aside(sentence: Sentence, mention: DateMention) -> bool:
-    """Whether the date sits in a parenthesis or a relative clause, so that the sentence's label is not its event.
+    """Whether the date sits in brackets, a relative clause or after a field's colon: the label is not its event.
 
     "Kanagawa (1862)", "Kirov's death … (the Nazi Party had taken control in 1933)", "when SCAP, which had
     overseen the occupation since 1945, disbanded": the label is built from the main clause, so a question
     would ask for the date of something else.
     """
     before = sentence.text[: mention.start - sentence.start]
-    if before.count("(") > before.count(")"):
-        return True
+    if before.count("(") > before.count(")") or re.search(r":\s*$", before):
+        return True  # in brackets, or the value of a field ("Earliest date: 9 January 1835")
     return bool(_RELATIVE_OPENER.search(before))
 
 
