@@ -75,3 +75,14 @@ def test_a_date_given_as_the_value_of_a_field_is_not_asked():
     answers = _date_answers(text)
     assert "1874-06-02" not in answers and "1880-05-09" not in answers
     assert "1836-03-03" in answers  # a vague century in the same clause does not stop the question
+
+
+def test_two_days_joined_by_and_are_not_asked_as_a_start():
+    text = (
+        "The new envoy reached the capital late in the year after a slow voyage along the coast. "
+        "He presented his letters sometime between October 23 and 27, 1837, to the foreign minister. "
+        "The talks of the two governments lasted from 2–9 May 1838 in the old palace."
+    )
+    answers = _date_answers(text)
+    assert "1837-10-23" not in answers
+    assert "1838-05-02" in answers  # a written span of days keeps its question

@@ -192,6 +192,8 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
             label, preposition = event_label(sentence, mention, others)
             askable = coordinated_span(mention, others, sentence.text, sentence.start) == (mention.start, mention.end)
             askable = askable and not _aside(sentence, mention) and not _shares_clause(sentence, mention, others)
+            if mention.until and re.search(r"\s(?:and|&)\s", mention.text) and mention.date[:7] == mention.until[:7]:
+                askable = False  # "sometime between October 23 and 27": a window, not a start and an end
             if named := _named_by_date(sentence, mention):
                 label, askable = named, False  # "the revolutions of 1848": the date names a thing
             if _RELATIVE_TIME.search(label) or (mention.date, mention.until) in seen or len(label.split()) < 2:
