@@ -198,3 +198,18 @@ def test_coordinated_titles_are_linked_to_each_name():
             None, None, None, "coordinated titles",
         )  # fmt: skip
         assert role_problem(mention, None, [])[0] is None
+
+
+def test_a_listed_holder_of_a_plural_title_is_checked_against_the_singular_office():
+    sentence = "The board had only two deputy treasuries: Ana Ruiz (1901-1915) and Tomas Ek (1915-1940)."
+    for name in ("Ana Ruiz", "Tomas Ek"):
+        mention = RoleMention(
+            name, name, "deputy treasury", "deputy treasury", ("deputy treasury",), sentence, 0, len(sentence),
+            None, None, None, "listed",
+        )  # fmt: skip
+        assert role_problem(mention, None, [])[0] is None
+    other = RoleMention(
+        "Ana Ruiz", "Ana Ruiz", "governor", "governor", ("governor",), sentence, 0, len(sentence),
+        None, None, None, "listed",
+    )  # fmt: skip
+    assert role_problem(other, None, [])[0] is not None

@@ -156,7 +156,7 @@ _START_VERBS = (
     r"was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+crowned|was\s+proclaimed|rose\s+to\s+become|"
     r"went\s+on\s+to\s+become|was\s+chosen\s+as|was\s+installed\s+as|succeeded\s+\S+\s+as|replaced\s+\S+\s+as|"
     r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as|"
-    r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as"
+    r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as|was\s+confirmed\s+as"
 )
 _END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+as|was\s+removed\s+as"
 _HOLD_VERBS = (
@@ -637,7 +637,9 @@ def find_roles(
             RoleMention(
                 name=name,
                 written_name=written,
-                office=re.sub(r"^(?:the|a|an|its|his|her|their|whose)\s+", "", office_text, flags=re.I),
+                office=pair.office.core  # one holder of "Prime Ministers A and B" holds the singular office
+                if pair.how in ("listed", "coordinated titles")
+                else re.sub(r"^(?:the|a|an|its|his|her|their|whose)\s+", "", office_text, flags=re.I),
                 core=pair.office.core,
                 accept=_accept(pair.office, pair.after_name),
                 sentence=sentence,

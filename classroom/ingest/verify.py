@@ -143,6 +143,8 @@ def _office_spans(sentence: str, office: str) -> list[tuple[int, int]]:
     words = [re.escape(w) for w in re.split(r"[\s-]+", office.strip()) if w]
     if not words:
         return []
+    last = words[-1]  # "Prime Ministers Attlee and Churchill", "two deputy ministers: …": the plural is the office
+    words[-1] = f"(?:{last[:-1]}(?:y|ies)|{last})" if last.endswith("y") else f"{last}(?:s|es)?"
     pattern = re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.I)
     return [m.span() for m in pattern.finditer(sentence)]
 
