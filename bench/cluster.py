@@ -136,14 +136,57 @@ def empty_database(url: str) -> None:
     Store(url).close()
 
 
-class AppHost:
-    """One app server on a core of its own (``taskset``), as if on a host of its own."""
+CPU_CGROUP = Path("/sys/fs/cgroup/cpu")  # cgroup v1's cpu controller, where Docker-style CPU limits live
+CFS_PERIOD_US = 100_000
 
-    def __init__(self, core: int, database_url: str, content: Path, workdir: Path) -> None:
+
+class CpuSlice:
+    """A fixed share of CPU time (a CFS quota, as ``docker run --cpus``) that a host's processes cannot exceed.
+
+    With only ``taskset``, the two-host run lends part of each host's core to the load
+    client, nginx and PostgreSQL, which need more CPU when the hosts serve more; the
+    one-host run lends them the idle second core. A slice gives every host the same
+    budget in both runs and leaves the rest of the machine to everything else.
+    """
+
+    def __init__(self, name: str, cores: float) -> None:
+        if not (CPU_CGROUP / "cgroup.procs").exists():
+            raise RuntimeError(f"--host-cpu needs cgroup v1's cpu controller at {CPU_CGROUP} (not found)")
+        self.path = CPU_CGROUP / name
+        self.path.mkdir(exist_ok=True)
+        (self.path / "cpu.cfs_period_us").write_text(str(CFS_PERIOD_US))
+        (self.path / "cpu.cfs_quota_us").write_text(str(round(cores * CFS_PERIOD_US)))
+
+    def wrap(self, command: list[str]) -> list[str]:
+        """``command``, entering the slice before it starts, so that every process it forks is in it."""
+        return ["sh", "-c", f'echo $$ > {self.path / "cgroup.procs"} && exec "$@"', "sh", *command]
+
+    def throttled_s(self) -> float:
+        """Seconds the slice's processes waited because the quota was used up."""
+        for line in (self.path / "cpu.stat").read_text().splitlines():
+            if line.startswith("throttled_time "):
+                return int(line.split()[1]) / 1e9
+        return 0.0
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):  # still busy only if a process outlived its host
+            self.path.rmdir()
+
+
+class AppHost:
+    """One app server on a core of its own (``taskset``), as if on a host of its own.
+
+    ``cores``: a CPU budget for the host (:class:`CpuSlice`); None runs it on its whole core.
+    """
+
+    def __init__(self, core: int, database_url: str, content: Path, workdir: Path, cores: float | None = None) -> None:
         self.port = free_port()
         env = dict(os.environ, CLASSROOM_CONTENT=str(content), CLASSROOM_DATABASE_URL=database_url)
         self.log = open(workdir / f"host-{core}.log", "w")  # noqa: SIM115 - closed in stop()
         command = ["taskset", "-c", str(core), *load.server_command("tuned", self.port, ["--workers", "1"])]
+        self.slice = CpuSlice(f"classroom-bench-{self.port}", cores) if cores else None
+        if self.slice is not None:
+            command = self.slice.wrap(command)
         self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.proc.pid)
 
@@ -165,6 +208,21 @@ class AppHost:
     def stop(self) -> None:
         load.stop_process(self.proc)
         self.log.close()
+        if self.slice is not None:
+            self.slice.remove()
+
+
+def others_cpu_s(proxy: subprocess.Popen[bytes] | None) -> float:
+    """CPU seconds used so far by what is not an app host: this load client, nginx and PostgreSQL."""
+    total = sum(psutil.Process().cpu_times()[:2])
+    if proxy is not None:
+        nginx = psutil.Process(proxy.pid)
+        total += sum(sum(p.cpu_times()[:2]) for p in [nginx, *nginx.children(recursive=True)])
+    for process in psutil.process_iter(["name"]):
+        if (process.info["name"] or "").startswith("postgres"):
+            with contextlib.suppress(psutil.Error):
+                total += sum(process.cpu_times()[:2])
+    return total
 
 
 # ---------------------------------------------------------------- students who come back
@@ -302,7 +360,9 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
     """One measurement: ``hosts`` app servers behind nginx; optionally kill the first after ``kill_after`` s."""
     workdir = Path(tempfile.mkdtemp(prefix="classroom-cluster-"))
     empty_database(args.database_url)
-    servers = [AppHost(core % os.cpu_count(), args.database_url, args.content, workdir) for core in range(hosts)]
+    servers = [
+        AppHost(core % os.cpu_count(), args.database_url, args.content, workdir, args.host_cpu) for core in range(hosts)
+    ]
     proxy = None
     try:
         for server in servers:
@@ -310,6 +370,7 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
         proxy, port = start_nginx(workdir / "nginx", [s.port for s in servers])
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         cpu0 = [sum(s.ps.cpu_times()[:2]) for s in servers]
+        others0 = others_cpu_s(proxy)
 
         async def scenario():
             task = asyncio.create_task(
@@ -324,6 +385,7 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
         cpu = (
             [sum(s.ps.cpu_times()[:2]) - c0 for s, c0 in zip(servers, cpu0, strict=True)] if kill_after is None else []
         )
+        others = others_cpu_s(proxy) - others0
         everything = [v for values in results.latencies.values() for v in values]
         back = sorted(t for student in crowd for t in student.back_after)
         report = {
@@ -337,6 +399,9 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
             "errors": sum(results.errors.values()),
             "error_kinds": dict(results.errors.most_common(5)),
             "server_cpu_s": [round(c, 1) for c in cpu],  # each host's CPU over the whole run (ramp included)
+            "others_cpu_s": round(others, 1),  # the load client, nginx and PostgreSQL over the same time
+            "host_cpu": args.host_cpu,
+            "throttled_s": [round(s.slice.throttled_s(), 1) for s in servers if s.slice is not None],
         }
         if kill_after is not None:
             report["killed_after_s"] = kill_after
@@ -367,6 +432,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--one-address", action="store_true", help="every device from 127.0.0.1 (a NAT)")
     parser.add_argument("--only", nargs="*", choices=["one", "two", "kill"], default=["one", "two", "kill"])
+    parser.add_argument(
+        "--host-cpu",
+        type=float,
+        default=None,
+        help="each host's CPU budget in cores (a CFS quota, e.g. 0.7), the same in the one- and two-host runs",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     args.content = args.content.resolve()

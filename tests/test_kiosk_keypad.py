@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from classroom.content.dates import parse_answer, parse_date
+from ui.kiosk import keypad
 from ui.kiosk.keypad import MONTHS, unit_of, written
 
 
@@ -103,3 +104,61 @@ def test_every_century_reads_back_as_picked(number, earlier, era):
 def test_every_decade_reads_back_as_picked(tens, earlier, era):
     text = written("decade", str(tens * 10), earlier, era)
     assert parse_answer(text) == parse_date(f"the {tens * 10}s {'BC' if earlier else 'AD'}"), text
+
+
+# ---------------------------------------------------------------- taps faster than the page redraws
+
+
+@pytest.fixture
+def session(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The keys' callbacks run against a plain dict standing for Streamlit's session state."""
+    state: dict = {}
+    monkeypatch.setattr(keypad.st, "session_state", state)
+    return state
+
+
+def test_a_tap_that_arrives_with_the_fields_older_value_keeps_every_key(session: dict) -> None:
+    keypad._press("answer", "5")
+    session["answer"] = ""  # the browser had not yet drawn "5" when the next tap left it
+    keypad._press("answer", "0")
+    session["answer"] = "5"  # one redraw behind again
+    keypad._press("answer", "9")
+    assert session["answer"] == "509"
+    assert keypad.current("answer") == "509"
+
+
+def test_a_stale_copy_sent_with_submit_is_not_what_is_graded(session: dict) -> None:
+    for key in "1949":
+        keypad._press("answer", key)
+    session["answer"] = "194"  # the submit tap carries the field as the browser last drew it
+    assert keypad.current("answer") == "1949"
+
+
+def test_delete_and_clear_work_on_the_keys_value_not_on_a_stale_copy(session: dict) -> None:
+    for key in "1949":
+        keypad._press("answer", key)
+    session["answer"] = "19"
+    keypad._delete("answer")
+    assert session["answer"] == "194"
+    keypad._clear("answer")
+    session["answer"] = "194"
+    assert keypad.current("answer") == ""
+
+
+def test_typing_at_a_keyboard_replaces_what_the_keys_wrote(session: dict) -> None:
+    for key in "1949":
+        keypad._press("answer", key)
+    session["answer"] = "1812"  # never written by the keys: typed
+    assert keypad.current("answer") == "1812"
+    keypad._press("answer", "0")
+    assert session["answer"] == "18120"
+
+
+def test_an_old_value_coming_back_later_is_typing_not_a_stale_copy(session: dict, monkeypatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(keypad.time, "monotonic", lambda: clock[0])
+    keypad._press("answer", "1")
+    keypad._press("answer", "2")
+    clock[0] += keypad.ECHO_S + 1  # long after the tap: the browser has drawn "12" and the student typed "1"
+    session["answer"] = "1"
+    assert keypad.current("answer") == "1"

@@ -869,3 +869,25 @@ def test_rome_dates_are_answered_with_taps_only(
     assert sorted(answered) == sorted(ROME_DATES)  # all eight, each "Correct — 1 of 1 point"
     assert not problems, "\n".join(problems)
     assert not found, "\n".join(f"[{theme}] {rule} on {', '.join(screens)}" for rule, screens in found.items())
+
+
+def test_keys_tapped_in_quick_succession_are_all_kept(
+    calm_server: KioskServer, kiosk_page: Callable[..., Page]
+) -> None:
+    """A child taps faster than the page redraws: no key may be lost to the field's older value."""
+    page = kiosk_page()
+    open_kiosk(page, calm_server.base)
+    press(page, "Take a quiz", "Choose a quiz")
+    press(page, "One question of every kind (8 questions)", "One question of every kind")
+    press(page, "Start the quiz", ANSWERS[0][0])
+    for key in "19491949":  # no wait between taps: each lands while the last one's run may still be drawing
+        page.get_by_role("button", name=key, exact=True).click()
+    expect(page.get_by_role("textbox")).to_have_value("19491949")
+    wait_idle(page)
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Delete").click()
+    page.get_by_role("button", name="Delete").click()
+    expect(page.get_by_role("textbox")).to_have_value("1949")
+    wait_idle(page)
+    expect(page.get_by_role("textbox")).to_have_value("1949")

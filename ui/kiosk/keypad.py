@@ -9,6 +9,7 @@ and grader as a typed answer: nothing is graded here.
 from __future__ import annotations
 
 import calendar
+import time
 from typing import Any
 
 import streamlit as st
@@ -34,16 +35,66 @@ MONTHS = list(calendar.month_name)[1:]
 DAYS = list(range(1, 32))
 
 
+ECHO_S = 5.0  # how long a value the keys replaced may still come back from a browser that has not redrawn yet
+
+
+def _keys(field: str) -> str:
+    return f"{field}:keys"
+
+
+def _written(field: str) -> str:
+    return f"{field}:written"
+
+
+def current(field: str) -> str:
+    """What the field holds: the keys' last value, unless the student has since typed at a keyboard.
+
+    A tap reruns the page, and a second tap can reach the server before the browser has drawn the
+    first one's text: the browser then sends the field's older value with it. A value that the keys
+    replaced a moment ago is that stale copy, not typing; anything else the field holds was typed.
+    """
+    state = st.session_state
+    shown = str(state.get(field) or "")
+    keys = state.get(_keys(field))
+    if keys is None or shown == keys:
+        return shown
+    recent = time.monotonic() - ECHO_S
+    if any(value == shown and when >= recent for value, when in state.get(_written(field), [])):
+        return keys
+    return shown
+
+
+def _set(field: str, text: str) -> None:
+    """A key's new text, for this run and the next ones (see :func:`current`)."""
+    state = st.session_state
+    now = time.monotonic()
+    replaced = [(value, when) for value, when in state.get(_written(field), []) if when >= now - ECHO_S]
+    replaced.append((current(field), now))
+    replaced.append((str(state.get(field) or ""), now))
+    state[_written(field)] = replaced
+    state[_keys(field)] = text
+    state[field] = text
+
+
 def _press(field: str, key: str) -> None:
-    st.session_state[field] = (st.session_state.get(field) or "") + key
+    _set(field, current(field) + key)
 
 
 def _delete(field: str) -> None:
-    st.session_state[field] = (st.session_state.get(field) or "")[:-1]
+    _set(field, current(field)[:-1])
 
 
 def _clear(field: str) -> None:
-    st.session_state[field] = ""
+    _set(field, "")
+
+
+def keyed_field(label: str, field: str, **options: Any) -> None:
+    """The text field the keys write into, given its true value first (a stale copy never wins)."""
+    text = current(field)
+    if st.session_state.get(field) != text:
+        st.session_state[field] = text
+    st.session_state[_keys(field)] = text
+    st.text_input(label, key=field, **options)
 
 
 def number_pad(field: str, decimal: bool) -> None:
@@ -59,12 +110,12 @@ class NumberPad(Widget[Any]):
     in_form = False  # each key reruns the page to show what it typed
 
     def answer(self, view: QuestionView, key: str, disabled: bool = False) -> None:
-        st.text_input("Your answer (a number)", key=key, disabled=disabled)
+        keyed_field("Your answer (a number)", key, disabled=disabled)
         st.markdown("Tap the keys to write the number, for example 12 or 3.5.")  # kiosk type: no small print
         number_pad(key, decimal=True)
 
     def read(self, view: QuestionView, key: str) -> Any:
-        return (st.session_state.get(key) or "").strip()
+        return current(key).strip()
 
 
 # What the number pad writes for each unit a date question may ask for, and how to say it on the screen.
@@ -129,7 +180,7 @@ class DatePicker(Widget[Any]):
         if PRECISION_RANK[precision] >= PRECISION_RANK["month"]:
             st.pills("Month", MONTHS, key=f"{key}:month", disabled=disabled)
         with st.container(horizontal=True, gap="medium", vertical_alignment="bottom", key=f"datepick-{key}"):
-            st.text_input(NUMBER_LABELS[unit], key=f"{key}:{unit}", disabled=disabled, width=320)
+            keyed_field(NUMBER_LABELS[unit], f"{key}:{unit}", disabled=disabled, width=320)
             st.segmented_control(
                 "Era", [before, after], default=after, required=True, key=f"{key}:era", disabled=disabled
             )
@@ -148,7 +199,7 @@ class DatePicker(Widget[Any]):
         state = st.session_state
         return written(
             unit,
-            str(state.get(f"{key}:{unit}") or ""),
+            current(f"{key}:{unit}"),
             earlier=state.get(f"{key}:era") == before,
             era=era,
             month=state.get(f"{key}:month"),
