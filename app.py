@@ -28,17 +28,7 @@ if MODE == "kiosk":
 st.set_page_config(page_title="History classroom", page_icon=pages.FAVICON, layout="centered")
 style.apply()
 
-PAGES = [
-    st.Page(pages.HOME, title="Home", icon=":material/home:", default=True),
-    st.Page(pages.LESSON, title="Lessons", icon=":material/menu_book:", url_path="lesson"),
-    st.Page(pages.TIMELINE, title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page(pages.QUIZ, title="Quizzes", icon=":material/quiz:", url_path="quiz"),
-    st.Page(pages.RESULTS, title="Results", icon=":material/leaderboard:", url_path="results"),
-    st.Page(pages.MY_WORK, title="My work", icon=":material/assignment_ind:", url_path="my-work"),
-    st.Page(pages.TEACHER, title="Teacher", icon=":material/admin_panel_settings:", url_path="teacher"),
-]
-
-page = st.navigation(PAGES)
+page = st.navigation(pages.classroom_pages())
 try:
     with st.sidebar:  # the 1-pixel images that set or clear the sign-in cookies (ui/shared/identity.py)
         identity.cookie_images()

@@ -1,7 +1,11 @@
 """The page files, named once: app.py registers them and every link points at them by these names."""
 
 import base64
+import copy
+import functools
 from pathlib import Path
+
+import streamlit as st
 
 HOME = "ui/student/home.py"
 LESSON = "ui/student/lesson.py"
@@ -20,3 +24,43 @@ KIOSK = "ui/kiosk/page.py"
 FAVICON = "data:image/png;base64," + base64.b64encode(
     (Path(__file__).resolve().parent / "static" / "favicon.png").read_bytes()
 ).decode("ascii")
+
+# The classroom's pages as st.navigation lists them: (file, title, icon, url path; "" for the default page).
+CLASSROOM = (
+    (HOME, "Home", ":material/home:", ""),
+    (LESSON, "Lessons", ":material/menu_book:", "lesson"),
+    (TIMELINE, "Timeline", ":material/timeline:", "timeline"),
+    (QUIZ, "Quizzes", ":material/quiz:", "quiz"),
+    (RESULTS, "Results", ":material/leaderboard:", "results"),
+    (MY_WORK, "My work", ":material/assignment_ind:", "my-work"),
+    (TEACHER, "Teacher", ":material/admin_panel_settings:", "teacher"),
+)
+
+
+_ROOT = Path(__file__).resolve().parent.parent  # absolute: the same files whichever script runs first
+
+
+@functools.cache
+def _made_once() -> dict[str, st.Page]:
+    """The page objects, made in the first run of this process (st.Page needs a running script)."""
+    return {
+        path: st.Page(_ROOT / path, title=title, icon=icon, url_path=url_path or None, default=not url_path)
+        for path, title, icon, url_path in CLASSROOM
+    }
+
+
+def classroom_pages() -> list[st.Page]:
+    """Fresh page objects for this run's ``st.navigation``, copied from the ones made once.
+
+    Making an ``st.Page`` from a file resolves the file's path, a system call per folder, and every
+    full run makes seven: a tenth of a millisecond per student action. A copy does not resolve
+    anything. Copies, not the shared objects: ``st.navigation`` marks the page it picks on the
+    object itself, and two sessions running at once must not mark each other's.
+    """
+    return [copy.copy(page) for page in _made_once().values()]
+
+
+def target(path: str) -> st.Page:
+    """The page object for a link (``st.page_link(target(LESSON), ...)``): given a file name instead,
+    Streamlit resolves the path again on every call, and a question's source link is drawn on every Submit."""
+    return _made_once()[path]

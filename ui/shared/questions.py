@@ -140,7 +140,7 @@ def source_link(question: Question) -> None:
     if question.source:
         lesson_id, _, passage_id = question.source.partition("#")
         st.page_link(
-            pages.LESSON,
+            pages.target(pages.LESSON),
             label="Read where this comes from",
             icon=":material/menu_book:",
             query_params={"lesson": lesson_id, "passage": passage_id, "from": "question"},
