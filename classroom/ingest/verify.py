@@ -258,6 +258,54 @@ _QUESTION = TypeAdapter(Question)
 _ASKED_PERSON = re.compile(r"^(?:Which office did|Name one office that) (?P<name>.+?) (?:hold|held|take up)\b")
 
 
+_EMPTY_BRACKETS = re.compile(r"[(\[{][\s,;:.·–—-]*[)\]}]")
+_STRAY_PUNCTUATION = re.compile(
+    r"\s[,;:.](?!\d|\.\.)"  # "Kanagawa , 1862": a space before a comma where something was taken out
+    r"|[,;:]\s*[,;:.?!]"  # "Texas, ," or "the treaty:?"
+    r"|\s[–—-]\s*[?.!]?$"  # a dash left hanging at the end
+    r"|^\s*[,;:.)\]}–—-]"  # a text that starts with punctuation
+)
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _balanced(text: str) -> bool:
+    """Brackets close in order and double quotes (curly or straight) come in twos."""
+    stack: list[str] = []
+    for char in text:
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif char in _PAIRS.values() and (not stack or stack.pop() != char):
+            return False
+    return not stack and sum(text.count(q) for q in '“”"') % 2 == 0  # "—”Rock”" (a typo of the source) still pairs
+
+
+def _shown_texts(question: dict) -> list[str]:
+    """What a student reads or types: the prompt, options, items, accepted answers and feedback keys."""
+    texts = [question.get("ask", "")]
+    for field_name in ("options", "items", "accept", "correct"):
+        value = question.get(field_name) or []
+        texts.extend(str(v) for v in (value if isinstance(value, list) else [value]))
+    texts.extend(str(key) for key in question.get("feedback", {}) or {})
+    return [t for t in texts if isinstance(t, str)]
+
+
+def wording_problem(question: dict) -> str | None:
+    """Why a drafted question reads as text with a hole, or None.
+
+    Labels and options are cut out of sentences; when a bracketed year or a
+    clause is taken out, "Kanagawa ( )", "Texas , and" or an unclosed "(" can
+    be left behind. A teacher rejects such a question at sight, so none is drafted.
+    """
+    for text in _shown_texts(question):
+        if _EMPTY_BRACKETS.search(text):
+            return f"“{text}” has empty brackets"
+        if not _balanced(text):
+            return f"“{text}” has an unclosed bracket or quote"
+        if _STRAY_PUNCTUATION.search(text):
+            return f"“{text}” has punctuation left over from a cut"
+    return None
+
+
 def question_problem(question: dict, passage: str, article: str, offices: dict[str, set[str]]) -> str | None:
     """Why a drafted question is not supported by its passage, or None.
 
@@ -271,6 +319,8 @@ def question_problem(question: dict, passage: str, article: str, offices: dict[s
         model = _QUESTION.validate_python(question)
     except ValidationError:
         return None  # not a valid question at all: the quiz check drops and reports it
+    if problem := wording_problem(question):
+        return problem
     sought = kind_of(model).sought(model)
     if sought.date is not None:
         parts = sought.date.split("-")
