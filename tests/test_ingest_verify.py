@@ -243,3 +243,31 @@ def test_a_well_formed_question_passes_the_wording_check():
     typo = _text_question("In which year did this happen: The song —”Red Sky”— was sung?", ["x"])
     assert wording_problem(typo) is None  # a closing quote typed for an opening one still pairs
     assert wording_problem(_text_question("What did the treaty of c. 1850 say?", ["A truce"])) is None
+
+
+def test_a_name_spacy_reads_as_a_body_is_a_person_after_its_title_or_before_who():
+    from spacy.tokens import Span
+
+    from classroom.ingest.nlp import english
+    from classroom.ingest.verify import _name_problem
+
+    sentence = "The port was opened by Consul General Edwin Hartley and the mayor."
+    doc = english()(sentence)
+    at = sentence.index("Edwin")
+    title = (sentence.index("Consul"), sentence.index(" Edwin"))
+    doc.ents = [Span(doc, 5, 9, label="ORG")]  # "Consul General Edwin Hartley" read whole as a body
+    assert _name_problem(doc, "Edwin Hartley", at, [title]) == ""
+    assert _name_problem(doc, "Edwin Hartley", at, []) == "“Edwin Hartley” reads as a org, not a person"
+    bank = "The loan was made by Consul General Hartley Bank and the mayor."
+    doc = english()(bank)
+    doc.ents = [Span(doc, 5, 9, label="ORG")]
+    problem = _name_problem(
+        doc, "Hartley Bank", bank.index("Hartley"), [(bank.index("Consul"), bank.index(" Hartley"))]
+    )
+    assert problem == "“Hartley Bank” reads as a org, not a person"
+    place = "Ada Lind, who led the talks, came from Norland."
+    doc = english()(place)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert _name_problem(doc, "Ada Lind", 0) == ""
+    doc.ents = [Span(doc, 0, 2, label="GPE")]  # only a body is overruled, never a place
+    assert _name_problem(doc, "Ada Lind", 0) == "“Ada Lind” reads as a gpe, not a person"

@@ -32,7 +32,7 @@ from pydantic import TypeAdapter, ValidationError
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, feast_days
-from classroom.ingest.extract_people import RoleMention
+from classroom.ingest.extract_people import RoleMention, surnames
 from classroom.ingest.nlp import parse, parse_all
 from classroom.kinds import kind_of
 from classroom.text import fold
@@ -183,14 +183,14 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", sentence)]
     if not places:
         return f"the name “{written}” is not written in the sentence", role
-    same = sorted({p for p in people if p.split()[-1] == written.split()[-1] and p != written})
+    same = sorted({p for p in people if written.split()[-1] in surnames(p) and p != written})
     expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
     if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
     doc = parse(sentence)  # shared with the extractor: a sentence it parsed is not parsed again
     problem = ""
     for at in places:  # "Lind and Quist backed it, with Quist becoming ...": the one the office is linked to
-        problem = _name_problem(doc, written, at) or (
+        problem = _name_problem(doc, written, at, offices) or (
             ""
             if _linked(doc, offices, at, at + len(written))
             else f"the sentence does not link {written} to the office “{role.core}”"
@@ -200,15 +200,49 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     return problem, role
 
 
-def _name_problem(doc: Any, written: str, at: int) -> str:
+_NOT_PERSONAL = {
+    "company", "corporation", "university", "association", "institute", "society", "department", "agency",
+    "commission", "bank", "railway", "party", "times", "news", "council", "committee", "ministry", "army", "navy",
+    "league", "front", "movement", "church", "court", "senate", "government", "office", "embassy", "legation",
+}  # fmt: skip
+_PERSONAL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ]?[a-zß-ÿ]+)*|[A-Z]\.")
+
+
+def _looks_personal(written: str) -> bool:
+    """Two to four capitalised words or initials, none of them a word of a body's name ("Bank", "Party")."""
+    words = written.split()
+    return 2 <= len(words) <= 4 and all(_PERSONAL_WORD.fullmatch(w) and w.lower() not in _NOT_PERSONAL for w in words)
+
+
+def _person_by_context(doc: Any, name: Any, entity: Any, offices: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words around a name spaCy calls a body still say it is a person.
+
+    Two signs, each alone: the entity starts with the office the pair is about and the name ends it
+    ("U.S. Consul General A. B. Carter" read whole as an organisation); or "who" follows the name ("Ada Lind,
+    who became foreign minister": bodies are "which"). The name itself must look like a person's name.
+    """
+    text = doc.text
+    if not _looks_personal(name.text):
+        return False
+    title_inside = (
+        entity.start < name.start
+        and name.end == entity.end
+        and any(entity.start_char <= start and end <= name.start_char for start, end in offices)
+    )
+    who_follows = re.match(r"\s*,?\s*who\b", text[name.end_char :]) is not None
+    return title_inside or who_follows
+
+
+def _name_problem(doc: Any, written: str, at: int, offices: Sequence[tuple[int, int]] = ()) -> str:
     """Why the name written at ``at`` is not a person (spaCy reads it as a place, a body, ...), or ""."""
     name = _span(doc, at, at + len(written))
     if name is None:
         return ""
     overlapping = [e for e in doc.ents if e.start < name.end and name.start < e.end]
-    if not any(e.label_ == "PERSON" for e in overlapping) and any(
-        e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end for e in overlapping
-    ):
+    vetoing = [e for e in overlapping if e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end]
+    if vetoing and all(e.label_ == "ORG" and _person_by_context(doc, name, e, offices) for e in vetoing):
+        return ""
+    if not any(e.label_ == "PERSON" for e in overlapping) and vetoing:
         kind = next(e.label_ for e in overlapping if e.label_ in NOT_PEOPLE)
         return f"“{written}” reads as a {kind.lower().replace('_', ' ')}, not a person"
     return ""
