@@ -122,13 +122,14 @@ def test_a_date_cut_out_of_the_middle_of_a_phrase_leaves_no_stray_comma():
         "In a June 5, 1912, letter to the governors, the engineer Mara Holt proposed a railway along the coast. "
         "Rebuilt in 1820, the chapel served the village for a long time after the fire. "
         "The envoy reached the port and, on 3 April 1833, signed the trade agreement with the local council. "
-        "The treaty was drafted in the autumn, and the assembly ratified it in March of the same year."
+        "The treaty was drafted in the autumn, and the assembly ratified it in March of the same year. "
+        "By May 1858, however, the trade between the two ports had recovered under the new governor."
     )
     asks = [q.ask for q in _questions(text) if isinstance(q, DateQuestion)]
     assert asks, "the sentences should still give date questions"
     for ask in asks:
         label = ask.split(": ", 1)[1]
-        assert not re.search(r"\b(?:a|an|the|and)\s*,|^\w+,|of the same year", label), ask
+        assert not re.search(r"\b(?:a|an|the|and)\s*,|^\w+,|of the same year|^However", label), ask
 
 
 def test_a_label_that_is_only_a_name_is_not_asked():

@@ -79,6 +79,7 @@ def _tidy_label(text: str) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = _CONCLUSION_MARKER.sub("", _RESULT_MARKER.sub("", _DISCOURSE.sub("", text)))
     text = re.sub(r"^(?:[,;:—–-]\s*|(?:and|but|then|so|which|when|while|where|as)\s+)+", "", text, flags=re.I)
+    text = _DISCOURSE.sub("", text[:1].upper() + text[1:])  # "1957, however, the …" leaves "However, the …"
     text = re.sub(r"(?:\s*[,;:—–-])+\s*$", "", text).rstrip(". ")
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"\s*\(\s*[,;–—-]?\s*\)", "", text)  # "Kanagawa (1862)" without its date: no empty brackets
