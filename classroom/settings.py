@@ -23,6 +23,7 @@ not here: the engine knows nothing of Streamlit (they live in ``server/options.p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import zoneinfo
 from collections.abc import Mapping
@@ -51,7 +52,13 @@ def database_url(environ: Mapping[str, str] | None = None) -> str:
 
 def content_root(environ: Mapping[str, str] | None = None) -> Path:
     """The folder holding ``lessons/`` and ``quizzes/`` (tests and a second course point elsewhere)."""
-    return Path(_env(environ).get("CLASSROOM_CONTENT") or PROJECT_ROOT).resolve()
+    return _resolved(str(_env(environ).get("CLASSROOM_CONTENT") or PROJECT_ROOT))
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(folder: str) -> Path:
+    """Resolving a path is a system call per part, and a date question's feedback asks on every Submit."""
+    return Path(folder).resolve()
 
 
 def teacher_password_file(environ: Mapping[str, str] | None = None) -> Path:

@@ -189,7 +189,7 @@ def quiz_at(question_id: str) -> AppTest:
     for earlier in EVERY_KIND[: EVERY_KIND.index(question_id)]:
         submit_answer(at, quiz, earlier, key_response(quiz.question(earlier)))
     run(at)
-    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
+    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8 · 1 point"]
     assert values(at.subheader) == [quiz.question(question_id).ask]
     return at
 
@@ -411,7 +411,7 @@ def test_quiz_start_screen_shows_title_count_and_pass_mark() -> None:
 def test_starting_the_quiz_shows_question_1_of_8() -> None:
     at = started_quiz()
     assert values(at.title) == [QUIZ_TITLE]
-    assert progress_text(at) == ["Question 1 of 8"]
+    assert progress_text(at) == ["Question 1 of 8 · 1 point"]
     assert values(at.subheader) == ["In which year was the alliance founded?"]
     assert [t.label for t in at.text_input] == ["Your answer (a date)"]
     assert "Look at the first part of the lesson." in values(at.markdown)  # the hint
@@ -432,7 +432,7 @@ def test_quiz_that_cannot_be_saved_at_start_says_so_and_stays_on_the_start_scree
     assert "attempt" not in at.query_params
     # The connection is back: the same button works.
     click(at, button(at, "Start the quiz"))
-    assert progress_text(at) == ["Question 1 of 8"]
+    assert progress_text(at) == ["Question 1 of 8 · 1 point"]
     assert values(at.error) == []
 
 
@@ -609,7 +609,7 @@ def test_submitting_shows_the_verdict(
     assert [line for line in lines if line.startswith("**Right answer:**")] == ([right] if right else [])
     if feedback:
         assert feedback in lines
-    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8"]
+    assert progress_text(at) == [f"Question {EVERY_KIND.index(question_id) + 1} of 8 · 1 point"]
 
 
 def test_after_submitting_the_answer_can_no_longer_be_changed() -> None:
@@ -656,7 +656,7 @@ def test_whole_quiz_one_question_at_a_time_ends_with_see_my_result() -> None:
     quiz = fixture_quiz()
     at = started_quiz()
     for number, question_id in enumerate(EVERY_KIND, start=1):
-        assert progress_text(at) == [f"Question {number} of 8"]
+        assert progress_text(at) == [f"Question {number} of 8 · 1 point"]
         assert values(at.subheader) == [quiz.question(question_id).ask]
         answer(at, question_id, key_response(quiz.question(question_id)))
         submit(at)
@@ -819,7 +819,7 @@ def test_retry_the_missed_starts_an_attempt_with_only_those() -> None:
     assert at.query_params["quiz"] == "every-kind"
     assert at.query_params["attempt"] == at.session_state["attempt:every-kind"][0]
     assert values(at.title) == [QUIZ_TITLE]
-    assert progress_text(at) == ["Question 1 of 3"]
+    assert progress_text(at) == ["Question 1 of 3 · 1 point"]
     assert values(at.subheader) == ["In which year was the alliance founded?"]
     assert live_attempt(at).plan.question_ids == ("founded", "members", "offices")
     assert live_attempt(at).graded == {}
@@ -834,7 +834,7 @@ def test_a_new_attempt_that_cannot_be_saved_says_so_and_stays_on_the_result(monk
     assert values(at.error) == ["A new attempt could not be started. Check the connection and try again."]
     assert values(at.title) == ["Your result"] and at.query_params["attempt"] == finished
     click(at, button(at, "Take the whole quiz again"))  # the store is back: straight on to question 1
-    assert values(at.title) == [QUIZ_TITLE] and progress_text(at) == ["Question 1 of 8"]
+    assert values(at.title) == [QUIZ_TITLE] and progress_text(at) == ["Question 1 of 8 · 1 point"]
     assert at.query_params["attempt"] != finished
 
 
@@ -889,7 +889,7 @@ def test_drawn_questions_and_option_order_stay_the_same_across_reruns(drawn_cour
     plan = live_attempt(at, "drawn").plan
     assert len(plan.question_ids) == 3 == len(set(plan.question_ids))
     seen = (values(at.subheader), list(at.radio[0].options), progress_text(at))
-    assert seen[2] == ["Question 1 of 3"]
+    assert seen[2] == ["Question 1 of 3 · 1 point"]
     for _ in range(3):
         run(at)
         assert live_attempt(at, "drawn").plan == plan
@@ -937,7 +937,7 @@ def test_drawn_quiz_with_drafts_announces_as_many_questions_as_it_asks(course_co
     asked = len(live_attempt(at, "some-drafts").plan.question_ids)
     assert asked == 2
     assert announced == f"{asked} questions"
-    assert progress_text(at) == [f"Question 1 of {asked}"]
+    assert progress_text(at) == [f"Question 1 of {asked} · 1 point"]
 
 
 def _rename_question(course: Path, old: str, new: str) -> None:
@@ -1020,7 +1020,7 @@ def test_an_empty_submit_asks_first_and_keeps_the_question_open() -> None:
     assert values(at.warning) == [EMPTY]
     assert labels(at) == ["Submit answer", "Submit it empty"]
     assert live_attempt(at).responses == {}
-    assert progress_text(at) == ["Question 1 of 8"]
+    assert progress_text(at) == ["Question 1 of 8 · 1 point"]
 
 
 def test_answering_after_the_question_submits_the_answer() -> None:

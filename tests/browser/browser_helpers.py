@@ -80,7 +80,7 @@ def start_quiz(page: Page, app_url: str, quiz_id: str, total: int) -> None:
 
 
 def expect_question(page: Page, number: int, total: int) -> None:
-    expect(main(page).get_by_text(f"Question {number} of {total}", exact=True)).to_be_visible()
+    expect(main(page).get_by_text(re.compile(rf"^Question {number} of {total} · "))).to_be_visible()
     expect(page.get_by_role("button", name="Submit answer")).to_be_visible()
     wait_idle(page)
 

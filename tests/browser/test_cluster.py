@@ -12,6 +12,7 @@ on the other one: same identity, same attempt, each answer stored exactly once.
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import time
@@ -91,7 +92,7 @@ def _first_two(page: Page, base: str) -> None:
 def _last_two(page: Page) -> None:
     """From wherever the page stands after the kill: question 2 answered (same server) or question 3 (resumed)."""
     _wait_idle_after_reconnect(page)
-    third = main(page).get_by_text("Question 3 of 4", exact=True)
+    third = main(page).get_by_text(re.compile(r"^Question 3 of 4 · "))
     if not third.is_visible():
         page.get_by_role("button", name="Next question").click()
     expect(third).to_be_visible(timeout=RECONNECT_TIMEOUT_MS)

@@ -62,7 +62,7 @@ def in_view(page: Page, locator: Locator) -> None:
 
 
 def question_text(page: Page) -> Locator:
-    return main(page).locator(".st-key-quiz-question h3")
+    return main(page).locator('[data-testid="stHeading"] h3')
 
 
 def answer_something(page: Page) -> None:
@@ -107,7 +107,7 @@ def walk(page: Page, url: str, quiz_id: str, size: str) -> None:
     open_url(page, f"{url}/quiz?quiz={quiz_id}", "Start the quiz")
     page.get_by_role("button", name="Start the quiz").click()
     for number in range(1, total + 1):
-        expect(main(page).get_by_text(f"Question {number} of {total}", exact=True)).to_be_visible()
+        expect(main(page).get_by_text(re.compile(rf"^Question {number} of {total} · "))).to_be_visible()
         wait_idle(page)
         submit = page.get_by_role("button", name="Submit answer")
         in_view(page, question_text(page))
@@ -154,7 +154,7 @@ def test_empty_and_unreadable_answers_are_held_back_and_enter_never_submits(brow
     try:
         open_url(page, f"{app_url}/quiz?quiz=every-kind", "Start the quiz")
         page.get_by_role("button", name="Start the quiz").click()
-        expect(main(page).get_by_text("Question 1 of 8", exact=True)).to_be_visible()
+        expect(main(page).get_by_text(re.compile(r"^Question 1 of 8 · "))).to_be_visible()
         wait_idle(page)
         # The form expected is help text on screen, not a placeholder that vanishes while typing.
         box = main(page).get_by_role("textbox", name="Your answer (a date)")
@@ -175,7 +175,7 @@ def test_empty_and_unreadable_answers_are_held_back_and_enter_never_submits(brow
         wait_idle(page)
         expect(next_step(page)).to_have_count(0)
         expect(main(page).get_by_test_id("stAlert").filter(has_text="point")).to_have_count(0)
-        expect(main(page).get_by_text("Question 1 of 8", exact=True)).to_be_visible()
+        expect(main(page).get_by_text(re.compile(r"^Question 1 of 8 · "))).to_be_visible()
 
         # Unreadable: the form expected, with an example; the attempt stays open, the text stays typed.
         box.fill("the late forties")

@@ -34,6 +34,11 @@ def pts(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
+def progress_label(index: int, count: int, points: float) -> str:
+    """ "Question 3 of 8 · 2 points": where the student is and what this question is worth, on one line."""
+    return f"Question {index + 1} of {count} · {pts(points)} point{'s' if points != 1 else ''}"
+
+
 def answer_input(
     view: QuestionView,
     key: str,
@@ -145,6 +150,8 @@ def source_link(question: Question) -> None:
 def question_review(quiz: Quiz, attempt: Attempt) -> None:
     """Every question of a finished attempt: verdict, points, the answer given and, if missed, the key."""
     st.header("Question by question", anchor=False)
+    # One container for all, not one bordered container each: eight fewer elements to build and send.
+    review = st.container(key="review", gap="small")
     for number, question_id in enumerate(attempt.plan.question_ids, start=1):
         question = quiz.question(question_id)
         graded = attempt.graded[question_id]
@@ -157,5 +164,5 @@ def question_review(quiz: Quiz, attempt: Attempt) -> None:
         ]
         if graded.verdict != "correct":
             lines.append(f"Right answer: {escape(describe_key(question))}")
-        with st.container(border=True):
-            st.markdown("\n\n".join(lines))
+        with review:
+            st.markdown("\n\n".join(lines))  # a card: ui/shared/style.py borders each one in this container

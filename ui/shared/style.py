@@ -11,10 +11,20 @@ import streamlit as st
 CSS = """
 /* The quiz page: less room above the question, so Submit and Next fit on a phone (390x844). */
 [data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) { padding-top: 3.75rem; padding-bottom: 2rem; }
-.st-key-quiz-head h1 { font-size: 1rem; line-height: 1.4; padding: 0 0 0.25rem 0; }
-.st-key-quiz-head [data-testid="stHeading"] { margin-bottom: 0.375rem; }
-.st-key-quiz-head p { font-size: 0.875rem; margin-bottom: 0; }
-.st-key-quiz-question h3 { font-size: 1.125rem; line-height: 1.45; padding: 0; }
+.st-key-quiz-head h1 { font-size: 1rem; line-height: 1.4; padding: 0; }
+/* The question panel draws its progress and question straight into the page (no container of its own:
+   each one is an element more to send on every Submit and Next), so they are found by the page's head. */
+[data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) [data-testid="stProgress"] p {
+  font-size: 0.875rem; margin-bottom: 0;
+}
+[data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) [data-testid="stHeading"] h3 {
+  font-size: 1.125rem; line-height: 1.45; padding: 0;
+}
+
+/* The result page's review: each question a card, as a bordered container draws it. */
+.st-key-review [data-testid="stMarkdown"] {
+  border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem; padding: 1rem;
+}
 
 /* Order questions: one row per item even on a phone; the arrow buttons show their icon only
    (the words stay for screen readers) and keep a 44 px touch target. */

@@ -19,6 +19,7 @@ from ui.shared.course import course, student_quizzes
 from ui.shared.questions import (
     answer_details,
     answer_input,
+    progress_label,
     read_response,
     ready_to_submit,
     source_link,
@@ -102,14 +103,11 @@ def _question(quiz: Quiz, attempt_id: str, attempt: Attempt) -> None:
     if showing not in ids:
         showing = ids[min(attempt.position, len(ids) - 1)]
     index = ids.index(showing)
-    with st.container(key="quiz-head", gap="xsmall"):
-        st.title(quiz.title, anchor=False)  # the page's one h1, drawn at body size by ui/shared/style.py
-        st.progress(len(attempt.graded) / len(ids), text=f"Question {index + 1} of {len(ids)}")
     question = quiz.question(showing)
     view = student_view(question, attempt.plan)
-    with st.container(key="quiz-question", gap="xsmall"):
-        st.subheader(view.ask, anchor=False)
-        note(f"{view.points} point{'s' if view.points != 1 else ''}")
+    # Two elements, no containers: Streamlit's cost is per element, paid on every Submit and Next.
+    st.progress(len(attempt.graded) / len(ids), text=progress_label(index, len(ids), view.points))
+    st.subheader(view.ask, anchor=False)
 
     if showing in attempt.graded:
         graded = attempt.graded[showing]
@@ -162,6 +160,8 @@ def main() -> None:
     if found is None:
         start_screen(quiz)
         return
+    with st.container(key="quiz-head"):  # outside the panel: drawn once, not again on every Submit and Next
+        st.title(quiz.title, anchor=False)  # the page's one h1, drawn at body size by ui/shared/style.py
     question_panel(quiz, *found)
 
 
