@@ -516,3 +516,94 @@ def test_a_nomination_is_not_an_office_held():
 def test_a_preposition_before_a_title_is_no_rank():
     found = roles_in("The reforms went on under Premier Ivo Dahl and his cabinet.")
     assert [(r.name, r.core) for r in found] == [("Ivo Dahl", "Premier")]
+
+
+def _verified_roles(text: str) -> set[tuple[str, str, str | None, str | None]]:
+    """(name, office core, start, end) of the pairs a whole import keeps, after the never-invent check."""
+    from classroom.ingest import draft_course
+
+    course = draft_course(text, "test.txt", fmt="txt")
+    return {(r.name, r.core, r.start_date, r.end_date) for _, r in course.roles()}
+
+
+def test_a_title_with_a_complement_and_a_post_before_the_name():
+    found = _verified_roles("The Special Envoy of the Republic to Ostria Jane Roe signed the port treaty in 1854.")
+    assert {(name, core) for name, core, _, _ in found} == {("Jane Roe", "Envoy")}
+    (role,) = roles_in("The Special Envoy of the Republic to Ostria Jane Roe signed the port treaty in 1854.")
+    assert role.accept[0] == "Envoy of the Republic to Ostria"
+
+
+def test_a_second_office_joined_by_and_is_held_by_the_same_person():
+    found = _verified_roles("Tomas Varga, the governor of Lindmark and later senator from Ostria, opposed the tariff.")
+    assert {(name, core) for name, core, _, _ in found} == {("Tomas Varga", "governor"), ("Tomas Varga", "senator")}
+    other = _verified_roles("Tomas Varga, the governor of Lindmark, met the senator from Ostria and his aides.")
+    assert ("Tomas Varga", "senator", None, None) not in other  # met, not held: the senator is someone else
+
+
+def test_presenting_credentials_starts_an_envoys_tenure():
+    assert _verified_roles("On 4 May 1911 Ambassador Peter Holm presented his credentials to the king of Ostria.") == {
+        ("Peter Holm", "Ambassador", "1911-05-04", None)
+    }
+    assert _verified_roles("Peter Holm presented his credentials as Minister to Ostria on 4 May 1911.") == {
+        ("Peter Holm", "Minister", "1911-05-04", None)
+    }
+    assert _verified_roles("Ambassador Peter Holm met the king of Ostria on 4 May 1911 at the palace.") == {
+        ("Peter Holm", "Ambassador", None, None)
+    }
+
+
+def test_succeeded_as_an_office_by_someone_gives_both_holders():
+    assert _verified_roles("Anna Berg was succeeded as prime minister by Lars Ekdal in 1933 after the elections.") == {
+        ("Lars Ekdal", "prime minister", "1933", None),
+        ("Anna Berg", "prime minister", None, "1933"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Helena Marsh, who became foreign minister in 1950, opened talks with the neighbouring states.",
+            ("Helena Marsh", "foreign minister", "1950", None),
+        ),
+        (
+            "Oskar Lindqvist took office as president of the republic on 1 January 1921 after a long campaign.",
+            ("Oskar Lindqvist", "president", "1921-01-01", None),
+        ),
+        (
+            "In 1948 the country's prime minister, Karl Dunmore, announced the new currency to parliament.",
+            ("Karl Dunmore", "prime minister", None, None),
+        ),
+    ],
+)
+def test_forms_the_blind_batches_missed_are_read(text, expected):
+    assert expected in _verified_roles(text)
+
+
+def test_coordinated_plural_titles_give_each_holder_the_office():
+    found = _verified_roles("Presidents Alan Moore and Bruno Keller met at the border in 1960 to sign the water pact.")
+    assert {(name, core) for name, core, _, _ in found} == {("Alan Moore", "President"), ("Bruno Keller", "President")}
+
+
+def test_a_second_office_after_a_bracket_and_a_time_is_the_same_persons():
+    text = (
+        "The old clerk was praised by Anton Weber, Second Assistant Secretary of State (the third post in the "
+        "office) in the early 1890s and Acting Secretary during part of the war."
+    )
+    assert {(r.name, r.core) for r in roles_in(text)} == {
+        ("Anton Weber", "Second Assistant Secretary of State"),
+        ("Anton Weber", "Acting Secretary"),
+    }
+    # proposed only: spaCy's small model hangs "Acting Secretary" on "1890s", so the check finds no link and
+    # drops it (never invent wins over recall)
+    assert ("Anton Weber", "Acting Secretary") not in {(n, c) for n, c, _, _ in _verified_roles(text)}
+
+
+def test_a_paternal_surname_stands_for_the_one_person_of_the_article_with_it():
+    text = (
+        "General Rafael Ortiz Mendes led the army in the north for many years. "
+        "In 1960 Ortiz became president of the republic after the elections."
+    )
+    assert ("Rafael Ortiz Mendes", "president", "1960", None) in _verified_roles(text)
+    two = text + " His cousin Elena Ortiz Vidal was a famous painter in the capital."
+    assert not any(name.startswith(("Rafael", "Elena")) for name, *_ in _verified_roles(two))

@@ -213,3 +213,61 @@ def test_a_listed_holder_of_a_plural_title_is_checked_against_the_singular_offic
         None, None, None, "listed",
     )  # fmt: skip
     assert role_problem(other, None, [])[0] is not None
+
+
+def _text_question(ask: str, accept: list[str]) -> dict:
+    return {"id": "q-1", "kind": "text", "ask": ask, "accept": accept}
+
+
+def test_a_question_with_a_hole_left_by_a_cut_is_refused():
+    from classroom.ingest.verify import wording_problem
+
+    assert wording_problem(_text_question("In which year did this happen: Port Elms ( )?", ["x"])) == (
+        "“In which year did this happen: Port Elms ( )?” has empty brackets"
+    )
+    unclosed = _text_question("In which year did this happen: The pact (or the Accord of Elms…?", ["x"])
+    assert "unclosed bracket or quote" in (wording_problem(unclosed) or "")
+    assert "unclosed" in (wording_problem(_text_question("Who signed “the accord?", ["x"])) or "")
+    stray = _text_question("In which year did this happen: The envoy , signed the accord?", ["x"])
+    assert "punctuation left over" in (wording_problem(stray) or "")
+    assert "punctuation left over" in (wording_problem(_text_question("Which office?", ["Governor ,"])) or "")
+    order = {"kind": "order", "ask": "Order these.", "items": [", and the fleet sailed"]}
+    assert "punctuation left over" in (wording_problem(order) or "")
+
+
+def test_a_well_formed_question_passes_the_wording_check():
+    from classroom.ingest.verify import wording_problem
+
+    fine = _text_question("Which office did Ada Lind (1820–1881) hold in “the old republic”?", ["Consul"])
+    assert wording_problem(fine) is None
+    typo = _text_question("In which year did this happen: The song —”Red Sky”— was sung?", ["x"])
+    assert wording_problem(typo) is None  # a closing quote typed for an opening one still pairs
+    assert wording_problem(_text_question("What did the treaty of c. 1850 say?", ["A truce"])) is None
+
+
+def test_a_name_spacy_reads_as_a_body_is_a_person_after_its_title_or_before_who():
+    from spacy.tokens import Span
+
+    from classroom.ingest.nlp import english
+    from classroom.ingest.verify import _name_problem
+
+    sentence = "The port was opened by Consul General Edwin Hartley and the mayor."
+    doc = english()(sentence)
+    at = sentence.index("Edwin")
+    title = (sentence.index("Consul"), sentence.index(" Edwin"))
+    doc.ents = [Span(doc, 5, 9, label="ORG")]  # "Consul General Edwin Hartley" read whole as a body
+    assert _name_problem(doc, "Edwin Hartley", at, [title]) == ""
+    assert _name_problem(doc, "Edwin Hartley", at, []) == "“Edwin Hartley” reads as a org, not a person"
+    bank = "The loan was made by Consul General Hartley Bank and the mayor."
+    doc = english()(bank)
+    doc.ents = [Span(doc, 5, 9, label="ORG")]
+    problem = _name_problem(
+        doc, "Hartley Bank", bank.index("Hartley"), [(bank.index("Consul"), bank.index(" Hartley"))]
+    )
+    assert problem == "“Hartley Bank” reads as a org, not a person"
+    place = "Ada Lind, who led the talks, came from Norland."
+    doc = english()(place)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert _name_problem(doc, "Ada Lind", 0) == ""
+    doc.ents = [Span(doc, 0, 2, label="GPE")]  # only a body is overruled, never a place
+    assert _name_problem(doc, "Ada Lind", 0) == "“Ada Lind” reads as a gpe, not a person"

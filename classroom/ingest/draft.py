@@ -20,6 +20,7 @@ from typing import Any
 from classroom.content.dates import parse_iso
 from classroom.ingest.extract_dates import DateMention, sort_key
 from classroom.ingest.extract_people import RoleMention, fold
+from classroom.ingest.nlp import parse
 from classroom.ingest.split import Sentence
 
 LABEL_WORDS = 18  # longer labels are cut with an ellipsis: a timeline label is not a paragraph
@@ -78,6 +79,7 @@ def _tidy_label(text: str) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = _CONCLUSION_MARKER.sub("", _RESULT_MARKER.sub("", _DISCOURSE.sub("", text)))
     text = re.sub(r"^(?:[,;:—–-]\s*|(?:and|but|then|so|which|when|while|where|as)\s+)+", "", text, flags=re.I)
+    text = _DISCOURSE.sub("", text[:1].upper() + text[1:])  # "1957, however, the …" leaves "However, the …"
     text = re.sub(r"(?:\s*[,;:—–-])+\s*$", "", text).rstrip(". ")
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"\s*\(\s*[,;–—-]?\s*\)", "", text)  # "Kanagawa (1862)" without its date: no empty brackets
@@ -85,8 +87,20 @@ def _tidy_label(text: str) -> str:
 
 
 def _cut(text: str, words: int) -> str:
+    """The first ``words`` words and an ellipsis; a bracket the cut would leave open is left out whole."""
     parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
+    if len(parts) <= words:
+        return text
+    kept = " ".join(parts[:words])
+    depth, opened = 0, -1
+    for index, char in enumerate(kept):
+        if char in "([":
+            depth, opened = depth + 1, index if depth == 0 else opened
+        elif char in ")]" and depth:
+            depth -= 1
+    if depth and opened > 0:  # "The pact (or the Pact of Paris, officially …": the brackets go
+        kept = kept[:opened]
+    return kept.rstrip(" ,;:—–-") + "…"
 
 
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
@@ -121,7 +135,58 @@ def _clause_of(sentence: Sentence, mention: DateMention, others: list[DateMentio
             clause_end = min(clause_end, cut.start())
     if later and (joint := re.search(r"\s+and\s+", text[end : min(later)])):
         clause_end = min(clause_end, end + joint.start())  # "… in May 1949 and Y in October": May's clause ends
+    found = _governing_clause(sentence, start, end)
+    if found and found[2] == "clause":
+        clause_start, clause_end = max(clause_start, found[0]), min(clause_end, found[1])
     return start, end, clause_start, clause_end
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+_WH_SUBORDINATORS = {"when", "whenever", "while", "once", "where"}
+_CONDITIONS = {"if", "unless", "whether"}  # "threatened to leave if they were not home by Christmas 1946"
+
+
+def _marks_clause(token: Any) -> bool:
+    """ "although", "after", "because" (spaCy's ``mark``) or "when" and "while" (which it reads as ``advmod``).
+
+    "as" is left out: spaCy often reads "Barrientos, as the candidate, won" as a clause of its own.
+    """
+    if token.dep_ == "mark":
+        return token.lower_ not in {"as", "that", "than"}
+    return token.dep_ == "advmod" and token.lower_ in _WH_SUBORDINATORS
+
+
+def _governing_clause(sentence: Sentence, start: int, end: int) -> tuple[int, int, str] | None:
+    """Where the date sits, by spaCy's parse, when that is not the sentence's main clause.
+
+    (start, end, "clause") for a subordinate clause with its own subject ("although the council revoked it in
+    1702": the date is the revoking, so the label is that clause without "although"); (start, end, "modifier")
+    for a participle or relative phrase ("the mill, rebuilt in 1788, …", "a treaty signed in 1920"): the date
+    belongs to a detail of a noun and no question can ask it with the main clause as its label. None when the
+    date hangs on the main clause.
+    """
+    doc = parse(sentence.text)
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside or not any(c.dep_ in _SUBJECTS for t in doc if t.dep_ == "ROOT" for c in t.children):
+        return None  # a main verb without a subject: a misparse (or a heading), not to be reasoned on
+    token = next((t for t in inside if t.head.i == t.i or not start <= t.head.idx < end), inside[0])
+    while token.head.i != token.i:  # spaCy makes a new Token object per access: compare indices, not identity
+        if token.dep_ in ("advcl", "acl", "relcl"):
+            marks = [c for c in token.children if c.i < token.i and _marks_clause(c)]
+            subject = any(c.dep_ in _SUBJECTS for c in token.children)
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                return None  # "named her to inspect them in 1890": the date may be either verb's
+            words = [t for t in token.subtree if not marks or t.i > marks[0].i]
+            bounds = (words[0].idx, words[-1].idx + len(words[-1]))
+            if marks and marks[0].lower_ in _CONDITIONS:
+                return (*bounds, "modifier")  # a condition did not happen at that date
+            if token.dep_ == "advcl" and marks and subject:
+                return (*bounds, "clause")
+            if token.dep_ == "advcl" and subject:
+                return None  # "…, with Guevara becoming minister": read as the main event's circumstance
+            return (*bounds, "modifier")
+        token = token.head
+    return None
 
 
 def _shares_clause(sentence: Sentence, mention: DateMention, others: list[DateMention]) -> bool:
@@ -155,12 +220,36 @@ def event_label(sentence: Sentence, mention: DateMention, others: Iterable[DateM
     found = _PREPOSITION.search(before)
     preposition = (found.group("prep") or "").split()[0].lower() if found and found.group("prep") else ""
     before = before[: found.start()] if found else before
-    label = _tidy_label(before + " " + text[end:clause_end])
+    before, after = _close_gap(before, text[end:clause_end])
+    label = _tidy_label(before + " " + after)
     if len(label.split()) < 2:  # the clause was little more than the date: use the whole sentence
         full_before = text[:start]
         found = _PREPOSITION.search(full_before)
         label = _tidy_label((full_before[: found.start()] if found else full_before) + " " + text[end:])
     return _cut(label, LABEL_WORDS), preposition
+
+
+_SAME_YEAR = re.compile(r"^\s*(?:of\s+)?(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year\b", re.I)
+_ENDS_IN_FUNCTION_WORD = re.compile(r"\b(?:a|an|the|and|or|but|of|that|which|who|his|her|its|their)\s*(,?)\s*$", re.I)
+
+
+def _close_gap(before: str, after: str) -> tuple[str, str]:
+    """The words either side of a date taken out, joined without the commas that framed the date.
+
+    "In a June 5, 1912, letter" gives "In a letter", "and, on 3 April 1833, signed" gives "and signed",
+    "Rebuilt in 1820, the chapel" gives "the chapel" (a lone opening word cannot stand without its
+    date), and "in March of the same year" leaves no "of the same year".
+    """
+    after = _SAME_YEAR.sub("", after)
+    if not after.lstrip().startswith(","):
+        return before, after
+    if not before.strip() or len(before.split()) == 1:
+        return "", after.lstrip()[1:]
+    if found := _ENDS_IN_FUNCTION_WORD.search(before):  # "and, on 3 April 1833, signed": "and signed"
+        return (before[: found.start(1)] if found.group(1) else before), after.lstrip()[1:]
+    if before.rstrip().endswith(","):  # "informed the envoy, Wilson Shannon, on 28 March 1845, that": one comma stays
+        return before, after.lstrip()[1:]
+    return before, after
 
 
 _NOUN_BEFORE_OF = re.compile(
@@ -192,6 +281,10 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
             label, preposition = event_label(sentence, mention, others)
             askable = coordinated_span(mention, others, sentence.text, sentence.start) == (mention.start, mention.end)
             askable = askable and not _aside(sentence, mention) and not _shares_clause(sentence, mention, others)
+            if _OBJECT_OF_NOUN.search(sentence.text[: mention.start - sentence.start]):
+                askable = False  # "their revenue for 2011 was …": the label would read "revenue for was"
+            if not _LOWER_WORD.search(label):
+                askable = False  # "The United States" (the last of a list of signers): a name, not an event
             if mention.until and re.search(r"\s(?:and|&)\s", mention.text) and mention.date[:7] == mention.until[:7]:
                 askable = False  # "sometime between October 23 and 27": a window, not a start and an end
             if named := _named_by_date(sentence, mention):
@@ -208,6 +301,12 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
     return _one_label_one_date(events)
 
 
+_LOWER_WORD = re.compile(r"\b(?!(?:the|of|and|a|an|de|von|van)\b)[a-z]")
+_OBJECT_OF_NOUN = re.compile(r"\b(?:for|to|with|than|into|over|under|against|toward|towards|per)\s+$", re.I)
+_PARTICIPLE_OPENER = re.compile(
+    r",\s+[a-z]*(?:ed|en|ing|built|held|made|won|led|fought|born|sent|kept|bought|sold|taught|brought)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:in|on|at|by|from|during|around|since|until)\s+(?:the\s+)?$"
+)
 _RELATIVE_OPENER = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;:()]*$", re.I)
 
 
@@ -221,7 +320,13 @@ def _aside(sentence: Sentence, mention: DateMention) -> bool:
     before = sentence.text[: mention.start - sentence.start]
     if before.count("(") > before.count(")") or re.search(r":\s*$", before):
         return True  # in brackets, or the value of a field ("Earliest date: 9 January 1835")
-    return bool(_RELATIVE_OPENER.search(before))
+    if _RELATIVE_OPENER.search(before):
+        return True
+    after = sentence.text[mention.end - sentence.start :]
+    if _PARTICIPLE_OPENER.search(before) and re.match(r"[^;:()]*?,", after):
+        return True  # "The mill, rebuilt in 1788 by its owner, ground …" (spaCy's parse may miss it)
+    found = _governing_clause(sentence, mention.start - sentence.start, mention.end - sentence.start)
+    return found is not None and found[2] == "modifier"
 
 
 def _one_label_one_date(events: list[DraftEvent]) -> list[DraftEvent]:

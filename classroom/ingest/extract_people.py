@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from classroom.ingest.extract_dates import DateMention
@@ -156,8 +156,11 @@ _START_VERBS = (
     r"was\s+sworn\s+in\s+as|took\s+office\s+as|was\s+crowned|was\s+proclaimed|rose\s+to\s+become|"
     r"went\s+on\s+to\s+become|was\s+chosen\s+as|was\s+installed\s+as|succeeded\s+\S+\s+as|replaced\s+\S+\s+as|"
     r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as|"
-    r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as|was\s+confirmed\s+as"
+    r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as|was\s+confirmed\s+as|"
+    r"presented\s+(?:his|her|their)\s+credentials\s+as"
 )
+# An envoy's tenure starts when they present their credentials: "Ambassador X presented his credentials on …".
+_CREDENTIALS = re.compile(r"\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\b", re.I)
 _END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+as|was\s+removed\s+as"
 _HOLD_VERBS = (
     r"was|is|had\s+been|has\s+been|served\s+as|serves\s+as|acted\s+as|remained|continued\s+as|stayed\s+on\s+as|"
@@ -263,6 +266,16 @@ def _after_title(written: str) -> str | None:
 _PLACE_USE = re.compile(rf"\b(?:in|at|from|into|near|across|through|over|to)\s+({NAME_WORD})\b(?!\s+{NAME_WORD})")
 
 
+def surnames(full: str) -> list[str]:
+    """The words a person may be called by alone: the last, and for three names or more the one before it
+    ("Alfredo Ovando Candía" is "Ovando", by the paternal surname; "John Quincy Adams" could be "Quincy")."""
+    words = [w for w in full.split() if not re.fullmatch(PARTICLE, w)]
+    found = [words[-1]] if words else []
+    if len(words) >= 3 and re.fullmatch(NAME_WORD, words[-2]):
+        found.append(words[-2])
+    return found
+
+
 class NameBook:
     """Full names seen anywhere in the article, so that "Reuter" can be read as "Ernst Reuter"."""
 
@@ -276,7 +289,12 @@ class NameBook:
                 if not name or name.split()[0] in places:
                     continue  # "in Ireland William ...": a place, then a name
                 if len([t for t in name.split() if not re.fullmatch(PARTICLE, t)]) >= 2:
-                    self.full.setdefault(name.split()[-1], set()).add(name)
+                    for surname in surnames(name):
+                        self.full.setdefault(surname, set()).add(name)
+                if len(name.split()) >= 3 and re.search(r"\b(?:to|in|at)\s+(?:the\s+)?$", text[: match.start()]):
+                    # "Envoy … to Ruritania Jane Roe": the first word may be the post, so "Roe" alone is not
+                    # read as either name
+                    self.full[name.split()[-1]].add(" ".join(name.split()[1:]))
 
     def resolve(self, name: str) -> str:
         """The one full name ending with this surname, or the name as given."""
@@ -363,6 +381,8 @@ _J_LEFT = re.compile(
     r"(?:as\s+|to\s+(?:the\s+)?(?:role|post|position|office|rank)\s+of\s+)?$"
 )
 _I_LEFT = re.compile(rf"(?P<new>{NAME})\s+(?:succeeded|replaced)\s+(?P<old>{NAME})\s+as\s+$")
+_I_PASSIVE_LEFT = re.compile(rf"(?P<old>{NAME})\s+was\s+(?:{_ADVERBS}\s+)?(?:succeeded|replaced)\s+as\s+$")
+_BY_RIGHT = re.compile(rf"^\s+by\s+(?P<new>{NAME})")
 _APPOSITION_END = r"(?=\s*(?:[,.;:)]|$|[—–]|\s(?:and|who|which|was|had|has|is|would|also|\w+ed|\w+s)\b))"
 _D_RIGHT = re.compile(rf"^\s*,\s*(?P<name>{NAME}){_APPOSITION_END}")
 _H_RIGHT = re.compile(rf"^\s+(?:was|is|became|had\s+been)\s+(?P<name>{NAME})")
@@ -383,6 +403,29 @@ class _Pair:
     at: int = -1  # where a listed holder's name ends: the date nearest to it is theirs
 
 
+_POST_THEN_NAME = re.compile(
+    rf"^\s+(?:(?:to|in|at)\s+(?:the\s+)?)?(?P<run>(?:{NAME_WORD}|{INITIAL})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}))+)"
+)
+
+
+def _posted_holder(sentence: str, office: _Office) -> _Pair | None:
+    """ "Special Envoy of the United States to Ruritania Jane Roe": a capitalised title, its complement, a post,
+    then a name. Where the post ends and the name starts is spaCy's call: the name is a PERSON entity that ends
+    the run of capitalised words, and the post before it is at least one word."""
+    found = _POST_THEN_NAME.match(sentence[office.end :])
+    if not found:
+        return None
+    run_start, run_end = office.end + found.start("run"), office.end + found.end("run")
+    for entity in parse(sentence).ents:
+        end = entity.start_char + len(entity.text)
+        if entity.label_ == "PERSON" and end == run_end and run_start < entity.start_char and len(entity) >= 2:
+            post = " ".join(sentence[office.end : entity.start_char].split())
+            complement = f"{office.complement} {post}".strip()
+            widened = replace(office, end=entity.start_char, complement=complement)
+            return _Pair(entity.text, widened, "posted title")
+    return None
+
+
 def _usable(written: str) -> bool:
     """Whether a pattern's name can stand for a person ("he", "Karl Moltke"), not a word such as "It" or "The"."""
     return written.lower() in ("he", "she") or clean_name(written) is not None
@@ -401,6 +444,13 @@ def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[lis
     )
     if (a := _A_RIGHT.match(after_core)) and titled and not office.complement:
         yield [_Pair(a.group("name"), office, "title", after_name=" ".join((a.group("of") or "").split()))]
+    if match.group(0)[0].isupper() and office.complement and (posted := _posted_holder(sentence, office)):
+        yield [posted]
+    if (i := _I_PASSIVE_LEFT.search(left)) and (by := _BY_RIGHT.match(right)):  # "A was succeeded as X by B"
+        yield [
+            _Pair(by.group("new"), office, "succession", verb="became"),
+            _Pair(i.group("old"), office, "succession", verb="resigned as"),
+        ]
     if (c := _C_LEFT.search(left)) and not _CLAUSE_BREAK.search(left[c.start() :]):
         yield [_Pair(c.group("name"), office, "verb", verb=" ".join(c.group("verb").split()))]
     if (b := _B_LEFT.search(left)) and _B_RIGHT.match(right):
@@ -423,6 +473,28 @@ def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[lis
         yield [_Pair(h.group("name"), office, "was")]
 
 
+_AND_LATER = re.compile(
+    r"^\s*(?:\([^()]{0,60}\))?(?:\s+(?:in|during|from|until|between)\s+[\w\s–-]{1,30}?)?"  # a bracket, a time
+    r"\s*,?\s+and\s+(?:(?:later|then|also|subsequently|afterwards|eventually|briefly|still)\s+)?$",
+    re.I,
+)
+
+
+def _second_office(sentence: str, office: _Office, pairs: list[_Pair]) -> _Pair | None:
+    """The holder of an office joined by "and" to one just paired: "X, the governor of A and later senator from
+    B" gives X both. Only for an apposition or a verb's predicate, where the first office is the name's."""
+    for pair in reversed(pairs):
+        first = pair.office
+        if pair.how not in ("apposition", "verb", "as", "title apposition") or first.end > office.start:
+            continue
+        if pair.how == "title apposition":  # "the governor of A and senator from B, X": the name comes later
+            return None
+        if _AND_LATER.match(sentence[first.end : office.start]):
+            return _Pair(pair.written_name, office, "second office", verb="")
+        return None
+    return None
+
+
 def _pairs_in(sentence: str) -> list[_Pair]:
     """Every (name, office) pattern that matches in one sentence: per office the first whose names are people.
 
@@ -440,7 +512,10 @@ def _pairs_in(sentence: str) -> list[_Pair]:
                 pairs.extend(candidate)
                 break
         else:
-            unpaired.append(office)
+            if second := _second_office(sentence, office, pairs):
+                pairs.append(second)
+            else:
+                unpaired.append(office)
     if unpaired:
         pairs.extend(_parsed_pairs(sentence, unpaired))
     for match in _LISTED.finditer(sentence):
@@ -595,6 +670,13 @@ def _when(
         return mention, None, mention.date
     if re.match(_START_VERBS, verb) or verb.startswith(("became", "become")):
         return mention, mention.date, None
+    credentials = _CREDENTIALS.search(sentence, office.end)
+    if (
+        credentials
+        and credentials.start() - office.end <= 60
+        and not _CLAUSE_BREAK.search(sentence[office.end : credentials.start()])
+    ):
+        return mention, mention.date, None  # "Minister X presented his credentials on 5 May 1859": the start
     if re.match(_END_VERBS, verb):
         return mention, None, mention.date
     return mention, None, None
@@ -629,7 +711,7 @@ def find_roles(
             cleaned = clean_name(written)
             if cleaned is None:
                 continue
-            name = book.resolve(cleaned)
+            name = cleaned if pair.how == "posted title" else book.resolve(cleaned)
         near = pair.office if pair.at < 0 else _Office(pair.at, pair.at, pair.at, pair.at, "", "", "", False)
         when, begin, finish = _when(sentence, near, pair.verb, local)
         office_text = sentence[pair.office.start : pair.office.end]

@@ -32,7 +32,7 @@ from pydantic import TypeAdapter, ValidationError
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, feast_days
-from classroom.ingest.extract_people import RoleMention
+from classroom.ingest.extract_people import RoleMention, surnames
 from classroom.ingest.nlp import parse, parse_all
 from classroom.kinds import kind_of
 from classroom.text import fold
@@ -183,14 +183,14 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", sentence)]
     if not places:
         return f"the name “{written}” is not written in the sentence", role
-    same = sorted({p for p in people if p.split()[-1] == written.split()[-1] and p != written})
+    same = sorted({p for p in people if written.split()[-1] in surnames(p) and p != written})
     expanded = role.name not in written  # "Reuter" read as "Ernst Reuter": the article must name one such person
     if (expanded and len(same) != 1) or (len(written.split()) == 1 and len(same) > 1):
         return f"“{written}” may be any of {', '.join(same)}", role  # "President Kennedy": John or Robert?
     doc = parse(sentence)  # shared with the extractor: a sentence it parsed is not parsed again
     problem = ""
     for at in places:  # "Lind and Quist backed it, with Quist becoming ...": the one the office is linked to
-        problem = _name_problem(doc, written, at) or (
+        problem = _name_problem(doc, written, at, offices) or (
             ""
             if _linked(doc, offices, at, at + len(written))
             else f"the sentence does not link {written} to the office “{role.core}”"
@@ -200,15 +200,49 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     return problem, role
 
 
-def _name_problem(doc: Any, written: str, at: int) -> str:
+_NOT_PERSONAL = {
+    "company", "corporation", "university", "association", "institute", "society", "department", "agency",
+    "commission", "bank", "railway", "party", "times", "news", "council", "committee", "ministry", "army", "navy",
+    "league", "front", "movement", "church", "court", "senate", "government", "office", "embassy", "legation",
+}  # fmt: skip
+_PERSONAL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ]?[a-zß-ÿ]+)*|[A-Z]\.")
+
+
+def _looks_personal(written: str) -> bool:
+    """Two to four capitalised words or initials, none of them a word of a body's name ("Bank", "Party")."""
+    words = written.split()
+    return 2 <= len(words) <= 4 and all(_PERSONAL_WORD.fullmatch(w) and w.lower() not in _NOT_PERSONAL for w in words)
+
+
+def _person_by_context(doc: Any, name: Any, entity: Any, offices: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words around a name spaCy calls a body still say it is a person.
+
+    Two signs, each alone: the entity starts with the office the pair is about and the name ends it
+    ("U.S. Consul General A. B. Carter" read whole as an organisation); or "who" follows the name ("Ada Lind,
+    who became foreign minister": bodies are "which"). The name itself must look like a person's name.
+    """
+    text = doc.text
+    if not _looks_personal(name.text):
+        return False
+    title_inside = (
+        entity.start < name.start
+        and name.end == entity.end
+        and any(entity.start_char <= start and end <= name.start_char for start, end in offices)
+    )
+    who_follows = re.match(r"\s*,?\s*who\b", text[name.end_char :]) is not None
+    return title_inside or who_follows
+
+
+def _name_problem(doc: Any, written: str, at: int, offices: Sequence[tuple[int, int]] = ()) -> str:
     """Why the name written at ``at`` is not a person (spaCy reads it as a place, a body, ...), or ""."""
     name = _span(doc, at, at + len(written))
     if name is None:
         return ""
     overlapping = [e for e in doc.ents if e.start < name.end and name.start < e.end]
-    if not any(e.label_ == "PERSON" for e in overlapping) and any(
-        e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end for e in overlapping
-    ):
+    vetoing = [e for e in overlapping if e.label_ in NOT_PEOPLE and e.start <= name.start and name.end <= e.end]
+    if vetoing and all(e.label_ == "ORG" and _person_by_context(doc, name, e, offices) for e in vetoing):
+        return ""
+    if not any(e.label_ == "PERSON" for e in overlapping) and vetoing:
         kind = next(e.label_ for e in overlapping if e.label_ in NOT_PEOPLE)
         return f"“{written}” reads as a {kind.lower().replace('_', ' ')}, not a person"
     return ""
@@ -258,6 +292,54 @@ _QUESTION = TypeAdapter(Question)
 _ASKED_PERSON = re.compile(r"^(?:Which office did|Name one office that) (?P<name>.+?) (?:hold|held|take up)\b")
 
 
+_EMPTY_BRACKETS = re.compile(r"[(\[{][\s,;:.·–—-]*[)\]}]")
+_STRAY_PUNCTUATION = re.compile(
+    r"\s[,;:.](?!\d|\.\.)"  # "Kanagawa , 1862": a space before a comma where something was taken out
+    r"|[,;:]\s*[,;:.?!]"  # "Texas, ," or "the treaty:?"
+    r"|\s[–—-]\s*[?.!]?$"  # a dash left hanging at the end
+    r"|^\s*[,;:.)\]}–—-]"  # a text that starts with punctuation
+)
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _balanced(text: str) -> bool:
+    """Brackets close in order and double quotes (curly or straight) come in twos."""
+    stack: list[str] = []
+    for char in text:
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif char in _PAIRS.values() and (not stack or stack.pop() != char):
+            return False
+    return not stack and sum(text.count(q) for q in '“”"') % 2 == 0  # "—”Rock”" (a typo of the source) still pairs
+
+
+def _shown_texts(question: dict) -> list[str]:
+    """What a student reads or types: the prompt, options, items, accepted answers and feedback keys."""
+    texts = [question.get("ask", "")]
+    for field_name in ("options", "items", "accept", "correct"):
+        value = question.get(field_name) or []
+        texts.extend(str(v) for v in (value if isinstance(value, list) else [value]))
+    texts.extend(str(key) for key in question.get("feedback", {}) or {})
+    return [t for t in texts if isinstance(t, str)]
+
+
+def wording_problem(question: dict) -> str | None:
+    """Why a drafted question reads as text with a hole, or None.
+
+    Labels and options are cut out of sentences; when a bracketed year or a
+    clause is taken out, "Kanagawa ( )", "Texas , and" or an unclosed "(" can
+    be left behind. A teacher rejects such a question at sight, so none is drafted.
+    """
+    for text in _shown_texts(question):
+        if _EMPTY_BRACKETS.search(text):
+            return f"“{text}” has empty brackets"
+        if not _balanced(text):
+            return f"“{text}” has an unclosed bracket or quote"
+        if _STRAY_PUNCTUATION.search(text):
+            return f"“{text}” has punctuation left over from a cut"
+    return None
+
+
 def question_problem(question: dict, passage: str, article: str, offices: dict[str, set[str]]) -> str | None:
     """Why a drafted question is not supported by its passage, or None.
 
@@ -271,6 +353,8 @@ def question_problem(question: dict, passage: str, article: str, offices: dict[s
         model = _QUESTION.validate_python(question)
     except ValidationError:
         return None  # not a valid question at all: the quiz check drops and reports it
+    if problem := wording_problem(question):
+        return problem
     sought = kind_of(model).sought(model)
     if sought.date is not None:
         parts = sought.date.split("-")
