@@ -314,3 +314,25 @@ def test_wiki_gallery_lines_and_caption_tails_in_a_text_dump_are_furniture():
     assert not any(".jpg" in t for t in texts)
     assert texts[-1].startswith("The treaty held for a generation")
     assert "at the palace in 1903]]" in article.removed
+
+
+def test_footnote_marks_that_are_numbered_links_leave_no_number_on_the_word():
+    page = (
+        "<html><body><article><h1>Canal clerks</h1>"
+        "<p>The ledgers of Port Ambrell were kept in good order.<sup><a href='#note3'>3</a></sup> "
+        "Its clerks counted 1200 barges in a year, an area of 40 km<sup>2</sup> of docks,"
+        "<a href='#n4'>4</a> and a toll office on pier <a href='#pier-7'>7</a> took the fees. "
+        "Orsolya Fenwick wrote the rules in 1822.<sup><a href='other.html#p2'>12</a></sup></p>"
+        "<p>Later clerks followed those rules for many years after the canal was widened.</p>"
+        "</article></body></html>"
+    )
+    text = body(read_html(page))
+    assert "order. Its clerks" in text and "1822. Later" not in text and "in 1822." in text
+    assert "order.3" not in text and "docks,4" not in text and "1822.12" not in text
+    assert "1200 barges" in text and "40 km2 of docks" in text  # a number in the text and a plain exponent stay
+    assert "on pier 7 took" in text  # a numbered link after a space is text, not a note mark
+
+
+def test_plain_text_loses_a_printed_page_marker_inside_a_sentence():
+    text = body(read_text("LINDQVIST, ARNE\n\nHe sailed south and landed [v.07 p.0412] at the port in 1871.\n"))
+    assert "landed at the port in 1871." in text

@@ -44,8 +44,12 @@ def squeeze(text: str) -> str:
 _CITATION = re.compile(r"\s?\[(?:\d+|[a-z]|citation needed|note \d+|edit)\]")
 
 
+# A printed edition's page marker that a plain-text transcription keeps inside a sentence: "[v.04 p.0789]".
+_PAGE_MARK = re.compile(r"\s?\[(?:v(?:ol)?\.\s?\d+\s+)?p(?:age|\.)\s?\d+\]", re.I)
+
+
 def _tidy(text: str) -> str:
-    return squeeze(_CITATION.sub("", text))
+    return squeeze(_PAGE_MARK.sub("", _CITATION.sub("", text)))
 
 
 # ---------------------------------------------------------------- HTML
@@ -264,6 +268,20 @@ def _between_kept(index: int, texts: list[str], where: list[int | None], compact
     return texts[index] in compact[start:end]
 
 
+_FRAGMENT_LINK = r"""<a\b[^>]*?\bhref\s*=\s*["'][^"'#]*#[^"']*["'][^>]*>\s*\[?\d{1,3}\]?\s*</a>"""
+# A footnote mark: a link to a place on a page whose text is only a number, either as a superscript
+# or glued to the word before it ("greased.<a href="#fn1">1</a>"). A superscript that is no link
+# ("km<sup>2</sup>") and a number in the text are left alone.
+_NOTE_MARK = re.compile(
+    rf"<sup\b[^>]*>\s*{_FRAGMENT_LINK}\s*</sup>|(?<=[\w.,;:!?)\]\"'’”])(?:{_FRAGMENT_LINK})+", re.I
+)
+
+
+def without_note_marks(source: str) -> str:
+    """The page without its footnote marks, which would otherwise stick to a word as "greased.1"."""
+    return _NOTE_MARK.sub("", source)
+
+
 def read_html(source: str) -> Article:
     """The page's blocks that trafilatura counts as main text, split and tidied by our own reader.
 
@@ -272,6 +290,7 @@ def read_html(source: str) -> Article:
     into one). When trafilatura finds nothing, the tag-and-class reader below
     decides alone. Everything not kept is reported as removed.
     """
+    source = without_note_marks(source)
     main = _main_text(source)
     if main is None or not main.strip():
         return _read_html_blocks(source)
@@ -304,6 +323,7 @@ def read_html(source: str) -> Article:
 
 def _read_html_blocks(source: str) -> Article:
     """Blocks of the page's main text: the <article> (or <main>) holding the most text."""
+    source = without_note_marks(source)
     lower = source.lower()
     roots = ("article",) if "<article" in lower else ("main",) if "<main" in lower else ("body",)
     reader = _PageReader(roots)
