@@ -607,3 +607,22 @@ def test_a_paternal_surname_stands_for_the_one_person_of_the_article_with_it():
     assert ("Rafael Ortiz Mendes", "president", "1960", None) in _verified_roles(text)
     two = text + " His cousin Elena Ortiz Vidal was a famous painter in the capital."
     assert not any(name.startswith(("Rafael", "Elena")) for name, *_ in _verified_roles(two))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("In 1931 Democrat Alvin Marsh became governor of the state.", "Alvin Marsh", "governor"),
+        ("Tory Edwina Clore was elected mayor of the borough in 1902.", "Edwina Clore", "mayor"),
+        ("Labour leader Hugh Tarrant became prime minister in 1955.", "Hugh Tarrant", "prime minister"),
+        ("President Orin Fell, a Republican, vetoed the bill.", "Orin Fell", "President"),
+    ],
+)
+def test_a_party_word_before_a_name_is_not_part_of_it(text, name, office):
+    found = roles_in(text)
+    assert [(r.name, r.core) for r in found] == [(name, office)]
+
+
+def test_a_party_word_does_not_make_a_second_person():
+    text = "Democrat Alvin Marsh ran in 1930. President Alvin Marsh signed the act. President Marsh resigned."
+    assert {r.name for r in roles_in(text)} == {"Alvin Marsh"}

@@ -146,6 +146,12 @@ _NOT_NAMES = (_LEADING_NOT_NAMES - _MONTHS) | {
     "axis", "imperial", "royal", "national", "federal", "supreme", "holy", "great", "new", "old", "first", "second",
     "third", "last",
 }  # fmt: skip
+# Party words written before a name ("Democrat Jimmy Carter", "Tory Ann Blake"): a member's label, never a name.
+_NOT_NAMES |= {
+    "democrat", "democrats", "republicans", "tory", "tories", "whig", "whigs", "socialist", "socialists",
+    "federalist", "federalists", "unionist", "unionists", "nationalist", "nationalists", "liberals",
+    "conservatives", "communists", "labourite", "progressive", "progressives", "populist", "populists",
+}  # fmt: skip
 _NOT_A_NAME_START = _HONORIFICS | _LEADING_NOT_NAMES | _NOT_NAMES | _OFFICE_WORDS  # words that cannot start a name
 _ADVERBS = (
     r"(?:later|then|also|briefly|eventually|soon|once|twice|still|already|formally|officially|again|himself|"
