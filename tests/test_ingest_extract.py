@@ -626,3 +626,22 @@ def test_a_party_word_before_a_name_is_not_part_of_it(text, name, office):
 def test_a_party_word_does_not_make_a_second_person():
     text = "Democrat Alvin Marsh ran in 1930. President Alvin Marsh signed the act. President Marsh resigned."
     assert {r.name for r in roles_in(text)} == {"Alvin Marsh"}
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("HAN Mi-rae", "HAN Mi-rae"),
+        ("Dorin TAKO", "Dorin TAKO"),
+        ("President SEO Ji-ho", "SEO Ji-ho"),
+        ("NATO Vera Lund", None),  # a body's acronym is no surname
+        ("SEO JIN Ho", None),  # two words in capitals: not read as one person
+    ],
+)
+def test_a_surname_in_capitals_is_part_of_a_name(written, cleaned):
+    assert clean_name(written) == cleaned
+
+
+def test_a_title_before_a_name_with_its_surname_in_capitals():
+    text = "In 2004 President SEO Ji-ho opened the new port. The NATO Council met later that year."
+    assert [(r.name, r.core) for r in roles_in(text)] == [("SEO Ji-ho", "President")]

@@ -37,7 +37,13 @@ INITIAL = rf"[{UPPER}]\."
 ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX)\b"
 PARTICLE = r"(?:von|van|de|der|den|del|della|di|da|du|la|le|bin|ibn|al|el|y|ten|ter|zu)"
 EPITHET = r"(?:\s+the\s+(?:Great|Elder|Younger|Bold|Terrible|Conqueror|Magnificent|Wise|Pious|Lionheart|Fair))"
-NAME = rf"(?:{NAME_WORD}|{INITIAL})(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}|{ROMAN}))*{EPITHET}?"
+# A surname written in capitals, as reference works do for East Asian names ("PARK Chung-hee", "Syngman RHEE"):
+# part of a name only next to a capitalised name word, so "NATO" or "USSR" alone never starts one.
+CAPS_WORD = rf"(?!{ROMAN})[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?(?![\w.'’-])"
+NAME = (
+    rf"(?:{NAME_WORD}|{INITIAL}|{CAPS_WORD}(?=\s+{NAME_WORD}))"
+    rf"(?:\s+(?:{PARTICLE}\s+)*(?:{NAME_WORD}|{INITIAL}|{ROMAN}|{CAPS_WORD}))*{EPITHET}?"
+)
 _NAME_RE = re.compile(NAME)
 
 OFFICES = [
@@ -255,11 +261,31 @@ def clean_name(written: str) -> str | None:
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
         tokens.pop()
-    if not tokens or len(tokens) > 6 or not re.fullmatch(NAME_WORD, tokens[0]):
+    if not tokens or len(tokens) > 6 or not re.fullmatch(NAME_WORD, tokens[0]) and not _caps_surname(tokens, 0):
         return None
     if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
         return None
+    if any(re.fullmatch(CAPS_WORD, t) and not _caps_surname(tokens, i) for i, t in enumerate(tokens)):
+        return None
     return " ".join(tokens) + (" " + " ".join(epithet.group(0).split()) if epithet else "")
+
+
+# Capitals that name a country or a body, never a family: "US", "NATO", "USSR".
+_ACRONYMS = {
+    "US", "USA", "UK", "UN", "USSR", "NATO", "EU", "CIA", "FBI", "KGB", "GDR", "FRG", "ROK", "DPRK", "PRC", "ROC",
+    "SEATO", "OAS", "OPEC", "IMF", "WHO", "II", "III",
+}  # fmt: skip
+
+
+def _caps_surname(tokens: list[str], index: int) -> bool:
+    """A word in capitals is a surname only once in a name, with a capitalised name word beside it."""
+    word = tokens[index]
+    if not re.fullmatch(CAPS_WORD, word) or word in _ACRONYMS or len(word.replace("-", "")) < 2:
+        return False
+    if sum(1 for t in tokens if re.fullmatch(CAPS_WORD, t)) > 1:
+        return False
+    neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+    return any(re.fullmatch(NAME_WORD, t) for t in neighbours)
 
 
 def _after_title(written: str) -> str | None:
