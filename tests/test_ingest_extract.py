@@ -645,3 +645,30 @@ def test_a_surname_in_capitals_is_part_of_a_name(written, cleaned):
 def test_a_title_before_a_name_with_its_surname_in_capitals():
     text = "In 2004 President SEO Ji-ho opened the new port. The NATO Council met later that year."
     assert [(r.name, r.core) for r in roles_in(text)] == [("SEO Ji-ho", "President")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1988 the lawyer Tomas Ravel won the presidency by a wide margin.",
+        "Tomas Ravel narrowly won the 1988 presidential election.",
+        "A strike forced an early presidential election in 1988 won by Tomas Ravel.",
+    ],
+)
+def test_winning_the_presidential_election_is_holding_the_presidency(text):
+    found = roles_in(text)
+    assert [(r.name, r.core) for r in found] == [("Tomas Ravel", "president")]
+    assert found[0].start_date is None  # the election year is not said to be the first day in office
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ravel lost the presidential election of 1988.",
+        "Tomas Ravel ran in the presidential election of 1988.",
+        "Tomas Ravel won the vote for mayor in 1988.",
+        "Tomas Ravel won a seat after the presidential election of 1988.",
+    ],
+)
+def test_no_presidency_without_a_win_of_it(text):
+    assert [r for r in roles_in(text) if r.core == "president"] == []

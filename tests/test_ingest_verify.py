@@ -271,3 +271,34 @@ def test_a_name_spacy_reads_as_a_body_is_a_person_after_its_title_or_before_who(
     assert _name_problem(doc, "Ada Lind", 0) == ""
     doc.ents = [Span(doc, 0, 2, label="GPE")]  # only a body is overruled, never a place
     assert _name_problem(doc, "Ada Lind", 0) == "“Ada Lind” reads as a gpe, not a person"
+
+
+def test_a_won_presidency_is_checked_against_the_contest_the_sentence_names():
+    from dataclasses import replace
+
+    from classroom.ingest.extract_people import WON_PRESIDENCY
+
+    won = "A general strike forced a snap presidential election in 1990 won by HAN Mi-rae."
+    assert role_problem(replace(role(won, "HAN Mi-rae", "president"), how=WON_PRESIDENCY), None, [])[0] is None
+    far = "HAN Mi-rae later noted a presidential election in 1990."
+    assert role_problem(replace(role(far, "HAN Mi-rae", "president"), how=WON_PRESIDENCY), None, [])[0]
+    nothing = "HAN Mi-rae won the vote for the city council in 1990."
+    assert role_problem(replace(role(nothing, "HAN Mi-rae", "president"), how=WON_PRESIDENCY), None, [])[0]
+
+
+def test_a_name_with_its_surname_in_capitals_read_as_a_body_is_still_a_person():
+    from spacy.tokens import Span
+
+    from classroom.ingest.nlp import english
+    from classroom.ingest.verify import _name_problem
+
+    sentence = "The vote was won by HAN Mi-rae in the spring."
+    doc = english()(sentence)
+    name = doc.char_span(sentence.index("HAN"), sentence.index(" in the"))
+    doc.ents = [Span(doc, name.start, name.end, label="ORG")]  # spaCy reads the capitals as an acronym
+    assert _name_problem(doc, "HAN Mi-rae", sentence.index("HAN")) == ""
+    body = "The vote was won by NATO Alliance in the spring."
+    doc = english()(body)
+    span = doc.char_span(body.index("NATO"), body.index(" in the"))
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    assert _name_problem(doc, "NATO Alliance", body.index("NATO"))

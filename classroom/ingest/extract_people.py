@@ -527,6 +527,27 @@ def _second_office(sentence: str, office: _Office, pairs: list[_Pair]) -> _Pair 
     return None
 
 
+# Winning a presidential election is taking the presidency: "X won the presidency", "X won the 1990 presidential
+# election", "an early presidential election in 2017 won by X". Only the win itself counts: a candidate who ran,
+# lost or was nominated holds nothing, and the year of the election is not said to be the start of the term.
+WON_PRESIDENCY = "won the presidency"
+CONTEST = r"presidential\s+(?:election|race|vote|contest|poll)"
+_WON_PRESIDENCY = re.compile(
+    rf"(?P<name>{NAME})\s+(?:(?:narrowly|easily|later|then|also|eventually)\s+)?won\s+(?:the\s+|a\s+)?"
+    rf"(?:(?:\d{{4}}|early|snap|first|free|direct|close|runoff|run-off)\s+)*(?P<office>presidency\b|{CONTEST})"
+    rf"|(?P<office2>{CONTEST})(?:\s+(?:in|of)\s+\d{{4}})?,?\s+(?:was\s+)?won\s+by\s+(?P<name2>{NAME})"
+)
+
+
+def presidencies_won(sentence: str) -> list[tuple[str, tuple[int, int]]]:
+    """(the winner as written, where the presidency or the contest is written) for each win the sentence states."""
+    found = []
+    for match in _WON_PRESIDENCY.finditer(sentence):
+        won = "office" if match.group("office") else "office2"
+        found.append((match.group("name") or match.group("name2"), match.span(won)))
+    return found
+
+
 def _pairs_in(sentence: str) -> list[_Pair]:
     """Every (name, office) pattern that matches in one sentence: per office the first whose names are people.
 
@@ -568,6 +589,9 @@ def _pairs_in(sentence: str) -> list[_Pair]:
                 match.start(), match.start(), match.end("office"), match.end("office"), "", singular, "", False
             )
             pairs.append(_Pair(held.group(0), office, "listed", at=name_end))
+    for winner, (at, end) in presidencies_won(sentence):  # "X won the presidency": X took the office it names
+        office = _Office(at, at, end, end, "", "president", "", False)
+        pairs.append(_Pair(winner, office, WON_PRESIDENCY))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
@@ -752,7 +776,7 @@ def find_roles(
                 name=name,
                 written_name=written,
                 office=pair.office.core  # one holder of "Prime Ministers A and B" holds the singular office
-                if pair.how in ("listed", "coordinated titles")
+                if pair.how in ("listed", "coordinated titles", WON_PRESIDENCY)
                 else re.sub(r"^(?:the|a|an|its|his|her|their|whose)\s+", "", office_text, flags=re.I),
                 core=pair.office.core,
                 accept=_accept(pair.office, pair.after_name),

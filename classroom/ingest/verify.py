@@ -32,7 +32,14 @@ from pydantic import TypeAdapter, ValidationError
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, feast_days
-from classroom.ingest.extract_people import RoleMention, surnames
+from classroom.ingest.extract_people import (
+    CAPS_WORD,
+    WON_PRESIDENCY,
+    RoleMention,
+    clean_name,
+    presidencies_won,
+    surnames,
+)
 from classroom.ingest.nlp import parse, parse_all
 from classroom.kinds import kind_of
 from classroom.text import fold
@@ -173,6 +180,8 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     """
     sentence = role.sentence
     offices = _office_spans(sentence, role.core) or _office_spans(sentence, role.office)
+    if role.how == WON_PRESIDENCY:  # the office is written as what this name won: "the presidency", "… election"
+        offices = [span for winner, span in presidencies_won(sentence) if winner == role.written_name]
     if not offices:
         return f"the office “{role.core}” is not written in the sentence", role
     written = role.written_name
@@ -211,7 +220,9 @@ _PERSONAL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ]?[a-zß-�
 def _looks_personal(written: str) -> bool:
     """Two to four capitalised words or initials, none of them a word of a body's name ("Bank", "Party")."""
     words = written.split()
-    return 2 <= len(words) <= 4 and all(_PERSONAL_WORD.fullmatch(w) and w.lower() not in _NOT_PERSONAL for w in words)
+    return 2 <= len(words) <= 4 and all(
+        (_PERSONAL_WORD.fullmatch(w) or re.fullmatch(CAPS_WORD, w)) and w.lower() not in _NOT_PERSONAL for w in words
+    )
 
 
 def _person_by_context(doc: Any, name: Any, entity: Any, offices: Sequence[tuple[int, int]]) -> bool:
@@ -230,7 +241,10 @@ def _person_by_context(doc: Any, name: Any, entity: Any, offices: Sequence[tuple
         and any(entity.start_char <= start and end <= name.start_char for start, end in offices)
     )
     who_follows = re.match(r"\s*,?\s*who\b", text[name.end_char :]) is not None
-    return title_inside or who_follows
+    # "MOON Jae-in": a surname in capitals beside given names (the extractor's rule) is what makes spaCy
+    # read the name as an acronym's body
+    caps_surname = clean_name(name.text) == name.text and any(re.fullmatch(CAPS_WORD, w) for w in name.text.split())
+    return title_inside or who_follows or caps_surname
 
 
 def _name_problem(doc: Any, written: str, at: int, offices: Sequence[tuple[int, int]] = ()) -> str:
