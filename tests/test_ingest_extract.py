@@ -672,3 +672,20 @@ def test_winning_the_presidential_election_is_holding_the_presidency(text):
 )
 def test_no_presidency_without_a_win_of_it(text):
     assert [r for r in roles_in(text) if r.core == "president"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("In 1969 Nora Vell became National Security Adviser to the president.", "Nora Vell", "National Security Adviser"),
+        ("Petra Osk served as Counselor of the Department from 1974.", "Petra Osk", "Counselor"),
+        ("Ambassador-at-Large Linus Farr flew to the talks in 1978.", "Linus Farr", "Ambassador-at-Large"),
+        ("Ivo Marsh became Under Secretary of State for Trade in 1981.", "Ivo Marsh", "Under Secretary"),
+        ("In 1887 Cedric Hale was appointed quartermaster-general.", "Cedric Hale", "quartermaster-general"),
+        ("Cedric Hale became adjutant-general to the forces in 1890.", "Cedric Hale", "adjutant-general"),
+        ("Cedric Hale was under-secretary for the colonies in 1886.", "Cedric Hale", "under-secretary"),
+    ],
+)
+def test_staff_and_department_offices(text, name, office):
+    found = roles_in(text)
+    assert [(r.name, r.core) for r in found] == [(name, office)]

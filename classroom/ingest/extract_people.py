@@ -67,6 +67,11 @@ OFFICES = [
     "envoy extraordinary and minister plenipotentiary", "ambassador extraordinary and minister plenipotentiary",
     "ambassador extraordinary and plenipotentiary", "minister plenipotentiary", "minister resident",
     "special ambassador", "chargé d’affaires", "chargé d'affaires", "charge d'affaires", "chargé",
+    # advisers, counselors and ranks of a department; British staff offices written with hyphens
+    "national security adviser", "national security advisor", "counselor", "counsellor", "ambassador-at-large",
+    "ambassador at large", "under secretary", "under-secretary", "undersecretary", "permanent under-secretary",
+    "quartermaster-general", "quartermaster general", "adjutant-general", "adjutant general",
+    "chief of the general staff", "chief of the imperial general staff",
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
