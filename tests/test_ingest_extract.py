@@ -689,3 +689,42 @@ def test_no_presidency_without_a_win_of_it(text):
 def test_staff_and_department_offices(text, name, office):
     found = roles_in(text)
     assert [(r.name, r.core) for r in found] == [(name, office)]
+
+
+def test_a_day_span_without_a_year_takes_the_year_of_its_passage():
+    text = "The fleet sailed in May 1744. It fought off the cape (June 3-5) and again on the 19th of June."
+    found = {m.text: (m.date, m.until) for m in find_dates(text)}
+    assert found["June 3-5"] == ("1744-06-03", "1744-06-05")
+    assert found["19th of June"] == ("1744-06-19", None)
+    assert [m.text for m in find_dates("The fleet fought off the cape (June 3-5).")] == []  # no year: left out
+
+
+def test_a_day_takes_no_year_from_a_month_the_story_has_left_behind():
+    text = "The mill opened in April 1762. A second mill followed in 1765, and a canal in 1770. A flood came on May 9."
+    assert [m.text for m in find_dates(text)] == ["April 1762", "1765", "1770"]
+    text = "The mill opened in April 1762. Its wheel was mended in 1762. A flood came on May 9."
+    assert {m.text: m.date for m in find_dates(text)}["May 9"] == "1762-05-09"  # the same year: still that year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guilds grew in the late sixteenth and early seventeenth centuries.",
+            [("the late sixteenth", "1567", "1599"), ("early seventeenth centuries", "1600", "1633")],
+        ),
+        (
+            "Trade rose in the second half of the 14th and the 15th centuries.",
+            [("the second half of the 14th", "1350", "1399"), ("the 15th centuries", "1400", "1499")],
+        ),
+        ("Trade rose in the first half of the 14th century.", [("the first half of the 14th century", "1300", "1349")]),
+    ],
+)
+def test_two_centuries_sharing_one_noun_are_two_periods(text, expected):
+    assert [(m.text, m.date, m.until) for m in find_dates(text)] == expected
+    assert all(m.vague for m in find_dates(text))
+
+
+def test_a_comma_after_the_first_year_does_not_split_a_from_until_period():
+    mention = only_date("She held the post from June 2, 1911, until May 30, 1915, when she retired.")
+    assert (mention.date, mention.until) == ("1911-06-02", "1915-05-30")

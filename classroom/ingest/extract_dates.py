@@ -154,6 +154,11 @@ def _century(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     start = (number - 1) * 100
     if start < 1:
         return None
+    half = (match.groupdict().get("h") or "").lower()
+    if half:  # "the first half of the 19th century": 1800–1849; "the latter half": 1850–1899
+        return (_Partial(start), _Partial(start + 49), True) if half == "first" else (
+            _Partial(start + 50), _Partial(start + 99), True
+        )
     first, last = _part_of(match.group("p"), start, 100)
     return _Partial(first), _Partial(last), True
 
@@ -229,6 +234,20 @@ def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     return _Partial(int(match.group("y")), month, day), None, False
 
 
+_CENTURY_PART = rf"(?:(?P<p>{PART})[\s-]+|(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+)?)?"
+_CENTURY_NUMBER = rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{'|'.join(_ORDINALS)}))"
+_CENTURY_AND = (
+    rf"\s+and\s+(?:the\s+)?(?:{PART}[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[\s-]+centuries\b"
+)
+
+
+def _open_day_span(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    """ "February 16-17" with no year: two days of one month, whose year the passage may give (see _year_for)."""
+    month = _month(match.group("m"))
+    first, last = (int(re.sub(r"\D", "", match.group(g))) for g in ("d1", "d2"))
+    return (_Partial(None, month, first), _Partial(None, month, last), False) if first < last else None
+
+
 # Each form and its reader, which turns a match into (start, end or None, vague). Longest matches win.
 _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:the\s+)?winter\s+of\s+(?P<a>{YEAR})\s*[–—/-]\s*(?P<b>{YEAR}|\d{{2}}(?!\d))"), _winter),
@@ -242,9 +261,10 @@ _FORMS: list[tuple[re.Pattern, object]] = [
         ),
         _day_span,
     ),
+    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[–—-]\s*(?P<d2>{DAY})(?![\d–—-])(?!,?\s+\d)"), _open_day_span),
     (
         re.compile(
-            rf"\b(?:[Ff]rom|[Bb]etween)\s+{FISCAL}(?P<a>{SIMPLE}|{MONTH}|{DAY})\s+(?:to|until|till|through|and)\s+"
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+{FISCAL}(?P<a>{SIMPLE}|{MONTH}|{DAY}),?\s+(?:to|until|till|through|and)\s+"
             rf"{FISCAL}(?P<b>{FULL}|{MONTH_YEAR}|{YEAR}|{MONTH}(?!\s*\d))"
         ),
         _range,
@@ -255,14 +275,10 @@ _FORMS: list[tuple[re.Pattern, object]] = [
     ),
     (re.compile(rf"(?P<a>{YEAR})\s+to\s+(?P<b>{YEAR})"), _range),
     (re.compile(rf"\b(?:(?:the\s+)?(?P<p>{PART})[\s-]+)?(?:the\s+)?(?P<d>1\d{{2}}0|20\d0)s\b"), _decade),
-    (
-        re.compile(
-            rf"\b(?:the\s+)?(?:(?P<p>{PART})[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{'|'.join(_ORDINALS)}))"
-            r"[\s-]+century\b",
-            re.I,
-        ),
-        _century,
-    ),
+    (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}[\s-]+century\b", re.I), _century),
+    # two centuries sharing one noun: "the late nineteenth and early twentieth centuries" is two periods
+    (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}(?={_CENTURY_AND})", re.I), _century),
+    (re.compile(rf"(?<=\band\s)(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}[\s-]+centuries\b", re.I), _century),
     (_FEAST, _feast),
     (re.compile(rf"\b(?:{PART}-?\s*)?{FULL}"), _point),
     (re.compile(rf"\b(?:{PART}-?\s*)?{MONTH_YEAR}"), _point),
@@ -313,14 +329,19 @@ def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequenc
     """The year a day or month without one ("on 6 November") belongs to, or None when the text leaves it open.
 
     Only a date written before it counts: the last one with a month in the
-    same passage, else (when no bare year of the passage disagrees) the last
+    same passage (unless a bare year other than its own is written after it), else (when no bare year of the passage disagrees) the last
     one with a month in an earlier passage of the same section (``earlier``).
     A decade, a century or a later date never lends its year.
     """
-    before = [read for s, _, read in chosen if s < start and read[0].year is not None and not read[2]]
-    with_month = [read for read in before if read[0].month is not None]
+    placed = [(s, read) for s, _, read in chosen if s < start and read[0].year is not None and not read[2]]
+    before = [read for _, read in placed]
+    with_month = [(s, read) for s, read in placed if read[0].month is not None]
     if with_month:
-        years = _years_of(with_month[-1])
+        at, last = with_month[-1]
+        years = _years_of(last)
+        since = {year for s, read in placed if s > at for year in _years_of(read)}  # bare years written after it
+        if since - years:  # "March 1879 … in 1881 … 1884-85 … (February 16)": the story has moved on
+            return None
         return years.pop() if len(years) == 1 else None  # "September 1814 to June 1815 ... in October": which?
     bare = {year for read in before for year in _years_of(read)}  # "the war of 1904–05 ... in August": open
     if earlier:
