@@ -272,9 +272,7 @@ _FRAGMENT_LINK = r"""<a\b[^>]*?\bhref\s*=\s*["'][^"'#]*#[^"']*["'][^>]*>\s*\[?\d
 # A footnote mark: a link to a place on a page whose text is only a number, either as a superscript
 # or glued to the word before it ("greased.<a href="#fn1">1</a>"). A superscript that is no link
 # ("km<sup>2</sup>") and a number in the text are left alone.
-_NOTE_MARK = re.compile(
-    rf"<sup\b[^>]*>\s*{_FRAGMENT_LINK}\s*</sup>|(?<=[\w.,;:!?)\]\"'’”])(?:{_FRAGMENT_LINK})+", re.I
-)
+_NOTE_MARK = re.compile(rf"<sup\b[^>]*>\s*{_FRAGMENT_LINK}\s*</sup>|(?<=[\w.,;:!?)\]\"'’”])(?:{_FRAGMENT_LINK})+", re.I)
 
 
 def without_note_marks(source: str) -> str:

@@ -156,8 +156,10 @@ def _century(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
         return None
     half = (match.groupdict().get("h") or "").lower()
     if half:  # "the first half of the 19th century": 1800–1849; "the latter half": 1850–1899
-        return (_Partial(start), _Partial(start + 49), True) if half == "first" else (
-            _Partial(start + 50), _Partial(start + 99), True
+        return (
+            (_Partial(start), _Partial(start + 49), True)
+            if half == "first"
+            else (_Partial(start + 50), _Partial(start + 99), True)
         )
     first, last = _part_of(match.group("p"), start, 100)
     return _Partial(first), _Partial(last), True
@@ -329,7 +331,8 @@ def _year_for(start: int, chosen: list[tuple[int, int, _Read]], earlier: Sequenc
     """The year a day or month without one ("on 6 November") belongs to, or None when the text leaves it open.
 
     Only a date written before it counts: the last one with a month in the
-    same passage (unless a bare year other than its own is written after it), else (when no bare year of the passage disagrees) the last
+    same passage (unless a bare year other than its own is written after it),
+    else (when no bare year of the passage disagrees) the last
     one with a month in an earlier passage of the same section (``earlier``).
     A decade, a century or a later date never lends its year.
     """
