@@ -677,7 +677,11 @@ def test_no_presidency_without_a_win_of_it(text):
 @pytest.mark.parametrize(
     ("text", "name", "office"),
     [
-        ("In 1969 Nora Vell became National Security Adviser to the president.", "Nora Vell", "National Security Adviser"),
+        (
+            "In 1969 Nora Vell became National Security Adviser to the president.",
+            "Nora Vell",
+            "National Security Adviser",
+        ),
         ("Petra Osk served as Counselor of the Department from 1974.", "Petra Osk", "Counselor"),
         ("Ambassador-at-Large Linus Farr flew to the talks in 1978.", "Linus Farr", "Ambassador-at-Large"),
         ("Ivo Marsh became Under Secretary of State for Trade in 1981.", "Ivo Marsh", "Under Secretary"),
@@ -728,3 +732,10 @@ def test_two_centuries_sharing_one_noun_are_two_periods(text, expected):
 def test_a_comma_after_the_first_year_does_not_split_a_from_until_period():
     mention = only_date("She held the post from June 2, 1911, until May 30, 1915, when she retired.")
     assert (mention.date, mention.until) == ("1911-06-02", "1915-05-30")
+
+
+def test_a_surname_shaped_like_a_peoples_name_is_not_a_qualifier_of_the_office():
+    found = roles_in("In 1932 the voters elected Alma Morgan president.")  # "Morgan" ends like "German"
+    assert [(r.name, r.office) for r in found] == [("Alma Morgan", "president")]
+    found = roles_in("Ukrainian president Ivo Dane came to the talks in 1999.")
+    assert [(r.name, r.office) for r in found] == [("Ivo Dane", "Ukrainian president")]

@@ -356,6 +356,19 @@ class _Office:
     determiner: bool
 
 
+_NAME_BEFORE = re.compile(rf"(?:{NAME_WORD}|{INITIAL})\s+$")
+
+
+def _ends_a_name(before: str, found: re.Match) -> bool:
+    """ "elected Ronald Reagan president": a word shaped like a people's name ("Reagan") that ends a person's
+    name is the holder's surname, not a qualifier of the office ("West German chancellor" is no person)."""
+    word = found.group(0).strip()
+    if not re.fullmatch(NAME_WORD, word):
+        return False
+    previous = _NAME_BEFORE.search(before[: found.start()])
+    return previous is not None and clean_name(f"{previous.group(0).strip()} {word}") is not None
+
+
 def _office_at(sentence: str, match: re.Match) -> _Office:
     start = match.start()
     qualifier = ""
@@ -364,7 +377,7 @@ def _office_at(sentence: str, match: re.Match) -> _Office:
         before = sentence[:start]
         if found := _MODIFIER.search(before):
             start = found.start()
-        elif found := _QUALIFIER.search(before):
+        elif (found := _QUALIFIER.search(before)) and not _ends_a_name(before, found):
             qualifier = (found.group(0).strip() + " " + qualifier).strip()
             start = found.start()
         else:
