@@ -739,3 +739,11 @@ def test_a_surname_shaped_like_a_peoples_name_is_not_a_qualifier_of_the_office()
     assert [(r.name, r.office) for r in found] == [("Alma Morgan", "president")]
     found = roles_in("Ukrainian president Ivo Dane came to the talks in 1999.")
     assert [(r.name, r.office) for r in found] == [("Ivo Dane", "Ukrainian president")]
+
+
+def test_holders_given_as_examples_of_a_plural_office():
+    found = roles_in("The habits that early presidents like Ada Voss had fostered lasted.")
+    assert [(r.name, r.core) for r in found] == [("Ada Voss", "president")]
+    found = roles_in("Kings such as Otto Brand and Felix Narr ruled the valley.")
+    assert [(r.name, r.core) for r in found] == [("Otto Brand", "king"), ("Felix Narr", "king")]
+    assert roles_in("Leaders like Ada Voss spoke at the fair.") == []  # "leader" is no office

@@ -97,6 +97,12 @@ _COORDINATED = re.compile(
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PLURALS, key=len, reverse=True))
     + rf"))\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})"
 )
+# "early presidents like Thomas Jefferson", "kings such as Louis XIV": examples of holders of a plural office.
+_EXAMPLES = re.compile(
+    r"(?<![\w-])(?P<office>(?i:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PLURALS, key=len, reverse=True))
+    + rf"))\s+(?:like|such\s+as)\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|or)\s+{NAME})?)"
+)
 _ORDINAL = (
     r"(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
@@ -610,6 +616,13 @@ def _pairs_in(sentence: str) -> list[_Pair]:
     for winner, (at, end) in presidencies_won(sentence):  # "X won the presidency": X took the office it names
         office = _Office(at, at, end, end, "", "president", "", False)
         pairs.append(_Pair(winner, office, WON_PRESIDENCY))
+    for match in _EXAMPLES.finditer(sentence):
+        singular = _PLURALS[" ".join(match.group("office").lower().split())]
+        end = match.end("office")
+        office = _Office(match.start(), match.start(), end, end, "", singular, "", False)
+        for name in re.split(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", match.group("names")):
+            if clean_name(name) is not None:
+                pairs.append(_Pair(name, office, "examples"))
     for match in _COORDINATED.finditer(sentence):
         written = match.group("office")
         if not written[0].isupper():
@@ -794,7 +807,7 @@ def find_roles(
                 name=name,
                 written_name=written,
                 office=pair.office.core  # one holder of "Prime Ministers A and B" holds the singular office
-                if pair.how in ("listed", "coordinated titles", WON_PRESIDENCY)
+                if pair.how in ("listed", "coordinated titles", "examples", WON_PRESIDENCY)
                 else re.sub(r"^(?:the|a|an|its|his|her|their|whose)\s+", "", office_text, flags=re.I),
                 core=pair.office.core,
                 accept=_accept(pair.office, pair.after_name),
