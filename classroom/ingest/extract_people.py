@@ -552,7 +552,7 @@ def _second_office(sentence: str, office: _Office, pairs: list[_Pair]) -> _Pair 
 
 
 # Winning a presidential election is taking the presidency: "X won the presidency", "X won the 1990 presidential
-# election", "an early presidential election in 2017 won by X". Only the win itself counts: a candidate who ran,
+# election", "a snap presidential election in 1990 won by X". Only the win itself counts: a candidate who ran,
 # lost or was nominated holds nothing, and the year of the election is not said to be the start of the term.
 WON_PRESIDENCY = "won the presidency"
 CONTEST = r"presidential\s+(?:election|race|vote|contest|poll)"
