@@ -747,3 +747,9 @@ def test_holders_given_as_examples_of_a_plural_office():
     found = roles_in("Kings such as Otto Brand and Felix Narr ruled the valley.")
     assert [(r.name, r.core) for r in found] == [("Otto Brand", "king"), ("Felix Narr", "king")]
     assert roles_in("Leaders like Ada Voss spoke at the fair.") == []  # "leader" is no office
+
+
+def test_leading_the_country_as_its_president_is_holding_the_office():
+    found = roles_in("Ivo Dane led the country as its first president from 1921 to 1930.")
+    assert [(r.name, r.core, r.start_date, r.end_date) for r in found] == [("Ivo Dane", "president", "1921", "1930")]
+    assert roles_in("Ivo Dane praised the country as its first president had done in 1921.") == []

@@ -187,7 +187,8 @@ _CREDENTIALS = re.compile(r"\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+
 _END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+as|was\s+removed\s+as"
 _HOLD_VERBS = (
     r"was|is|had\s+been|has\s+been|served\s+as|serves\s+as|acted\s+as|remained|continued\s+as|stayed\s+on\s+as|"
-    r"was\s+then|worked\s+as"
+    r"was\s+then|worked\s+as|"
+    r"led\s+(?:the|his|her|their)\s+(?:country|nation|state|government|empire|kingdom|republic)\s+as"
 )
 _VERB = rf"(?P<verb>(?:{_START_VERBS}|{_END_VERBS}|{_HOLD_VERBS})(?:\s+as)?)"
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I)
