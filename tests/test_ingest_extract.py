@@ -750,6 +750,6 @@ def test_holders_given_as_examples_of_a_plural_office():
 
 
 def test_leading_the_country_as_its_president_is_holding_the_office():
-    found = roles_in("Ivo Dane led the country as its first president from 1921 to 1930.")
+    found = roles_in("Ivo Dane led the nation as its first president from 1921 to 1930.")
     assert [(r.name, r.core, r.start_date, r.end_date) for r in found] == [("Ivo Dane", "president", "1921", "1930")]
-    assert roles_in("Ivo Dane praised the country as its first president had done in 1921.") == []
+    assert roles_in("Ivo Dane praised the nation as its first president had done in 1921.") == []
