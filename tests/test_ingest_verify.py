@@ -302,3 +302,46 @@ def test_a_name_with_its_surname_in_capitals_read_as_a_body_is_still_a_person():
     span = doc.char_span(body.index("NATO"), body.index(" in the"))
     doc.ents = [Span(doc, span.start, span.end, label="ORG")]
     assert _name_problem(doc, "NATO Alliance", body.index("NATO"))
+
+
+def test_he_must_be_the_subject_of_the_sentence_before_or_the_only_person_before_it():
+    sentence = "She became foreign minister in 1950."
+    she = role(sentence, "Ada Lind", "foreign minister", written="She")
+    assert role_problem(she, "Ada Lind was born in Velmar in 1901.", [])[0] is None
+    problem, _ = role_problem(she, "The mill of Karl Berg hired Ada Lind in 1920.", [])
+    assert problem == "“She” may not mean Ada Lind: the sentence before does not make them its subject"
+    same = "Because Ada Lind had lost the vote, she resigned as foreign minister in 1950."
+    assert role_problem(role(same, "Ada Lind", "foreign minister", written="she"), None, [])[0] is None
+    two = "When Karl Berg met Ada Lind in 1950, she resigned as foreign minister."
+    assert role_problem(role(two, "Ada Lind", "foreign minister", written="she"), None, [])[0]
+
+
+def test_a_verb_chain_an_apposition_before_as_and_a_joined_office_link_the_name():
+    chain = "Ada Lind went on to serve as foreign minister under Karl Berg."
+    assert role_problem(role(chain, "Ada Lind", "foreign minister"), None, [])[0] is None
+    first = "Ada Lind was the first woman to serve as prime minister of Ostria."
+    assert role_problem(role(first, "Ada Lind", "prime minister"), None, [])[0] is None
+    rival = "Ada Lind's old rival from the south went on to serve as foreign minister under Karl Berg."
+    assert role_problem(role(rival, "Ada Lind", "foreign minister"), None, [])[0]
+    apposed = "The king named Ada Lind, his deputy at the council, as foreign minister in 1950."
+    assert role_problem(role(apposed, "Ada Lind", "foreign minister"), None, [])[0] is None
+    joined = "Ada Lind, who served as Secretary of State and Secretary of War in the old cabinet, died in 1937."
+    assert role_problem(role(joined, "Ada Lind", "Secretary of War"), None, [])[0] is None
+
+
+def test_a_name_led_by_a_military_rank_read_as_a_body_is_still_a_person():
+    from spacy.tokens import Span
+
+    from classroom.ingest.nlp import english
+    from classroom.ingest.verify import _name_problem
+
+    sentence = "The king named Lieutenant General Ada Lind as foreign minister."
+    doc = english()(sentence)
+    name = doc.char_span(sentence.index("Lieutenant"), sentence.index(" as foreign"))
+    doc.ents = [Span(doc, name.start, name.end, label="ORG")]
+    assert _name_problem(doc, "Lieutenant General Ada Lind", sentence.index("Lieutenant")) == ""
+    body = "The king named General Motors as supplier."
+    doc = english()(body)
+    span = doc.char_span(body.index("General"), body.index(" as supplier"))
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    assert _name_problem(doc, "General Motors", body.index("General"))

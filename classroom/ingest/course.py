@@ -33,7 +33,7 @@ from classroom.ingest.draft import (
     statements_of,
 )
 from classroom.ingest.extract_dates import DateMention, find_dates
-from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in
+from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in, only_person_named
 from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, language_name, language_of
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
 from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings
@@ -170,6 +170,8 @@ def _find(plan: LessonPlan, book: NameBook, known: set[str]) -> tuple[PassageFin
             known.update(r.name for r in in_sentence)
             recent.extend(names_in(sentence.text, book, known))
             recent.extend(r.name for r in in_sentence if r.written_name.lower() not in ("he", "she"))
+            if (only := only_person_named(sentence.text, book)) is not None:
+                recent.append(only)  # "Ada Lind was born in 1901. She became …": she is Ada Lind
         found.append(PassageFindings(f"p{number}", text, tuple(parts), tuple(dates), tuple(roles)))
     return tuple(found)
 

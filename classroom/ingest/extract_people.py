@@ -75,7 +75,8 @@ OFFICES = [
 ]  # fmt: skip
 _ACRONYM_OFFICES = {"ceo", "cto", "cfo", "coo"}  # written in capitals only: "coo" is a word
 _OFFICE_RE = re.compile(
-    r"(?:(?<![\w-])(?:co-)?|(?<=\b[Ee]x-))(?:"  # "co-President": one of two holders, an office of its own
+    # "co-President": one of two holders, an office of its own; "ex-President", "then-President": a past holder
+    r"(?:(?<![\w-])(?:co-)?|(?<=\b[Ee]x-)|(?<=\b[Tt]hen-))(?:"
     + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
     + r")(?![\w-])(?!['’]s\b)",
     re.I,
@@ -180,7 +181,10 @@ _START_VERBS = (
     r"went\s+on\s+to\s+become|was\s+chosen\s+as|was\s+installed\s+as|succeeded\s+\S+\s+as|replaced\s+\S+\s+as|"
     r"returned\s+as|took\s+(?:his|her|their)\s+place\s+as|took\s+over\s+as|stepped\s+in\s+as|"
     r"accepted\s+(?:an\s+|the\s+|his\s+|her\s+)?appointment\s+as|was\s+confirmed\s+as|"
-    r"presented\s+(?:his|her|their)\s+credentials\s+as"
+    r"presented\s+(?:his|her|their)\s+credentials\s+as|"
+    # "was chosen to be", "returned to office as", "rose to the post of", "was the first woman to become"
+    r"was\s+chosen\s+to\s+be|returned\s+to\s+(?:office|power)\s+as|was\s+promoted\s+to|"
+    r"rose\s+to\s+(?:the\s+)?(?:post|office|rank|position)\s+of|was\s+the\s+first\s+(?:[\w-]+\s+){0,2}to\s+become"
 )
 # An envoy's tenure starts when they present their credentials: "Ambassador X presented his credentials on …".
 _CREDENTIALS = re.compile(r"\bpresented\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\b", re.I)
@@ -188,13 +192,16 @@ _END_VERBS = r"resigned\s+as|stepped\s+down\s+as|retired\s+as|was\s+dismissed\s+
 _HOLD_VERBS = (
     r"was|is|had\s+been|has\s+been|served\s+as|serves\s+as|acted\s+as|remained|continued\s+as|stayed\s+on\s+as|"
     r"was\s+then|worked\s+as|"
-    r"led\s+(?:the|his|her|their)\s+(?:country|nation|state|government|empire|kingdom|republic)\s+as"
+    r"led\s+(?:the|his|her|their)\s+(?:country|nation|state|government|empire|kingdom|republic)\s+as|"
+    # "held the post of", "went on to serve as", "was the first woman to serve as"
+    r"held\s+the\s+(?:post|office|position|title)\s+of|went\s+on\s+to\s+serve\s+as|"
+    r"was\s+the\s+first\s+(?:[\w-]+\s+){0,2}to\s+(?:serve\s+as|hold\s+the\s+(?:post|office)\s+of)"
 )
 _VERB = rf"(?P<verb>(?:{_START_VERBS}|{_END_VERBS}|{_HOLD_VERBS})(?:\s+as)?)"
 _DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|whose)\s+)$", re.I)
 _MODIFIER = re.compile(
     r"(?:\b(?:first|last|new|former|then|acting|future|interim|incoming|outgoing|long-serving|longtime|young|"
-    rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+|\bex-)$",
+    rf"powerful|sole|only|next|previous|executive|deputy|assistant|{_ORDINAL})\s+|\b(?:ex|then)-)$",
     re.I,
 )
 # Words before an office that make it another office: a deputy, an assistant or an acting holder is not the
@@ -218,11 +225,17 @@ _COMPLEMENT_NOUNS = (
     r"zone|sector|congress|conference|council|commission|assembly|treasury|exchequer|republic|kingdom|empire|"
     r"navy|army|interior|colonies|city|province|realm|federation|confederation|alliance|party|union"
 )
+# "Governor of Ostria and Secretary of War" is two offices: "and" before an office word ends the complement.
+_AND_NOT_OFFICE = (
+    r"and(?!\s+(?:the\s+)?(?i:"
+    + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OFFICES, key=len, reverse=True))
+    + r")(?![\w-]))"
+)
 _COMPLEMENT = re.compile(
     rf"^\s+(?:of|for)\s+(?:the\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z]))?(?:[A-Z]{{2,5}}|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b)"
-    rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:[A-Z]{{2,5}}\b|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b))*"
+    rf"(?:\s+(?:(?:of|for|{_AND_NOT_OFFICE})\s+(?:the\s+)?)?(?:[A-Z]{{2,5}}\b|{NAME_WORD}|(?:{_COMPLEMENT_NOUNS})\b))*"
 )
-_PAST = re.compile(r"(?:\b(?:former|then|late)\s+|\b[Ee]x-)$")
+_PAST = re.compile(r"(?:\b(?:former|then|late)\s+|\b(?:ex|then)-)$", re.I)  # "Former governor X", "then-President X"
 _MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _POSTED = re.compile(
     rf"^\s+(?:to|in|at)\s+(?:the\s+)?(?!{_MONTH_WORD})(?:[A-Z]{{2,5}}\b|{NAME_WORD})(?:\s+{NAME_WORD})*"
@@ -269,13 +282,17 @@ def clean_name(written: str) -> str | None:
         tokens[0].rstrip(".").lower().removeprefix("ex-") in _NOT_A_NAME_START
         or (tokens[0] == "State" and len(tokens) > 1)  # "Secretary of State John Foster Dulles"
         or all(part in _OFFICE_WORDS for part in tokens[0].lower().split("-"))  # "Vice-president René Barrientos"
+        or _past_title(tokens[0])  # "Then-President Ada Lind", "Ex-Governor Ada Lind"
     ):
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
         tokens.pop()
     if not tokens or len(tokens) > 6 or not re.fullmatch(NAME_WORD, tokens[0]) and not _caps_surname(tokens, 0):
         return None
-    if any(t.lower() in _NOT_NAMES or t.lower() in _OFFICE_WORDS for t in tokens):
+    if any(
+        t.lower() in _NOT_NAMES or (t.lower() in _OFFICE_WORDS and not (i and t in _SURNAME_TITLES))
+        for i, t in enumerate(tokens)
+    ):
         return None
     if any(re.fullmatch(CAPS_WORD, t) and not _caps_surname(tokens, i) for i, t in enumerate(tokens)):
         return None
@@ -287,6 +304,24 @@ _ACRONYMS = {
     "US", "USA", "UK", "UN", "USSR", "NATO", "EU", "CIA", "FBI", "KGB", "GDR", "FRG", "ROK", "DPRK", "PRC", "ROC",
     "SEATO", "OAS", "OPEC", "IMF", "WHO", "II", "III",
 }  # fmt: skip
+
+
+# Words of an office that are never an office alone and are also family names: "Lord" starts "Lord Mayor" and a
+# peer's style ("Lord Grey", stripped above), but after a given name it is a surname ("Winston Lord").
+_SURNAME_TITLES = {"Lord"}
+
+
+def _before_title(written: str) -> str | None:
+    """The name before the first title of a run the name pattern took whole ("Stimson Governor General")."""
+    tokens = written.split()
+    titles = [i for i, t in enumerate(tokens) if t.rstrip(".").lower() in _OFFICE_WORDS]
+    return clean_name(" ".join(tokens[: titles[0]])) if titles and titles[0] > 0 else None
+
+
+def _past_title(word: str) -> bool:
+    """ "Then-President", "Ex-Governor": a title with a past marker glued to it, never a name word."""
+    parts = word.lower().split("-")
+    return len(parts) > 1 and parts[0] in ("then", "ex") and all(p in _OFFICE_WORDS for p in parts[1:])
 
 
 def _caps_surname(tokens: list[str], index: int) -> bool:
@@ -428,6 +463,16 @@ _C_LEFT = re.compile(
     rf"(?:{_ADVERBS}\s+){{0,2}}{_VERB}\s+$"
 )
 _E_LEFT = re.compile(r"(?:^|[;:]\s*)As\s+$")
+# "As prime minister, Ada Lind cut taxes": the name is the subject of the clause, whatever its verb looks like.
+_E_RIGHT = re.compile(rf"^\s*,\s*(?P<name>{NAME})(?=\s+(?:[a-z]+\s+)?[a-z]+\b|\s*[,;:])")
+# "Ada Lind, as prime minister, cut taxes": an "as" phrase set off by commas after the name.
+_AS_LEFT = re.compile(rf"(?P<name>{NAME})\s*,\s*(?:(?:then|later|already|by\s+then)\s+)?as\s+$")
+_AS_RIGHT = re.compile(r"^\s*,")
+# "Ada Lind's term as prime minister", "Karl Berg's earlier service as envoy": a time in office the name owns.
+_TERM_LEFT = re.compile(
+    rf"(?P<name>{NAME})['’]s\s+(?:(?:first|second|third|earlier|previous|brief|long|short|later|final)\s+)?"
+    r"(?:term|terms|tenure|time|years|stint|service|days)\s+(?:in\s+office\s+)?as\s+$"
+)
 _K_LEFT = re.compile(
     rf"(?P<name>{NAME})\s+(?:[a-z]+\s+){{0,3}}(?:after|before|on|upon|since|while|when)\s+"
     r"(?P<verb>becoming|being\s+(?:appointed|elected|named|made)(?:\s+as)?|serving\s+as|taking\s+office\s+as)\s+$"
@@ -435,7 +480,11 @@ _K_LEFT = re.compile(
 _G_LEFT = re.compile(rf"(?P<name>{NAME})\s*\(\s*$")
 _J_LEFT = re.compile(
     rf"\b(?:appointed|named|elected|made|chose|proclaimed|crowned|promoted)\s+(?P<name>{NAME})\s+"
-    r"(?:as\s+|to\s+(?:the\s+)?(?:role|post|position|office|rank)\s+of\s+)?$"
+    r"(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position|office|rank)\s+of\s+)?$"
+)
+# "named Colonel Ada Lind, Brand's deputy at the council, as foreign minister": an apposition before "as"
+_J_APPOSED_LEFT = re.compile(
+    rf"\b(?:appointed|named|chose|made)\s+(?P<name>{NAME})\s*,(?P<apposed>[^,;:()]{{1,80}}),\s*as\s+$"
 )
 _I_LEFT = re.compile(rf"(?P<new>{NAME})\s+(?:succeeded|replaced)\s+(?P<old>{NAME})\s+as\s+$")
 _I_PASSIVE_LEFT = re.compile(rf"(?P<old>{NAME})\s+was\s+(?:{_ADVERBS}\s+)?(?:succeeded|replaced)\s+as\s+$")
@@ -522,10 +571,18 @@ def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[lis
         ]
     if (j := _J_LEFT.search(left)) is not None:
         yield [_Pair(j.group("name"), office, "appointed", verb="became")]
+    if (j := _J_APPOSED_LEFT.search(left)) is not None and not re.search(r"\b(?:and|or)\b", j.group("apposed")):
+        yield [_Pair(j.group("name"), office, "appointed", verb="became")]
     if (g := _G_LEFT.search(left)) is not None:
         yield [_Pair(g.group("name"), office, "parenthesis")]
     if (d := _D_RIGHT.match(right)) is not None:
         yield [_Pair(d.group("name"), office, "as" if _E_LEFT.search(left) else "title apposition")]
+    if _E_LEFT.search(left) and (e := _E_RIGHT.match(right)) is not None:
+        yield [_Pair(e.group("name"), office, "as")]
+    if (s := _AS_LEFT.search(left)) is not None and _AS_RIGHT.match(right):
+        yield [_Pair(s.group("name"), office, "as")]
+    if (t := _TERM_LEFT.search(left)) is not None:
+        yield [_Pair(t.group("name"), office, "term")]
     if office.determiner and (h := _H_RIGHT.match(right)):
         yield [_Pair(h.group("name"), office, "was")]
 
@@ -535,6 +592,17 @@ _AND_LATER = re.compile(
     r"\s*,?\s+and\s+(?:(?:later|then|also|subsequently|afterwards|eventually|briefly|still)\s+)?$",
     re.I,
 )
+
+
+def office_joined_before(sentence: str, start: int) -> tuple[int, int] | None:
+    """Where an office phrase stands that the office at ``start`` is joined to by "and" ("Secretary of State and
+    Secretary of War", "the governor of A and later senator"), or None: the check links the second office to the
+    name through the first."""
+    for match in _OFFICE_RE.finditer(sentence, 0, start):
+        phrase = _office_at(sentence, match)
+        if phrase.end <= start and _AND_LATER.match(sentence[phrase.end : start]):
+            return phrase.core_start, phrase.core_end
+    return None
 
 
 def _second_office(sentence: str, office: _Office, pairs: list[_Pair]) -> _Pair | None:
@@ -559,8 +627,11 @@ WON_PRESIDENCY = "won the presidency"
 CONTEST = r"presidential\s+(?:election|race|vote|contest|poll)"
 _WON_PRESIDENCY = re.compile(
     rf"(?P<name>{NAME})\s+(?:(?:narrowly|easily|later|then|also|eventually)\s+)?won\s+(?:the\s+|a\s+)?"
-    rf"(?:(?:\d{{4}}|early|snap|first|free|direct|close|runoff|run-off)\s+)*(?P<office>presidency\b|{CONTEST})"
+    rf"(?:(?:\d{{4}}|early|snap|first|free|direct|close|narrow|tight|runoff|run-off)\s+)*"
+    rf"(?P<office>presidency\b|{CONTEST}|race\s+for\s+the\s+presidency\b)"
     rf"|(?P<office2>{CONTEST})(?:\s+(?:in|of)\s+\d{{4}})?,?\s+(?:was\s+)?won\s+by\s+(?P<name2>{NAME})"
+    # "held its first free presidential election in 1987, with former general Ada Lind winning a close race"
+    rf"|(?P<office3>{CONTEST})[^.;:]{{0,80}}?,\s+with\s+(?:[^,.;:]{{0,60}}?\s)?(?P<name3>{NAME})\s+(?P<win3>winning)\b"
 )
 
 
@@ -568,8 +639,9 @@ def presidencies_won(sentence: str) -> list[tuple[str, tuple[int, int]]]:
     """(the winner as written, where the presidency or the contest is written) for each win the sentence states."""
     found = []
     for match in _WON_PRESIDENCY.finditer(sentence):
-        won = "office" if match.group("office") else "office2"
-        found.append((match.group("name") or match.group("name2"), match.span(won)))
+        # the presidency or the contest as written; for "…, with X winning" the word that says X won it
+        won = next(group for group in ("office", "office2", "win3") if match.group(group))
+        found.append((match.group("name") or match.group("name2") or match.group("name3"), match.span(won)))
     return found
 
 
@@ -792,9 +864,12 @@ def find_roles(
     for pair in _pairs_in(sentence):
         written = pair.written_name
         if written.lower() in ("he", "she"):
-            if not recent:
+            said = [m.start() for m in re.finditer(rf"\b{written}\b", sentence[: pair.office.start])]
+            # "Because Lind had lost the vote, she resigned as …": the one person named before the pronoun
+            earlier = only_person_named(sentence[: said[-1]], book) if said else None
+            if earlier is None and not recent:
                 continue
-            name = recent[-1]
+            name = earlier or recent[-1]
         else:
             cleaned = clean_name(written)
             if cleaned is None:
@@ -847,3 +922,21 @@ def names_in(sentence: str, book: NameBook, known: set[str]) -> list[str]:
         if name in known:
             mentioned.append((match.start(), name))
     return [name for _, name in sorted(mentioned)]
+
+
+def only_person_named(sentence: str, book: NameBook) -> str | None:
+    """The one person a sentence names, by a full name (or a surname the article gives in full), when it names
+    exactly one and not as an owner ("Ada Lind's husband"): the antecedent of a "he" or "she" that opens the next
+    sentence, even before any office of theirs is known."""
+    named: set[str] = set()
+    for match in _NAME_RE.finditer(sentence):
+        cleaned = clean_name(match.group(0)) or _before_title(match.group(0))  # "appointed Stimson Governor …"
+        if cleaned is None:
+            continue
+        name = book.resolve(cleaned)
+        if len([w for w in name.split() if not re.fullmatch(PARTICLE, w)]) < 2:
+            continue
+        if re.match(r"['’]s\b", sentence[match.end() :]):
+            return None
+        named.add(name)
+    return next(iter(named)) if len(named) == 1 else None

@@ -37,6 +37,7 @@ from classroom.ingest.extract_people import (
     WON_PRESIDENCY,
     RoleMention,
     clean_name,
+    office_joined_before,
     presidencies_won,
     surnames,
 )
@@ -156,10 +157,41 @@ def _office_spans(sentence: str, office: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(sentence)]
 
 
+_CHAIN_DEPS = {"pobj", "prep", "attr", "oprd", "xcomp", "advcl", "relcl", "acl"}
+_UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
+_UNSURE |= {"nominated", "proposed", "considered", "offered", "refused", "declined"}
+CHAIN_STEPS = 5
+
+
+def _chain_linked(office: Any, name: Any) -> bool:
+    """The office ends a chain of verbs whose subject is the name: "X went on to serve as Y", "X was the first
+    woman to serve as Y", "X, who went on to serve as Y". Each step is a predicate, an "as" phrase, an infinitive
+    or a relative clause; a negated, modal or wished-for verb on the way links nothing."""
+    token = office
+    for _ in range(CHAIN_STEPS):
+        if token.dep_ not in _CHAIN_DEPS or token.head is token:
+            return False
+        token = token.head
+        if token.i == name.i:
+            return True  # "X, who went on to serve as Y": the relative clause hangs on the name
+        if token.lower_ in _UNSURE or any(c.dep_ == "neg" or c.lower_ in _UNSURE for c in token.children):
+            return False
+        if any(c.i == name.i and c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True
+    return False
+
+
+# "named Ada Lind, Brand's deputy at the council, as foreign minister": the name, one comma-framed apposition,
+# then "as" and the office, after an appointing verb (the small model often hangs the "as" on the wrong word).
+_APPOINTED_BEFORE = re.compile(r"\b(?:appointed|named|chose|made)\s+$")
+_APPOSED_AS = re.compile(r"\s*,[^,;:()]{1,80},\s*as\s+(?:the\s+|a\s+|an\s+)?")
+
+
 def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name_end: int) -> bool:
     name = _span(doc, name_start, name_end)
     if name is None:
         return False
+    text = doc.text
     for start, end in office_spans:
         office = _span(doc, start, end)
         if office is None:
@@ -167,9 +199,20 @@ def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name
         gap = name.start - office.end if office.end <= name.start else office.start - name.end
         if 0 <= gap <= NEAR_TOKENS:
             return True
-        if _arcs(office.root, name.root) <= PARSE_ARCS:
+        if _arcs(office.root, name.root) <= PARSE_ARCS or _chain_linked(office.root, name.root):
+            return True
+        between = text[name_end:start] if name_end <= start else ""
+        apposed = _APPOSED_AS.fullmatch(between)
+        if apposed and not re.search(r"\b(?:and|or)\b", between) and _APPOINTED_BEFORE.search(text[:name_start]):
             return True
     return False
+
+
+def _with_joined(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The office spans plus, for each, the office it is joined to by "and" ("Secretary of State and Secretary
+    of War"): a second office is the name's when the first one is."""
+    joined = [found for start, _ in spans if (found := office_joined_before(sentence, start))]
+    return spans + [span for span in joined if span not in spans]
 
 
 def role_problem(role: RoleMention, previous: str | None, people: Sequence[str]) -> tuple[str | None, RoleMention]:
@@ -184,10 +227,16 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
         offices = [span for winner, span in presidencies_won(sentence) if winner == role.written_name]
     if not offices:
         return f"the office “{role.core}” is not written in the sentence", role
+    offices = _with_joined(sentence, offices)
     written = role.written_name
     if written.lower() in PRONOUNS:
+        said = [m.start() for m in re.finditer(rf"\b{written}\b", sentence)]
+        if said and _subject_of(sentence, role.name, before=said[0]):
+            return None, role  # "Because Lind had lost the vote, she resigned as …"
         if previous is None or role.name.split()[-1] not in previous:
             return f"“{written}” may not mean {role.name}: the sentence before does not name them", role
+        if not _subject_of(previous, role.name):
+            return f"“{written}” may not mean {role.name}: the sentence before does not make them its subject", role
         return None, role
     places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", sentence)]
     if not places:
@@ -207,6 +256,27 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
         if not problem:
             return None, role
     return problem, role
+
+
+def _subject_of(sentence: str, name: str, before: int | None = None) -> bool:
+    """Whether spaCy reads ``name`` in ``sentence`` (before the character ``before``, when given) as a person who
+    is the subject of a verb (or the name a relative "who" clause hangs on): the one a "he" or "she" can stand for."""
+    doc = parse(sentence)
+    surname = name.split()[-1]
+    for entity in doc.ents:
+        if entity.label_ != "PERSON" or surname not in entity.text.split():
+            continue
+        if before is not None and (
+            entity.end_char > before
+            or any(e.label_ == "PERSON" and e.end_char <= before and surname not in e.text.split() for e in doc.ents)
+        ):
+            continue  # in the same sentence: the only person named before the pronoun
+        root = entity.root
+        if root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in root.children):
+            return True
+        if root.dep_ in ("appos", "conj") and root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 _NOT_PERSONAL = {
@@ -244,7 +314,20 @@ def _person_by_context(doc: Any, name: Any, entity: Any, offices: Sequence[tuple
     # "MOON Jae-in": a surname in capitals beside given names (the extractor's rule) is what makes spaCy
     # read the name as an acronym's body
     caps_surname = clean_name(name.text) == name.text and any(re.fullmatch(CAPS_WORD, w) for w in name.text.split())
-    return title_inside or who_follows or caps_surname
+    # "Lieutenant General Brent Scowcroft" read whole as a body: a military rank or an honorific leads it, and two
+    # name words follow the ranks
+    words = name.text.split()
+    ranks = 0
+    while ranks < len(words) and words[ranks].rstrip(".").lower() in _RANKS:
+        ranks += 1
+    rank_led = entity.start_char == name.start_char and ranks > 0 and len(words) - ranks >= 2
+    return title_inside or who_follows or caps_surname or rank_led
+
+
+_RANKS = {
+    "general", "lieutenant", "colonel", "major", "admiral", "captain", "commodore", "marshal", "sir", "dame", "dr",
+    "mr", "mrs", "ms",
+}  # fmt: skip
 
 
 def _name_problem(doc: Any, written: str, at: int, offices: Sequence[tuple[int, int]] = ()) -> str:
