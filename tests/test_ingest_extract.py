@@ -844,3 +844,11 @@ def test_a_pronoun_after_two_people_in_its_own_sentence_is_not_guessed():
         " was appointed Secretary of State in March of 1929. Ada Lind was born in 1901."
     )
     assert ("Otto Brand", "Secretary of State") not in {(n, c) for n, c, _, _ in _verified_roles(text)}
+
+
+def test_a_surname_alone_counts_before_a_pronoun_when_the_article_gave_it_an_office():
+    text = "Because of anger at the fact that Berg held two posts, he resigned as foreign minister in 1975."
+    book = NameBook([text])
+    assert find_roles(text, 0, find_dates(text), book, []) == []
+    (role,) = find_roles(text, 0, find_dates(text), book, [], known={"Berg"})
+    assert (role.name, role.core, role.end_date) == ("Berg", "foreign minister", "1975")

@@ -165,12 +165,12 @@ def _find(plan: LessonPlan, book: NameBook, known: set[str]) -> tuple[PassageFin
         roles: list[RoleMention] = []
         recent: list[str] = []
         for sentence in parts:
-            in_sentence = find_roles(sentence.text, sentence.start, dates, book, recent)
+            in_sentence = find_roles(sentence.text, sentence.start, dates, book, recent, known)
             roles.extend(in_sentence)
             known.update(r.name for r in in_sentence)
             recent.extend(names_in(sentence.text, book, known))
             recent.extend(r.name for r in in_sentence if r.written_name.lower() not in ("he", "she"))
-            if (only := only_person_named(sentence.text, book)) is not None:
+            if (only := only_person_named(sentence.text, book, known)) is not None:
                 recent.append(only)  # "Ada Lind was born in 1901. She became …": she is Ada Lind
         found.append(PassageFindings(f"p{number}", text, tuple(parts), tuple(dates), tuple(roles)))
     return tuple(found)

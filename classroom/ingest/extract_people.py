@@ -848,12 +848,14 @@ def find_roles(
     dates: list[DateMention],
     book: NameBook,
     recent: list[str],
+    known: Iterable[str] = (),
 ) -> list[RoleMention]:
     """People with offices in one sentence of a passage.
 
     ``offset`` is where the sentence starts in the passage; ``dates`` are the
     passage's date mentions (passage offsets); ``recent`` holds the people
-    already named in this passage, latest last, for "he" and "she".
+    already named in this passage, latest last, for "he" and "she"; ``known`` the people the article has given
+    an office so far (a surname alone may then be the one person a clause names before "he").
     """
     local = [
         DateMention(m.text, m.start - offset, m.end - offset, m.date, m.until, m.vague, m.inferred_year)
@@ -866,7 +868,7 @@ def find_roles(
         if written.lower() in ("he", "she"):
             said = [m.start() for m in re.finditer(rf"\b{written}\b", sentence[: pair.office.start])]
             # "Because Lind had lost the vote, she resigned as …": the one person named before the pronoun
-            earlier = only_person_named(sentence[: said[-1]], book) if said else None
+            earlier = only_person_named(sentence[: said[-1]], book, known) if said else None
             if earlier is None and not recent:
                 continue
             name = earlier or recent[-1]
@@ -924,17 +926,18 @@ def names_in(sentence: str, book: NameBook, known: set[str]) -> list[str]:
     return [name for _, name in sorted(mentioned)]
 
 
-def only_person_named(sentence: str, book: NameBook) -> str | None:
-    """The one person a sentence names, by a full name (or a surname the article gives in full), when it names
-    exactly one and not as an owner ("Ada Lind's husband"): the antecedent of a "he" or "she" that opens the next
-    sentence, even before any office of theirs is known."""
+def only_person_named(sentence: str, book: NameBook, known: Iterable[str] = ()) -> str | None:
+    """The one person a sentence names, by a full name (or a surname the article gives in full, or a name
+    ``known`` already holds an office), when it names exactly one and not as an owner ("Ada Lind's husband"):
+    the antecedent of a "he" or "she" that opens the next sentence, even before any office of theirs is known."""
+    known = set(known)
     named: set[str] = set()
     for match in _NAME_RE.finditer(sentence):
         cleaned = clean_name(match.group(0)) or _before_title(match.group(0))  # "appointed Stimson Governor …"
         if cleaned is None:
             continue
         name = book.resolve(cleaned)
-        if len([w for w in name.split() if not re.fullmatch(PARTICLE, w)]) < 2:
+        if len([w for w in name.split() if not re.fullmatch(PARTICLE, w)]) < 2 and name not in known:
             continue
         if re.match(r"['’]s\b", sentence[match.end() :]):
             return None

@@ -258,23 +258,28 @@ def role_problem(role: RoleMention, previous: str | None, people: Sequence[str])
     return problem, role
 
 
+_PLACES = {"GPE", "LOC", "FAC", "NORP"}
+
+
 def _subject_of(sentence: str, name: str, before: int | None = None) -> bool:
-    """Whether spaCy reads ``name`` in ``sentence`` (before the character ``before``, when given) as a person who
-    is the subject of a verb (or the name a relative "who" clause hangs on): the one a "he" or "she" can stand for."""
+    """Whether ``name`` in ``sentence`` (before the character ``before``, when given) is the subject of a verb (or
+    the name a relative "who" clause hangs on), and spaCy does not read it as a place or a people: the one a "he"
+    or "she" can stand for. (A lone surname is often tagged as a body; that alone does not refuse it.)"""
     doc = parse(sentence)
     surname = name.split()[-1]
-    for entity in doc.ents:
-        if entity.label_ != "PERSON" or surname not in entity.text.split():
+    for token in doc:
+        if token.text != surname or (before is not None and token.idx + len(token.text) > before):
             continue
-        if before is not None and (
-            entity.end_char > before
-            or any(e.label_ == "PERSON" and e.end_char <= before and surname not in e.text.split() for e in doc.ents)
+        if any(e.label_ in _PLACES and e.start <= token.i < e.end for e in doc.ents):
+            continue
+        if before is not None and any(
+            e.label_ == "PERSON" and e.end_char <= before and surname not in e.text.split() for e in doc.ents
         ):
-            continue  # in the same sentence: the only person named before the pronoun
-        root = entity.root
-        if root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in root.children):
+            return False  # in the same sentence: the only person named before the pronoun
+        head = token.head if token.dep_ == "compound" else token
+        if head.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in head.children):
             return True
-        if root.dep_ in ("appos", "conj") and root.head.dep_ in ("nsubj", "nsubjpass"):
+        if head.dep_ in ("appos", "conj") and head.head.dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
 
