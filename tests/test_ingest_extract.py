@@ -840,8 +840,8 @@ def test_a_presidential_race_won_gives_the_presidency():
 
 def test_a_pronoun_after_two_people_in_its_own_sentence_is_not_guessed():
     text = (
-        "President Otto Brand appointed Lind Governor General of Velmar that year, a post that he held until he"
-        " was appointed Secretary of State in March of 1929. Ada Lind was born in 1901."
+        "President Otto Brand made Lind Governor General of Velmar that spring, an office he kept until he"
+        " was named Secretary of State in 1929. Ada Lind was born in 1901."
     )
     assert ("Otto Brand", "Secretary of State") not in {(n, c) for n, c, _, _ in _verified_roles(text)}
 

@@ -325,7 +325,7 @@ def test_a_verb_chain_an_apposition_before_as_and_a_joined_office_link_the_name(
     assert role_problem(role(rival, "Ada Lind", "foreign minister"), None, [])[0]
     apposed = "The king named Ada Lind, his deputy at the council, as foreign minister in 1950."
     assert role_problem(role(apposed, "Ada Lind", "foreign minister"), None, [])[0] is None
-    joined = "Ada Lind, who served as Secretary of State and Secretary of War in the old cabinet, died in 1937."
+    joined = "Ada Lind, who was Secretary of State and then Secretary of War under Karl Berg, died in 1937."
     assert role_problem(role(joined, "Ada Lind", "Secretary of War"), None, [])[0] is None
 
 
