@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import pages
+
 CSS = """
 /* The quiz page: less room above the question, so Submit and Next fit on a phone (390x844). */
 [data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) { padding-top: 3.75rem; padding-bottom: 2rem; }
@@ -64,4 +66,4 @@ def action_link(
 ) -> None:
     """A page link drawn as a button (filled when ``primary``): a main way on from a screen."""
     with st.container(key=f"action-{'primary-' if primary else ''}{key}"):
-        st.page_link(page, label=label, icon=icon, query_params=query_params)
+        st.page_link(pages.target(page), label=label, icon=icon, query_params=query_params)
