@@ -23,11 +23,6 @@ CSS = """
   font-size: 1.125rem; line-height: 1.45; padding: 0;
 }
 
-/* The result page's review: each question a card, as a bordered container draws it. */
-.st-key-review [data-testid="stMarkdown"] {
-  border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem; padding: 1rem;
-}
-
 /* Order questions: one row per item even on a phone; the arrow buttons show their icon only
    (the words stay for screen readers) and keep a 44 px touch target. */
 [class*="st-key-order-"] button { min-width: 2.75rem; min-height: 2.75rem; padding: 0.25rem; }
