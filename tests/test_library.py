@@ -106,3 +106,24 @@ def test_draft_folders_are_the_importers_output(library):
     assert library.draft_folders() == [library.root / "drafts" / "berlin"]
     [loaded] = library.load_folder(library.root / "drafts" / "berlin")
     assert loaded.path == "drafts/berlin/lessons/berlin-1.yaml" and loaded.item is None and loaded.problems
+
+
+def test_the_fingerprint_is_every_yaml_file_in_sorted_order_with_its_version(library):
+    root = library.root
+    (root / "quizzes" / "unit-2").mkdir()
+    (root / "quizzes" / "unit-2" / "later.yml").write_text(GOOD_QUIZ.replace("extra", "later"))
+    (root / "quizzes" / "notes.txt").write_text("not content")
+    (root / "lessons" / "linked").symlink_to(root / "quizzes", target_is_directory=True)
+    found = library.fingerprint()
+    assert [library.relative(path) for path, _, _ in found] == [
+        "lessons/alliance.yaml",
+        "quizzes/broken.yaml",
+        "quizzes/every-kind.yaml",
+        "quizzes/leak-check.yaml",
+        "quizzes/unit-2/later.yml",
+    ]  # lessons before quizzes, a subfolder's files in their place, no other file, no linked folder
+    edited = root / "quizzes" / "every-kind.yaml"
+    edited.write_text(edited.read_text() + "\n")
+    after = dict((path, (mtime, size)) for path, mtime, size in library.fingerprint())
+    assert after[str(edited)][1] == edited.stat().st_size != dict((p, s) for p, _, s in found)[str(edited)]
+    assert library.fingerprint([root / "missing"]) == ()

@@ -40,6 +40,7 @@ from classroom.content.models import Quiz
 from classroom.quiz import answering
 from classroom.quiz.attempts import Attempt
 from classroom.quiz.grading import key_response
+from ui.shared.questions import REVIEW_RULE
 from ui.shared.safe import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -768,8 +769,9 @@ def test_result_says_not_passed_yet_below_the_pass_mark() -> None:
 
 
 def _review_blocks(at) -> list[list[str]]:
-    """The question-by-question review: one Markdown block per question, split into its lines."""
-    return [m.split("\n\n") for m in values(at.markdown) if re.match(r"\*\*\d+\. ", m)]
+    """The question-by-question review (one Markdown element, a rule between questions): each question's lines."""
+    (review,) = [m for m in values(at.markdown) if re.match(r"\*\*1\. ", m)]
+    return [card.split("\n\n") for card in review.split(REVIEW_RULE)]
 
 
 def test_result_reviews_every_question_with_the_right_answer_for_misses() -> None:

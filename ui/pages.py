@@ -61,6 +61,9 @@ def classroom_pages() -> list[st.Page]:
 
 
 def target(path: str) -> st.Page:
-    """The page object for a link (``st.page_link(target(LESSON), ...)``): given a file name instead,
-    Streamlit resolves the path again on every call, and a question's source link is drawn on every Submit."""
+    """The page object for a link or a switch (``st.page_link(target(LESSON), ...)``).
+
+    Every link and ``st.switch_page`` of the classroom goes through here: given a file name instead,
+    Streamlit checks and resolves the path (system calls) on every call, and links are drawn on every
+    full page run, a question's source link on every Submit. Not for the kiosk, which has one page."""
     return _made_once()[path]

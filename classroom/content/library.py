@@ -20,11 +20,11 @@ import os
 import re
 import secrets
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from classroom.content.load import Course, Loaded, assemble, find_files, load_file
+from classroom.content.load import Course, Loaded, assemble, load_file
 from classroom.content.problems import Problem
 from classroom.errors import UserError
 from classroom.text import ID_PATTERN
@@ -42,6 +42,33 @@ class Written:
     relative: str
     written: bool  # False: the file already held exactly this text
     backup: Path | None
+
+
+def _yaml_entries(folder: str) -> Iterator[Entry]:
+    """Every YAML file under ``folder`` (not through linked folders), with one system call per file.
+
+    The app asks for the fingerprint on every full page run, so a teacher's edit shows at once; walking
+    with ``os.scandir`` costs a third of ``Path.rglob`` plus a ``stat`` per file, which it replaced.
+    """
+    try:
+        listing = os.scandir(folder)
+    except OSError:  # no such folder (or not one): nothing in it
+        return
+    with listing:
+        for item in listing:
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    yield from _yaml_entries(item.path)
+                elif os.path.splitext(item.name)[1] in (".yaml", ".yml") and item.is_file():
+                    stat = item.stat()
+                    yield (item.path, stat.st_mtime_ns, stat.st_size)
+            except OSError:  # removed since the listing: it is simply not there
+                continue
+
+
+def _path_parts(entry: Entry) -> list[str]:
+    """Sort key: the order ``sorted()`` gives ``Path`` objects, folder by folder."""
+    return entry[0].split(os.sep)
 
 
 class Library:
@@ -63,14 +90,7 @@ class Library:
     def fingerprint(self, folders: Iterable[Path] | None = None) -> tuple[Entry, ...]:
         """(path, mtime, size) of every content file: what a cache of the whole course is keyed by."""
         wanted = [self.root / name for name in FOLDERS] if folders is None else list(folders)
-        entries = []
-        for path in find_files([folder for folder in wanted if folder.is_dir()]):
-            try:
-                stat = path.stat()
-            except OSError:  # removed since the listing: it is simply not there
-                continue
-            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
-        return tuple(entries)
+        return tuple(entry for folder in wanted for entry in sorted(_yaml_entries(str(folder)), key=_path_parts))
 
     def load_entries(self, entries: Iterable[Entry]) -> list[Loaded]:
         return [self._load(*entry) for entry in entries]

@@ -184,6 +184,22 @@ def block_of(text: Locator) -> Locator:
     return text.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
 
 
+def review_cards(page: Page) -> list[str]:
+    """The result page's question-by-question review, one text per question (a rule stands between two)."""
+    review = main(page).get_by_test_id("stMarkdownContainer").filter(has=page.locator("hr"))
+    expect(review).to_have_count(1)
+    return review.evaluate(
+        """element => {
+            const cards = [[]];
+            for (const child of element.children) {
+                if (child.tagName === "HR") cards.push([]);
+                else cards[cards.length - 1].push(child.innerText);
+            }
+            return cards.map(lines => lines.join("\\n"));
+        }"""
+    )
+
+
 # ---------------------------------------------------------------- keyboard
 
 

@@ -147,16 +147,17 @@ def source_link(question: Question) -> None:
         )
 
 
+REVIEW_RULE = "\n\n---\n\n"  # between two questions of the result review
+
+
 def question_review(quiz: Quiz, attempt: Attempt) -> None:
     """Every question of a finished attempt: verdict, points, the answer given and, if missed, the key."""
     st.header("Question by question", anchor=False)
-    # One container for all, not one bordered container each: eight fewer elements to build and send.
-    review = st.container(key="review", gap="small")
+    cards = []
     for number, question_id in enumerate(attempt.plan.question_ids, start=1):
         question = quiz.question(question_id)
         graded = attempt.graded[question_id]
         icon, words = VERDICTS[graded.verdict]
-        # One Markdown block per question: Streamlit's cost is per element, and a class reaches this page together.
         lines = [
             f"**{number}. {question.ask}**",
             f"{icon} **{words}** — {pts(graded.points)} of {pts(graded.max)}",
@@ -164,5 +165,7 @@ def question_review(quiz: Quiz, attempt: Attempt) -> None:
         ]
         if graded.verdict != "correct":
             lines.append(f"Right answer: {escape(describe_key(question))}")
-        with review:
-            st.markdown("\n\n".join(lines))  # a card: ui/shared/style.py borders each one in this container
+        cards.append("\n\n".join(lines))
+    # One Markdown element for the whole review, a rule between questions: Streamlit's cost is per element,
+    # and a class reaches this page together.
+    st.markdown(REVIEW_RULE.join(cards))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import pages
+
 CSS = """
 /* The quiz page: less room above the question, so Submit and Next fit on a phone (390x844). */
 [data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) { padding-top: 3.75rem; padding-bottom: 2rem; }
@@ -19,11 +21,6 @@ CSS = """
 }
 [data-testid="stMainBlockContainer"]:has(.st-key-quiz-head) [data-testid="stHeading"] h3 {
   font-size: 1.125rem; line-height: 1.45; padding: 0;
-}
-
-/* The result page's review: each question a card, as a bordered container draws it. */
-.st-key-review [data-testid="stMarkdown"] {
-  border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem; padding: 1rem;
 }
 
 /* Order questions: one row per item even on a phone; the arrow buttons show their icon only
@@ -64,4 +61,4 @@ def action_link(
 ) -> None:
     """A page link drawn as a button (filled when ``primary``): a main way on from a screen."""
     with st.container(key=f"action-{'primary-' if primary else ''}{key}"):
-        st.page_link(page, label=label, icon=icon, query_params=query_params)
+        st.page_link(pages.target(page), label=label, icon=icon, query_params=query_params)

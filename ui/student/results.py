@@ -22,7 +22,7 @@ GO_TO_QUIZ = "results:go-to-quiz"  # where an "again" button's callback sends th
 def main() -> None:
     going = st.session_state.pop(GO_TO_QUIZ, None)
     if going:  # straight on to the new attempt, without drawing this page once more first
-        st.switch_page(pages.QUIZ, query_params=going)
+        st.switch_page(pages.target(pages.QUIZ), query_params=going)
     quiz_id = st.query_params.get("quiz")
     quiz = course().quizzes.get(quiz_id or "")
     st.title("Your result")
@@ -31,13 +31,15 @@ def main() -> None:
             friendly_content_problem("result")
         else:
             st.info("Finish a quiz to see your result here.")
-        st.page_link(pages.QUIZ, label="Choose a quiz", icon=":material/quiz:")
+        st.page_link(pages.target(pages.QUIZ), label="Choose a quiz", icon=":material/quiz:")
         return
     found = state.attempt(quiz)
     attempt = found[1] if found else None
     if attempt is None or not attempt.finished:
         st.info("This quiz is not finished yet.")
-        st.page_link(pages.QUIZ, label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
+        st.page_link(
+            pages.target(pages.QUIZ), label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id}
+        )
         return
     score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
 
@@ -100,7 +102,7 @@ def _again(quiz, attempt) -> None:
             args=(quiz, missed),
         )
     cols[1].button("Take the whole quiz again", icon=":material/restart_alt:", on_click=_start_again, args=(quiz, None))
-    st.page_link(pages.HOME, label="Back to the course", icon=":material/home:")
+    st.page_link(pages.target(pages.HOME), label="Back to the course", icon=":material/home:")
 
 
 def _start_again(quiz, only: list[str] | None) -> None:

@@ -60,7 +60,7 @@ def _card(chosen: TimelineEvent) -> None:
         st.markdown(f"**{escape(chosen.when)}** — {escape(chosen.label)}")
         note(f"Lesson: {escape(chosen.lesson_title)}")
         st.page_link(
-            pages.LESSON,
+            pages.target(pages.LESSON),
             label=f"Read it in: {chosen.lesson_title}",
             icon=":material/menu_book:",
             query_params={

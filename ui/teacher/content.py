@@ -205,7 +205,7 @@ def teacher_notes(question) -> None:  # noqa: ANN001 - any question kind
         if question.source:
             lesson_id, _, passage_id = question.source.partition("#")
             st.page_link(
-                pages.LESSON,
+                pages.target(pages.LESSON),
                 label=f"Source: {question.source}",
                 icon=":material/menu_book:",
                 query_params={"lesson": lesson_id, "passage": passage_id},
