@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -242,3 +243,31 @@ def test_the_evaluator_measures_only_the_named_articles_of_a_held_out_batch(caps
     with pytest.raises(SystemExit) as exit_:
         main([str(ARTICLES), "--only", "suez-brief.txt", "no-such-article.txt"])
     assert exit_.value.code == 2 and "no-such-article.txt" in capsys.readouterr().err
+
+
+def test_an_article_the_importer_refuses_is_reported_as_refused_not_a_traceback(tmp_path, capsys):
+    from classroom.ingest.evaluate import main  # noqa: PLC0415 (the command line, beside the functions above)
+
+    (tmp_path / "empty.txt").write_text("[1]\n\n[2]\n", encoding="utf-8")  # only citation marks: nothing to import
+    key = {
+        "article": "empty.txt",
+        "style": "made up",
+        "dates": [{"text": "1820", "date": "1820"}],
+        "people": [{"name": "Ivo Marsk", "office": "Mayor"}],
+    }
+    (tmp_path / "empty.key.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
+    [report] = evaluate_folder(tmp_path)
+    assert "no article text" in report.refused
+    assert (report.dates.found, report.dates.expected, report.dates.matched) == (0, 1, 0)
+    assert (report.people.found, report.people.expected, report.people.recall) == (0, 1, 0.0)
+    assert main([str(tmp_path), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "empty.txt: REFUSED by the importer" in out and "empty.txt: missed pair 'Ivo Marsk' as 'Mayor'" in out
+
+
+def test_the_evaluator_help_is_printed(capsys):
+    from classroom.ingest.evaluate import main  # noqa: PLC0415 (the command line, beside the functions above)
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0 and "below 90%" in capsys.readouterr().out
