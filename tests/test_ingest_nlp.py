@@ -21,3 +21,14 @@ def test_the_store_of_parses_stays_bounded(monkeypatch) -> None:
     assert len(nlp._parsed) == 3
     later = nlp.parse_all(["Four.", "Two."])
     assert len(nlp._parsed) <= 3 and set(later) == {"Four.", "Two."}
+
+
+def test_the_language_is_the_one_of_most_paragraphs_and_short_lines_do_not_vote() -> None:
+    english = "The council of Velmar closed the harbour in the spring and the merchants protested all summer."
+    french = "Le conseil de Velmar ferme le port au printemps et les marchands protestent pendant tout l'été."
+    assert nlp.article_language([french, english, english])[0] == "en"
+    assert nlp.article_language([french, french, english])[0] == "fr"
+    assert nlp.article_language([french, english])[0] == "en"  # a tie: English, as a quote and its translation
+    assert nlp.article_language([french, "Lise Marnot wrote:", "Notes", "Sources"])[0] == "fr"
+    code, confidence = nlp.article_language([french, french])
+    assert code == "fr" and confidence >= nlp.LANGUAGE_CONFIDENCE

@@ -12,6 +12,7 @@ from classroom.ingest import ArticleError, draft_course
 from classroom.ingest.draft import PassageFindings
 from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import RoleMention
+from classroom.ingest.nlp import language_of
 from classroom.ingest.split import sentences
 from classroom.ingest.verify import date_problem, question_problem, role_problem, verify_findings
 
@@ -345,3 +346,49 @@ def test_a_name_led_by_a_military_rank_read_as_a_body_is_still_a_person():
     span = doc.char_span(body.index("General"), body.index(" as supplier"))
     doc.ents = [Span(doc, span.start, span.end, label="ORG")]
     assert _name_problem(doc, "General Motors", body.index("General"))
+
+
+# A made-up English report quoting a made-up French writer: two long quotes, each translated after it.
+_QUOTED_FRENCH = (
+    "The Velmar Weekly\n\n"
+    "On Monday the radio of Ostria announced that the old governor of the coast had died in a clinic abroad, "
+    "after thirty years in which the province saw neither a new road nor a new school.\n\n"
+    "The writer Lise Marnot, who keeps a diary online, was not moved by the news and wrote at length:\n\n"
+    "Nous avons attendu ce jour pendant trente ans, et maintenant que le vieux gouverneur est parti, personne "
+    "ne sait qui prendra sa place ni si les routes seront enfin construites dans nos villages oubliés.\n\n"
+    "We waited for this day for thirty years, and now that the old governor is gone, nobody knows who will "
+    "take his place or whether the roads will at last be built in our forgotten villages.\n\n"
+    "She ended her post with a question about the elections that the province was promised long ago:\n\n"
+    "Les élections auront-elles lieu cette année, ou bien le fils du gouverneur recevra-t-il la province "
+    "comme on reçoit une vieille maison de famille, sans demander l'avis de ceux qui y vivent ?\n\n"
+    "Will the elections take place this year, or will the governor's son receive the province the way one "
+    "receives an old family house, without asking the opinion of those who live in it?\n\n"
+    "Another reader, Paul Verne, left a long comment in French under her post, which we do not translate:\n\n"
+    "Je me souviens de l'arrivée du gouverneur, quand j'étais encore un enfant, et de la fête sur la place du "
+    "marché avec les drapeaux et la musique. Mon père disait que tout allait changer, que les écoles seraient "
+    "ouvertes dans chaque village et que les pêcheurs auraient enfin un vrai port. Aujourd'hui mon père est "
+    "mort, les écoles sont toujours fermées, le port n'existe que sur les cartes du ministère, et les jeunes "
+    "partent tous vers la capitale ou vers l'étranger pour trouver du travail. Je ne pleurerai pas ce "
+    "gouverneur, mais je ne crois pas non plus que son départ changera quelque chose pour nous.\n"
+)
+
+
+def test_an_english_report_quoting_french_with_translations_is_read_as_english():
+    assert language_of(_QUOTED_FRENCH)[0] == "fr"  # most of the words are French: the paragraphs decide
+    course = draft_course(_QUOTED_FRENCH, "velmar.txt")
+    assert course.report.language == "en"
+
+
+def test_a_french_page_with_a_few_english_lines_is_still_refused():
+    french = (
+        "La crise du port de Velmar commence au printemps, lorsque le conseil de la ville ferme les quais aux "
+        "bateaux étrangers et double les taxes sur le sel et sur le grain.\n\n"
+        "Les marchands protestent pendant tout l'été, et plusieurs familles quittent la ville pour les "
+        "villages de la côte, où la vie est moins chère et le travail plus facile à trouver.\n\n"
+        "Un voyageur anglais écrit alors dans son journal une phrase que les habitants citent encore :\n\n"
+        "The harbour of Velmar is the saddest place I have seen on this whole long coast of the south.\n\n"
+        "À l'automne, le conseil rouvre enfin les quais, mais la moitié des marchands ne reviennent jamais, et "
+        "la ville perd pour longtemps sa place dans le commerce de la région.\n"
+    )
+    with pytest.raises(ArticleError, match="written in French, not English"):
+        draft_course(french, "velmar.txt")

@@ -34,7 +34,7 @@ from classroom.ingest.draft import (
 )
 from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in, only_person_named
-from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, language_name, language_of
+from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, article_language, language_name
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
 from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
@@ -323,7 +323,7 @@ def draft_course(
     text = _CONTROL.sub(" ", text)  # a NUL or another control character would end up in the YAML files
     article: Article = read_article(text, fmt)
     say(f"kept {len(article.blocks)} headings and paragraphs; removed {len(article.removed)} pieces of page furniture")
-    language, confidence = language_of(" ".join(b.text for b in article.blocks))
+    language, confidence = article_language(b.text for b in article.blocks)
     if language != "en" and confidence >= LANGUAGE_CONFIDENCE:
         raise ArticleError(
             f"{source_name}: this article is written in {language_name(language)}, not English. The importer"

@@ -79,15 +79,41 @@ _ENGLISH_WORDS = set(
 PLAINLY_ENGLISH = 0.25
 
 
-def language_of(text: str) -> tuple[str, float]:
+def language_of(text: str, min_words: int = MIN_WORDS_FOR_LANGUAGE) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of ``text``'s language; ("en", 1.0) for texts too short to tell."""
     words = text[:20_000].lower().split()
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+    if len(words) < min_words:
         return "en", 1.0
     if sum(w.strip(".,;:!?()\"'“”‘’") in _ENGLISH_WORDS for w in words) / len(words) >= PLAINLY_ENGLISH:
         return "en", 1.0
     code, probability = _identifier().classify(text[:20_000])
     return str(code), float(probability)
+
+
+MIN_WORDS_FOR_PARAGRAPH = 8  # shorter paragraphs (headings, captions, "X said:") do not vote
+
+
+def article_language(paragraphs: Iterable[str]) -> tuple[str, float]:
+    """The language of an article's running text, decided paragraph by paragraph, and how sure.
+
+    Each paragraph long enough to tell votes for its language when the detector is sure of it
+    (``LANGUAGE_CONFIDENCE``); the language of most votes wins, English on a tie. Counting
+    paragraphs rather than words keeps an English report that quotes French bloggers (each quote,
+    often long, followed by its translation and introduced by an English sentence) English, while a
+    page written wholly in French stays French. The confidence is the mean probability of the winning
+    votes. With no paragraph long enough, the whole text decides (``language_of``).
+    """
+    texts = list(paragraphs)
+    votes: dict[str, list[float]] = {}
+    for text in texts:
+        if len(text.split()) >= MIN_WORDS_FOR_PARAGRAPH:
+            code, probability = language_of(text, min_words=MIN_WORDS_FOR_PARAGRAPH)
+            if probability >= LANGUAGE_CONFIDENCE:
+                votes.setdefault(code, []).append(probability)
+    if not votes:
+        return language_of(" ".join(texts))
+    code = max(votes, key=lambda c: (len(votes[c]), c == "en"))
+    return code, sum(votes[code]) / len(votes[code])
 
 
 def language_name(code: str) -> str:
