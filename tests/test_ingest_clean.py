@@ -336,3 +336,50 @@ def test_footnote_marks_that_are_numbered_links_leave_no_number_on_the_word():
 def test_plain_text_loses_a_printed_page_marker_inside_a_sentence():
     text = body(read_text("LINDQVIST, ARNE\n\nHe sailed south and landed [v.07 p.0412] at the port in 1871.\n"))
     assert "landed at the port in 1871." in text
+
+
+_BODY = (
+    "The mill at Arden opened in 1811 and gave work to half the valley for forty years.\n\n"
+    "Its owner, Ivo Marsk, built a school beside it in 1820, and the school outlived the mill by a century.\n"
+)
+
+
+def test_a_yaml_front_matter_header_is_metadata_not_running_text():
+    source = '---\ntitle: "The Arden mill"\ndate: 1999-04-02\ntags:\n  - mills\n---\n\n' + _BODY
+    for fmt in ("md", "txt"):
+        article = read_article(source, fmt)
+        texts = " ".join(b.text for b in article.blocks)
+        assert "1999" not in texts and "mills" not in texts and texts.startswith("The mill at Arden")
+        assert article.title == "The Arden mill"  # the header's title stands in for a missing one
+        assert "date: 1999-04-02" in article.removed
+
+
+def test_a_text_opening_with_a_rule_keeps_its_first_lines():
+    source = "---\nThe mill at Arden opened in 1811.\n---\n\n" + _BODY  # not a YAML mapping: text
+    for fmt in ("md", "txt"):
+        assert "opened in 1811" in body(read_article(source, fmt))
+
+
+def test_numbered_notes_after_the_body_are_furniture():
+    notes = (
+        "¹ The date of the opening is given by Hale, History of the Valley, vol. 2, p. 40.\n\n"
+        "² Marsk's letters, 1822.\n\n"
+        "He wrote in one of them that the school cost more than the mill.\n\n"  # a note running on
+        "³ Hale, p. 41; see also the parish register of 1830.\n"
+    )
+    for fmt in ("md", "txt"):
+        article = read_article("# The Arden mill\n\n" + _BODY + "\n" + notes, fmt)
+        texts = " ".join(b.text for b in article.blocks)
+        assert "1820" in texts and "1822" not in texts and "1830" not in texts and "cost more" not in texts
+        assert any(r.startswith("² Marsk's letters") for r in article.removed)
+    footnotes = "[^1]: Hale, p. 40.\n\n[^2]: The parish register of 1830.\n"
+    assert "1830" not in " ".join(b.text for b in read_article(_BODY + "\n" + footnotes, "md").blocks)
+
+
+def test_a_numbered_list_closing_an_article_is_kept_unless_it_cites_pages():
+    events = "1. In 1830 the school got a second floor.\n\n2. In 1851 the mill closed.\n"
+    texts = " ".join(b.text for b in read_article("# Arden\n\n" + _BODY + "\n" + events, "md").blocks)
+    assert "1830" in texts and "1851" in texts
+    cited = "1. Hale, History of the Valley, p. 40.\n\n2. Hale, p. 52, on the closing of 1851.\n"
+    texts = " ".join(b.text for b in read_article("# Arden\n\n" + _BODY + "\n" + cited, "txt").blocks)
+    assert "1820" in texts and "1851" not in texts

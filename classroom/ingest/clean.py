@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
+import yaml
+
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -365,8 +367,81 @@ def _md_inline(text: str) -> str:
     return _tidy(text)
 
 
+# ---------------------------------------------------------------- metadata and notes around a text file's body
+
+# A YAML front-matter header ("---" lines around "key: value" lines) at the very start of a Markdown or text
+# file: the file's metadata (title, dates of publication, tags), not running text.
+_FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*\n?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(source: str) -> tuple[dict[str, object], str]:
+    """The YAML header of ``source`` (empty when there is none) and the text after it.
+
+    Only a header that parses as a YAML mapping counts: a text that merely opens with a "---" rule
+    keeps its first lines.
+    """
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    try:
+        header = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, source
+    if not isinstance(header, dict):
+        return {}, source
+    return header, source[match.end() :]
+
+
+# The mark a note opens with: a superscript number ("¹ See …"), a bracketed one ("[12] Ibid."), a Markdown
+# footnote definition ("[^3]: …"), or a plain number or dagger ("4. Smith, p. 20", "† The author …").
+_SURE_NOTE = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,3}\]:?)\s*\S")
+_NUMBERED = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)]|[†‡]+)\s+\S")
+# What a note says and a numbered list of events does not: a page, a volume, "ibid.", a web address.
+_CITATION_CUE = re.compile(r"\bpp?\.\s?\d|\bvol\.|\bibid\b|\bop\.\s?cit\b|\bchap\.|\bed\.|\bisbn\b|https?://", re.I)
+
+
+def _notes_start(paragraphs: list[str]) -> int | None:
+    """Where a block of numbered notes after the body begins, or None.
+
+    The block runs to the end of the file; at least two thirds of its paragraphs (and at least two) open
+    with a note mark (a note may run on over a paragraph or a quotation). A superscript or bracketed
+    mark is a note's for certain; a plain number ("1.") is a list's as often, so a block of those counts
+    only when most of its notes cite a page, a volume or an address.
+    """
+    for start in range(1, len(paragraphs)):
+        if not (_SURE_NOTE.match(paragraphs[start]) or _NUMBERED.match(paragraphs[start])):
+            continue
+        tail = paragraphs[start:]
+        sure = [p for p in tail if _SURE_NOTE.match(p)]
+        numbered = [p for p in tail if _NUMBERED.match(p) and not _SURE_NOTE.match(p)]
+        if len(sure) + len(numbered) < max(2, 2 * len(tail) / 3):
+            continue
+        citing = sum(bool(_CITATION_CUE.search(p)) for p in numbered)
+        if sure and len(sure) >= len(numbered):
+            return start
+        if not sure and citing * 2 >= len(numbered):
+            return start
+    return None
+
+
+def without_notes(source: str) -> tuple[str, list[str]]:
+    """``source`` without the numbered notes that close it, and those notes (furniture, like a reference list)."""
+    split = re.split(r"\n[ \t]*\n", source.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs = [p for p in split if p.strip()]
+    start = _notes_start(paragraphs)
+    if start is None:
+        return source, []
+    return "\n\n".join(paragraphs[:start]), [squeeze(p) for p in paragraphs[start:] if p.strip()]
+
+
 def read_markdown(source: str) -> Article:
-    """Headings from '#' lines, paragraphs from blank-line separated text; markup removed."""
+    """Headings from '#' lines, paragraphs from blank-line separated text; markup removed.
+
+    A YAML front-matter header is metadata (its title stands in for a missing "#" title), and numbered
+    notes after the body are furniture.
+    """
+    header, source = front_matter(source)
+    source, notes = without_notes(source)
     source = re.sub(r"<!--.*?-->", "", source, flags=re.S)
     source = re.sub(r"^(```|~~~).*?^\1\s*$", "", source, flags=re.S | re.M)  # code blocks
     source = re.sub(r"^(?![-*+>#\s])(.+)\n=+[ \t]*$", r"# \1", source, flags=re.M)  # setext headings
@@ -374,7 +449,7 @@ def read_markdown(source: str) -> Article:
     lines = source.splitlines()
     title: str | None = None
     blocks: list[Block] = []
-    removed: list[str] = []
+    removed: list[str] = [*(f"{key}: {value}" for key, value in header.items()), *notes]
     paragraph: list[str] = []
 
     def flush() -> None:
@@ -406,6 +481,8 @@ def read_markdown(source: str) -> Article:
         else:
             paragraph.append(re.sub(r"^\s*>\s?", "", line))
     flush()
+    if title is None and isinstance(header.get("title"), str):
+        title = _md_inline(str(header["title"])) or None
     return _finish(title, blocks, removed)
 
 
@@ -429,11 +506,15 @@ def _looks_like_heading(line: str, most_words: int = 12) -> bool:
 
 
 def read_text(source: str) -> Article:
-    """Paragraphs are separated by blank lines (or are single lines when there are none)."""
-    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    """Paragraphs are separated by blank lines (or are single lines when there are none).
+
+    As in Markdown, a YAML front-matter header and numbered notes after the body are not running text.
+    """
+    header, text = front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
+    text, notes = without_notes(text)
     chunks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     blocks: list[Block] = []
-    removed: list[str] = []
+    removed: list[str] = [*(f"{key}: {value}" for key, value in header.items()), *notes]
     for chunk in chunks:
         lines = [line for line in chunk.split("\n") if line.strip()]
         if not lines:
@@ -457,6 +538,8 @@ def read_text(source: str) -> Article:
     title = None
     if blocks and blocks[0].kind == "heading":
         title = blocks.pop(0).text
+    elif isinstance(header.get("title"), str):
+        title = _tidy(str(header["title"])) or None
     return _finish(title, blocks, removed)
 
 
