@@ -852,3 +852,32 @@ def test_a_surname_alone_counts_before_a_pronoun_when_the_article_gave_it_an_off
     assert find_roles(text, 0, find_dates(text), book, []) == []
     (role,) = find_roles(text, 0, find_dates(text), book, [], known={"Berg"})
     assert (role.name, role.core, role.end_date) == ("Berg", "foreign minister", "1975")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ada Lind named Omar Quist -- a banker -- as her new minister of finance.",
+        "Governor Ada Lind named Omar Quist, a banker, as her minister of finance.",
+    ],
+)
+def test_an_office_given_by_appointment_is_the_appointed_ones(text):
+    found = {(r.name, r.core.lower()) for r in roles_in(text)}
+    assert ("Omar Quist", "minister") in found or ("Omar Quist", "minister of finance") in found
+    assert not any(name == "Ada Lind" and "minister" in core for name, core in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acting on a plea from the Foreign Minister, Ada Lind sailed home in 1820.",
+        "After a long talk with the Secretary of the Navy, Karl Berg signed the order.",
+    ],
+)
+def test_an_office_ending_a_phrase_before_the_subject_is_not_the_subjects(text):
+    assert roles_in(text) == []
+
+
+def test_an_apposition_closed_by_a_comma_after_a_preposition_is_still_read():
+    found = roles_in("The envoy sent a letter to the Foreign Minister, Ada Lind, in 1820.")
+    assert [(r.name, r.office) for r in found] == [("Ada Lind", "Foreign Minister")]

@@ -392,3 +392,40 @@ def test_a_french_page_with_a_few_english_lines_is_still_refused():
     )
     with pytest.raises(ArticleError, match="written in French, not English"):
         draft_course(french, "velmar.txt")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor Ada Lind named Omar Quist -- a banker -- as her new minister of finance.",
+        "Ada Lind named Omar Quist, a banker, as minister of finance.",
+        "In 1920 Ada Lind appointed Omar Quist as Secretary of the Navy.",
+    ],
+)
+def test_the_one_who_appoints_does_not_hold_the_office(sentence):
+    office = "Secretary of the Navy" if "Navy" in sentence else "minister of finance"
+    problem, _ = role_problem(role(sentence, "Ada Lind", office), None, [])
+    assert problem is not None
+    assert role_problem(role(sentence, "Omar Quist", office), None, [])[0] is None
+
+
+def test_a_bare_title_goes_when_the_article_gives_the_same_persons_full_office():
+    text = (
+        "The Velmar treaty\n\n"
+        "In 1841 Secretary of State Karl Berg met the envoy of Ostria at the river port of Arden, and the two men"
+        " drew a new border line across the marshes.\n\n"
+        "The governor of the coast was cool to the plan. Secretary Berg answered him in a long letter, and the"
+        " council of Velmar approved the treaty in the spring of 1842."
+    )
+    course = draft_course(text, "velmar.txt")
+    offices = {(r.name, r.office) for _, r in course.roles()}
+    assert ("Karl Berg", "Secretary of State") in offices and ("Karl Berg", "Secretary") not in offices
+    [bare] = [d for d in course.report.dropped if d.what == "Karl Berg: Secretary"]
+    assert "full office" in bare.reason
+
+
+def test_an_office_ending_a_fronted_phrase_does_not_belong_to_the_subject():
+    sentence = "Acting on a plea from the Foreign Minister, Ada Lind sailed home."
+    assert role_problem(role(sentence, "Ada Lind", "Foreign Minister"), None, [])[0] is not None
+    as_phrase = "As Foreign Minister, Ada Lind sailed home."
+    assert role_problem(role(as_phrase, "Ada Lind", "Foreign Minister"), None, [])[0] is None

@@ -36,7 +36,7 @@ from classroom.ingest.extract_dates import DateMention, find_dates
 from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in, only_person_named
 from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, article_language, language_name
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
-from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings
+from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings, without_bare_titles
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
 from classroom.text import slug, valid_id
 
@@ -351,6 +351,8 @@ def draft_course(
     for index, found in enumerate(all_findings):
         all_findings[index], refused = verify_findings(found, f"{course_id}-{index + 1}", full_names)
         dropped.extend(refused)
+    all_findings, bare = without_bare_titles(all_findings, course_id)
+    dropped.extend(bare)
     say(f"checked every date and person-office pair against its sentence: dropped {len(dropped)}")
     statements = StatementIndex(
         s for n, found in enumerate(all_findings, start=1) for s in statements_of(f"{course_id}-{n}", found)

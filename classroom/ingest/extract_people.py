@@ -462,6 +462,14 @@ _C_LEFT = re.compile(
     rf"(?P<name>{NAME}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*(?:who|which)\s+|\s*,[^,]{{1,90}},\s*|\s+)"
     rf"(?:{_ADVERBS}\s+){{0,2}}{_VERB}\s+$"
 )
+# "acting on a plea from the Foreign Minister, Ada Lind sailed": an office closing a phrase set before the clause
+# is no apposition of the subject that follows (unless a second comma closes the name: "a letter to the Foreign
+# Minister, Ada Lind, …").
+_PREPOSITION_LEFT = re.compile(
+    r"\b(?:from|with|to|by|of|for|against|after|before|under|upon|toward|towards|about|behind|without)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?$",
+    re.I,
+)
 _E_LEFT = re.compile(r"(?:^|[;:]\s*)As\s+$")
 # "As prime minister, Ada Lind cut taxes": the name is the subject of the clause, whatever its verb looks like.
 _E_RIGHT = re.compile(rf"^\s*,\s*(?P<name>{NAME})(?=\s+(?:[a-z]+\s+)?[a-z]+\b|\s*[,;:])")
@@ -575,7 +583,9 @@ def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[lis
         yield [_Pair(j.group("name"), office, "appointed", verb="became")]
     if (g := _G_LEFT.search(left)) is not None:
         yield [_Pair(g.group("name"), office, "parenthesis")]
-    if (d := _D_RIGHT.match(right)) is not None:
+    if (d := _D_RIGHT.match(right)) is not None and not (
+        _PREPOSITION_LEFT.search(left) and not right[d.end() :].lstrip().startswith(",")
+    ):
         yield [_Pair(d.group("name"), office, "as" if _E_LEFT.search(left) else "title apposition")]
     if _E_LEFT.search(left) and (e := _E_RIGHT.match(right)) is not None:
         yield [_Pair(e.group("name"), office, "as")]
@@ -717,6 +727,9 @@ def _pairs_in(sentence: str) -> list[_Pair]:
 # The holder must be a PERSON entity (or he/she); a negated or modal verb ("could become") pairs nothing.
 _PREDICATE_DEPS = {"attr", "oprd", "appos"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# the one appointed: "named Ada Lind as …" is parsed with Lind as the object, or as an object predicate ("oprd")
+# when an apposition follows the name; either way the office is hers, never the subject's (who appointed her)
+_OBJECT_DEPS = {"dobj", "oprd"}
 _CLAUSE_DEPS = {"ROOT", "conj", "relcl", "advcl", "pcomp", "ccomp", "xcomp"}  # what a verb heading a clause hangs by
 _UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
 _UNSURE |= {"nominated", "nominate", "nominates", "proposed", "considered", "offered"}  # a nomination is not office
@@ -757,7 +770,7 @@ def _holder(doc: Any, span: Any) -> tuple[Any, str] | None:
             t.text
             for t in sorted([*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb], key=lambda t: t.i)
         )
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i != office.i]
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         for candidate in objects or subjects:
             if candidate.lower_ in ("who", "that") and verb.dep_ == "relcl":

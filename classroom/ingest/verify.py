@@ -187,6 +187,37 @@ _APPOINTED_BEFORE = re.compile(r"\b(?:appointed|named|chose|made)\s+$")
 _APPOSED_AS = re.compile(r"\s*,[^,;:()]{1,80},\s*as\s+(?:the\s+|a\s+|an\s+)?")
 
 
+_APPOINTING = {"named", "appointed", "chose", "made", "elected", "nominated", "picked", "selected", "promoted"}
+
+
+def _appointer(office: Any, name: Any) -> bool:
+    """Whether ``name`` only appointed someone else to ``office``: "A named B as secretary", "A made B minister".
+
+    The office hangs on an appointing verb (through "as", or as its object predicate), the verb has an
+    object other than the office (the one appointed), and the name is the verb's subject.
+    """
+    if office.dep_ == "pobj" and office.head.lower_ == "as":
+        verb = office.head.head
+    elif office.dep_ in ("oprd", "dobj", "xcomp"):
+        verb = office.head
+    else:
+        return False
+    if verb.lower_ not in _APPOINTING:
+        return False
+    appointed = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "dative") and c.i != office.i]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(appointed) and any(name.start <= s.i < name.end for s in subjects)
+
+
+def _fronted_phrase(office: Any, name: Any) -> bool:
+    """Whether the office only ends a phrase that modifies the name's verb: "acting on a plea from the Foreign
+    Minister, Ada Lind sailed home" (the plea was the minister's; Lind is the one who sailed). An "as" phrase
+    ("As foreign minister, Lind sailed") does name the subject's office."""
+    if office.dep_ != "pobj" or office.head.lower_ == "as" or name.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return name.head in office.ancestors and name not in office.subtree
+
+
 def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name_end: int) -> bool:
     name = _span(doc, name_start, name_end)
     if name is None:
@@ -194,7 +225,7 @@ def _linked(doc: Any, office_spans: list[tuple[int, int]], name_start: int, name
     text = doc.text
     for start, end in office_spans:
         office = _span(doc, start, end)
-        if office is None:
+        if office is None or _appointer(office.root, name) or _fronted_phrase(office.root, name.root):
             continue
         gap = name.start - office.end if office.end <= name.start else office.start - name.end
         if 0 <= gap <= NEAR_TOKENS:
@@ -384,6 +415,46 @@ def verify_findings(
         kept.append(replace(passage, dates=tuple(dates), roles=tuple(roles)))
         earlier += " " + passage.text
     return tuple(kept), dropped
+
+
+_INCOMPLETE_TITLES = {"secretary", "minister", "commissioner", "director", "undersecretary", "under secretary"}
+
+
+def without_bare_titles(
+    lessons: Sequence[tuple[PassageFindings, ...]], course_id: str
+) -> tuple[list[tuple[PassageFindings, ...]], list[Dropped]]:
+    """Every lesson's findings without a bare title ("Secretary Webster") when the article names that
+    person's full office beginning with it ("Secretary of State Webster"), and what was dropped.
+
+    "Secretary" alone is not an office a student can be asked about: it is the full one cut short. With
+    exactly one fuller office of that person in the article, the bare title adds nothing; with two
+    ("Secretary of War", later "Secretary of State") it is left alone, since the text does not say which.
+    Only titles that name no office until they say of what (``_INCOMPLETE_TITLES``) are dropped: "President"
+    beside "president of the university" is an office of its own.
+    """
+    fuller: dict[str, set[str]] = {}
+    for found in lessons:
+        for passage in found:
+            for role in passage.roles:
+                fuller.setdefault(fold(role.name), set()).add(fold(role.core))
+    kept: list[tuple[PassageFindings, ...]] = []
+    dropped: list[Dropped] = []
+    for number, found in enumerate(lessons, start=1):
+        passages = []
+        for passage in found:
+            roles = []
+            for role in passage.roles:
+                bare = fold(role.core)
+                longer = {o for o in fuller[fold(role.name)] if o.startswith(bare + " ")}
+                if bare in _INCOMPLETE_TITLES and fold(role.office) == bare and len(longer) == 1:
+                    reason = f"a bare title: the article gives this person's full office, {next(iter(longer))!r}"
+                    source = f"{course_id}-{number}#{passage.passage_id}"
+                    dropped.append(Dropped("person", f"{role.name}: {role.office}", source, role.sentence, reason))
+                else:
+                    roles.append(role)
+            passages.append(replace(passage, roles=tuple(roles)))
+        kept.append(tuple(passages))
+    return kept, dropped
 
 
 def _iso_text(mention: DateMention) -> str:
