@@ -881,3 +881,19 @@ def test_an_office_ending_a_phrase_before_the_subject_is_not_the_subjects(text):
 def test_an_apposition_closed_by_a_comma_after_a_preposition_is_still_read():
     found = roles_in("The envoy sent a letter to the Foreign Minister, Ada Lind, in 1820.")
     assert [(r.name, r.office) for r in found] == [("Ada Lind", "Foreign Minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("The mill at Arden belongs to the early-to-mid 19th century.", "the early-to-mid 19th century", "1800", "1866"),
+        ("Arden grew fast in the mid to late 1880s.", "the mid to late 1880s", "1884", "1889"),
+    ],
+)
+def test_a_range_of_parts_is_one_period(text, written, start, end):
+    assert [(d.text, d.date, d.until) for d in find_dates(text)] == [(written, start, end)]
+
+
+def test_two_centuries_sharing_a_singular_noun_are_two_periods():
+    found = find_dates("The farm keeps walls of the 17th and 18th century houses of Arden.")
+    assert [(d.text, d.date, d.until) for d in found] == [("the 17th", "1600", "1699"), ("18th century", "1700", "1799")]

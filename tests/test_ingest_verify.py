@@ -429,3 +429,12 @@ def test_an_office_ending_a_fronted_phrase_does_not_belong_to_the_subject():
     assert role_problem(role(sentence, "Ada Lind", "Foreign Minister"), None, [])[0] is not None
     as_phrase = "As Foreign Minister, Ada Lind sailed home."
     assert role_problem(role(as_phrase, "Ada Lind", "Foreign Minister"), None, [])[0] is None
+
+
+def test_a_vague_part_cut_from_a_range_of_parts_is_refused():
+    passage = "The mill at Arden belongs to the early-to-mid 19th century."
+    start = passage.index("mid 19th")
+    cut = DateMention("mid 19th century", start, start + len("mid 19th century"), "1834", "1866", vague=True)
+    assert date_problem(cut, passage) is not None
+    whole = DateMention("the early-to-mid 19th century", passage.index("the early"), len(passage) - 1, "1800", "1866", vague=True)
+    assert date_problem(whole, passage) is None

@@ -146,6 +146,8 @@ def _decade(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     decade = int(match.group("d"))
     length = 100 if decade % 100 == 0 else 10  # "the early 1800s" is the early nineteenth century
     first, last = _part_of(match.group("p"), decade, length)
+    if match.group("p2"):  # "the early-to-mid 1990s"
+        last = _part_of(match.group("p2"), decade, length)[1]
     return _Partial(first), _Partial(last), True
 
 
@@ -162,6 +164,8 @@ def _century(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
             else (_Partial(start + 50), _Partial(start + 99), True)
         )
     first, last = _part_of(match.group("p"), start, 100)
+    if match.group("p2"):  # "the early-to-mid 20th century": 1900–1966
+        last = _part_of(match.group("p2"), start, 100)[1]
     return _Partial(first), _Partial(last), True
 
 
@@ -236,10 +240,12 @@ def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     return _Partial(int(match.group("y")), month, day), None, False
 
 
-_CENTURY_PART = rf"(?:(?P<p>{PART})[\s-]+|(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+)?)?"
+# "the early-to-mid 20th century": from the start of the first part to the end of the second
+PART_RANGE = rf"(?P<p>{PART})(?:[\s-]+(?:to|or|and)[\s-]+(?P<p2>{PART}))?"
+_CENTURY_PART = rf"(?:{PART_RANGE}[\s-]+|(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+)?)?"
 _CENTURY_NUMBER = rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{'|'.join(_ORDINALS)}))"
 _CENTURY_AND = (
-    rf"\s+and\s+(?:the\s+)?(?:{PART}[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[\s-]+centuries\b"
+    rf"\s+and\s+(?:the\s+)?(?:{PART}[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[\s-]+centur(?:y|ies)\b"
 )
 
 
@@ -276,7 +282,7 @@ _FORMS: list[tuple[re.Pattern, object]] = [
         _range,
     ),
     (re.compile(rf"(?P<a>{YEAR})\s+to\s+(?P<b>{YEAR})"), _range),
-    (re.compile(rf"\b(?:(?:the\s+)?(?P<p>{PART})[\s-]+)?(?:the\s+)?(?P<d>1\d{{2}}0|20\d0)s\b"), _decade),
+    (re.compile(rf"\b(?:(?:the\s+)?{PART_RANGE}[\s-]+)?(?:the\s+)?(?P<d>1\d{{2}}0|20\d0)s\b"), _decade),
     (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}[\s-]+century\b", re.I), _century),
     # two centuries sharing one noun: "the late nineteenth and early twentieth centuries" is two periods
     (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}(?={_CENTURY_AND})", re.I), _century),

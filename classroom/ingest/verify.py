@@ -116,11 +116,17 @@ def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | N
     return None
 
 
+# "early-to-" or "early to " just before a vague part: the text's period is wider than the part read
+_PART_RANGE_BEFORE = re.compile(r"\b(?:early|late|mid|middle)[\s-]+(?:to|or|and)[\s-]+$", re.I)
+
+
 def date_problem(mention: DateMention, passage: str, earlier: str = "") -> str | None:
     """Why ``mention`` is not supported by its passage (``earlier``: the section's text before it), or None."""
     if passage[mention.start : mention.end] != mention.text:
         return "its words are not in the passage"
     if mention.vague:
+        if _PART_RANGE_BEFORE.search(passage[: mention.start]):  # "mid 20th century" of "early-to-mid 20th century"
+            return "only the end of a longer period: the words before it widen it"
         return None  # a decade or a century keeps the text's own words; its bounds are a stated convention
     before = earlier + " " + passage[: mention.start]
     season = bool(re.search(r"\b(?:spring|summer|autumn|fall|winter)\b", mention.text, re.I))
