@@ -383,3 +383,35 @@ def test_a_numbered_list_closing_an_article_is_kept_unless_it_cites_pages():
     cited = "1. Hale, History of the Valley, p. 40.\n\n2. Hale, p. 52, on the closing of 1851.\n"
     texts = " ".join(b.text for b in read_article("# Arden\n\n" + _BODY + "\n" + cited, "txt").blocks)
     assert "1820" in texts and "1851" not in texts
+
+
+def test_a_line_opening_with_a_year_and_a_full_stop_continues_its_paragraph():
+    source = "# Ada Lind\n\nAda Lind was born in Arden in\n1880. At the age of 20 she moved to Velmar.\n"
+    assert body(read_markdown(source)) == "Ada Lind was born in Arden in 1880. At the age of 20 she moved to Velmar."
+    listed = "# Steps\n\nThe guild did three things:\n1. It built a hall.\n2. It hired a clerk.\n"
+    assert [b.kind for b in read_markdown(listed).blocks] == ["paragraph", "item", "item"]
+
+
+def test_a_line_break_then_an_indent_starts_a_paragraph():
+    source = (
+        "# The charter\n\n     The council of Velmar met in 1820 and wrote the charter.  \n"
+        "     The guild of Arden signed it in 1821, after a long quarrel.\n"
+    )
+    assert [b.text for b in read_markdown(source).blocks] == [
+        "The council of Velmar met in 1820 and wrote the charter.",
+        "The guild of Arden signed it in 1821, after a long quarrel.",
+    ]
+
+
+def test_the_signing_formula_of_a_proclamation_ends_the_text():
+    source = (
+        "The council of Velmar set aside the old mill of Arden as a park in 1990, after the last miller left it.\n\n"
+        "The park shall be kept by the council of Velmar for the people of the valley, and no building shall be"
+        " raised on its land without the consent of the council and of the guild.\n\n"
+        "IN WITNESS WHEREOF, I have hereunto set my hand this tenth day of May, in the year of our Lord"
+        " two thousand one.\n\n"
+        "ADA LIND\n"
+    )
+    article = read_text(source)
+    assert "WITNESS" not in body(article) and "ADA LIND" not in body(article)
+    assert any(r.startswith("IN WITNESS WHEREOF") for r in article.removed)

@@ -897,3 +897,29 @@ def test_a_range_of_parts_is_one_period(text, written, start, end):
 def test_two_centuries_sharing_a_singular_noun_are_two_periods():
     found = find_dates("The farm keeps walls of the 17th and 18th century houses of Arden.")
     assert [(d.text, d.date, d.until) for d in found] == [("the 17th", "1600", "1699"), ("18th century", "1700", "1799")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        ("The vote of eighteen-hundred-forty put a new man in the hall of Arden.", "eighteen-hundred-forty", "1840"),
+        ("Karl Berg came back in the spring of eighteen-hundred-forty-two.", "the spring of eighteen-hundred-forty-two", "1842"),
+        ("In nineteen hundred and five the mill of Arden closed.", "nineteen hundred and five", "1905"),
+        ("Signed in the year of our Lord two thousand twenty-four at Velmar.", "the year of our Lord two thousand twenty-four", "2024"),
+        ("It was built in the year eighteen hundred by the guild.", "the year eighteen hundred", "1800"),
+    ],
+)
+def test_a_year_written_in_words_is_read(text, written, year):
+    assert [(d.text, d.date) for d in find_dates(text)] == [(written, year)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eighteen hundred soldiers marched to Arden.",
+        "The treaty gave two thousand square miles to Ostria.",
+        "Nineteen hundred and forty workers struck at the mill.",
+    ],
+)
+def test_a_count_in_words_is_no_year(text):
+    assert find_dates(text) == []

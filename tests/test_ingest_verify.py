@@ -438,3 +438,11 @@ def test_a_vague_part_cut_from_a_range_of_parts_is_refused():
     assert date_problem(cut, passage) is not None
     whole = DateMention("the early-to-mid 19th century", passage.index("the early"), len(passage) - 1, "1800", "1866", vague=True)
     assert date_problem(whole, passage) is None
+
+
+def test_a_year_in_words_is_supported_by_its_words():
+    passage = "Karl Berg came back to Arden in the spring of eighteen-hundred-forty-two."
+    start = passage.index("the spring")
+    right = DateMention(passage[start:-1], start, len(passage) - 1, "1842")
+    assert date_problem(right, passage) is None
+    assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1843"), passage) is not None

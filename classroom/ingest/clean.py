@@ -434,6 +434,10 @@ def without_notes(source: str) -> tuple[str, list[str]]:
     return "\n\n".join(paragraphs[:start]), [squeeze(p) for p in paragraphs[start:] if p.strip()]
 
 
+_HARD_BREAK = re.compile(r"(?:[ \u00a0]{2,}|\\)$")  # two spaces (or no-break spaces, as a web page saves them)
+_FIRST_LINE_INDENT = re.compile(r"(?:[ \u00a0]{3,}|\t)(?![-*+>\s]|\d+[.)]\s)\S")
+
+
 def read_markdown(source: str) -> Article:
     """Headings from '#' lines, paragraphs from blank-line separated text; markup removed.
 
@@ -458,8 +462,15 @@ def read_markdown(source: str) -> Article:
         if text:
             blocks.append(Block("paragraph", text))
 
+    previous = ""
     for line in lines:
         heading = _MD_HEADING.match(line)
+        item = _MD_ITEM.match(line)
+        if item and paragraph and re.match(r"\s*\d", line) and not re.match(r"\s*1[.)]", line):
+            item = None  # "… was born in\n1880. At the age of 25 …": only a list starting at 1 breaks a paragraph
+        if paragraph and _HARD_BREAK.search(previous) and _FIRST_LINE_INDENT.match(line):
+            flush()  # a line break, then an indented line: a new paragraph of a document laid out like print
+        previous = line
         if heading:
             flush()
             level = len(heading.group(1))
@@ -471,7 +482,7 @@ def read_markdown(source: str) -> Article:
         elif line.lstrip().startswith("|"):
             flush()
             removed.append(squeeze(line))  # tables are reference data, not prose
-        elif item := _MD_ITEM.match(line):
+        elif item:
             flush()
             blocks.append(Block("item", _md_inline(item.group(1))))
         elif not line.strip():
@@ -573,8 +584,12 @@ _ANYWHERE_FURNITURE = re.compile(
     re.I,
 )  # a menu line ("Site | Log in | Subscribe"), an e-mail address, a trademark notice, the site's licence
 # The site's own copyright or licence line closes the article: what follows it is the page's footer.
+# So does the signing formula of a proclamation, an order or a treaty ("IN WITNESS WHEREOF, I have hereunto set
+# my hand this …"): a dateline and a signature, not the history the document tells.
 _PAGE_END = re.compile(
-    r"^(?:©|copyright\b)|all rights reserved|licen[cs]ed\s+under\s+(?:a|the)\s+creative\s+commons", re.I
+    r"^(?:©|copyright\b)|all rights reserved|licen[cs]ed\s+under\s+(?:a|the)\s+creative\s+commons"
+    r"|^in\s+witness\s+where(?:of|unto)\b",
+    re.I,
 )
 _LABEL = re.compile(r"^[A-Z0-9][^.!?:;,]*$")  # "Introduction": a heading written as a paragraph
 _ZONE_START = re.compile(

@@ -243,6 +243,60 @@ def _feast(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
 # "the early-to-mid 20th century": from the start of the first part to the end of the second
 PART_RANGE = rf"(?P<p>{PART})(?:[\s-]+(?:to|or|and)[\s-]+(?P<p2>{PART}))?"
 _CENTURY_PART = rf"(?:{PART_RANGE}[\s-]+|(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+)?)?"
+# A year written in words, as a radio script or a proclamation writes it: "eighteen-hundred-forty-two",
+# "nineteen hundred and five", "two thousand twenty-four", "one thousand eight hundred and twelve".
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {w: n for n, w in enumerate(_UNITS, start=1)} | {w: n for n, w in enumerate(_TEENS, start=10)}
+_NUMBER_WORDS |= {w: n for n, w in enumerate(_TENS, start=2)} | {"hundred": 100, "thousand": 1000}
+_W = r"[\s-]+"
+_BELOW_100 = rf"(?:(?:{'|'.join(_TENS)})(?:{_W}(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
+_AND = rf"{_W}(?:and{_W})?"
+WORD_YEAR = (
+    rf"(?:(?:{'|'.join(_TEENS)}|twenty){_W}hundred(?:{_AND}{_BELOW_100}(?![\w-]))?"
+    rf"|(?:one|two){_W}thousand(?:{_AND}(?:{'|'.join(_UNITS)}){_W}hundred)?(?:{_AND}{_BELOW_100}(?![\w-]))?)"
+)
+
+
+def word_year(words: str) -> int | None:
+    """The year a phrase of number words writes ("eighteen-hundred-forty-two" is 1842), or None."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words.lower().strip()):
+        if word == "and":
+            continue
+        value = _NUMBER_WORDS.get(word)
+        if value is None:
+            return None
+        if word in _TENS:
+            value *= 10
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += value
+    year = total + current
+    return year if 1000 <= year <= 2100 else None
+
+
+def word_years_in(text: str) -> list[int]:
+    """Every year written in words in ``text``."""
+    return [y for m in re.finditer(rf"\b{WORD_YEAR}", text, re.I) if (y := word_year(m.group(0)))]
+
+
+_ROUND = re.compile(r"(?:hundred|thousand)$", re.I)
+
+
+def _word_year(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    """A year in words; a round one ("eighteen hundred", "two thousand") only after "the year" or a season,
+    since alone it is as often a count ("two thousand men")."""
+    year = word_year(match.group("wy"))
+    if year is None or (_ROUND.search(match.group("wy")) and match.start("wy") == match.start()):
+        return None
+    return _Partial(year), None, False
+
+
 _CENTURY_NUMBER = rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{'|'.join(_ORDINALS)}))"
 _CENTURY_AND = (
     rf"\s+and\s+(?:the\s+)?(?:{PART}[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[\s-]+centur(?:y|ies)\b"
@@ -288,6 +342,13 @@ _FORMS: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}(?={_CENTURY_AND})", re.I), _century),
     (re.compile(rf"(?<=\band\s)(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}[\s-]+centuries\b", re.I), _century),
     (_FEAST, _feast),
+    (
+        re.compile(
+            rf"\b(?:(?:the\s+)?{SEASON}\s+of\s+|(?:the\s+)?year\s+(?:of\s+our\s+Lord\s+)?)?(?P<wy>{WORD_YEAR})",
+            re.I,
+        ),
+        _word_year,
+    ),
     (re.compile(rf"\b(?:{PART}-?\s*)?{FULL}"), _point),
     (re.compile(rf"\b(?:{PART}-?\s*)?{MONTH_YEAR}"), _point),
     (re.compile(rf"\b(?:(?:the\s+)?{SEASON}\s+(?:of\s+)?|{PART}-?\s*){YEAR}"), _point),
@@ -315,7 +376,7 @@ def _candidates(text: str) -> list[tuple[int, int, tuple[_Partial, _Partial | No
     for pattern, reader in _FORMS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if pattern.pattern == YEAR and _is_count(text, start, end):
+            if (pattern.pattern == YEAR or reader is _word_year) and _is_count(text, start, end):
                 continue
             if reader is _bare_month:
                 start = match.start("w")  # "in November": the preposition is not part of the date

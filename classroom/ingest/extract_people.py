@@ -463,8 +463,8 @@ _C_LEFT = re.compile(
     rf"(?:{_ADVERBS}\s+){{0,2}}{_VERB}\s+$"
 )
 # "acting on a plea from the Foreign Minister, Ada Lind sailed": an office closing a phrase set before the clause
-# is no apposition of the subject that follows (unless a second comma closes the name: "a letter to the Foreign
-# Minister, Ada Lind, …").
+# is no apposition of the subject that follows (unless a comma or the sentence's end closes the name: "a letter
+# to the Foreign Minister, Ada Lind, …", "led by its chancellor, Karl Berg.").
 _PREPOSITION_LEFT = re.compile(
     r"\b(?:from|with|to|by|of|for|against|after|before|under|upon|toward|towards|about|behind|without)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?$",
@@ -584,7 +584,7 @@ def _candidates(sentence: str, match: re.Match, office: _Office) -> Iterator[lis
     if (g := _G_LEFT.search(left)) is not None:
         yield [_Pair(g.group("name"), office, "parenthesis")]
     if (d := _D_RIGHT.match(right)) is not None and not (
-        _PREPOSITION_LEFT.search(left) and not right[d.end() :].lstrip().startswith(",")
+        _PREPOSITION_LEFT.search(left) and not re.match(r"\s*(?:[,.;:)]|$)", right[d.end() :])
     ):
         yield [_Pair(d.group("name"), office, "as" if _E_LEFT.search(left) else "title apposition")]
     if _E_LEFT.search(left) and (e := _E_RIGHT.match(right)) is not None:
@@ -727,9 +727,6 @@ def _pairs_in(sentence: str) -> list[_Pair]:
 # The holder must be a PERSON entity (or he/she); a negated or modal verb ("could become") pairs nothing.
 _PREDICATE_DEPS = {"attr", "oprd", "appos"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# the one appointed: "named Ada Lind as …" is parsed with Lind as the object, or as an object predicate ("oprd")
-# when an apposition follows the name; either way the office is hers, never the subject's (who appointed her)
-_OBJECT_DEPS = {"dobj", "oprd"}
 _CLAUSE_DEPS = {"ROOT", "conj", "relcl", "advcl", "pcomp", "ccomp", "xcomp"}  # what a verb heading a clause hangs by
 _UNSURE = {"not", "n't", "never", "could", "might", "may", "should", "must", "hoped", "wanted", "tried", "sought"}
 _UNSURE |= {"nominated", "nominate", "nominates", "proposed", "considered", "offered"}  # a nomination is not office
@@ -770,7 +767,13 @@ def _holder(doc: Any, span: Any) -> tuple[Any, str] | None:
             t.text
             for t in sorted([*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb], key=lambda t: t.i)
         )
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i != office.i]
+        # the one appointed: "named Ada Lind as …" parses Lind as the object, or as an object predicate ("oprd")
+        # when an apposition follows the name; the office is hers either way, never the subject's
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i != office.i and _person_at(doc, c) is not None)
+        ]
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         for candidate in objects or subjects:
             if candidate.lower_ in ("who", "that") and verb.dep_ == "relcl":

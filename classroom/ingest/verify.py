@@ -31,7 +31,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
-from classroom.ingest.extract_dates import DateMention, feast_days
+from classroom.ingest.extract_dates import DateMention, feast_days, word_years_in
 from classroom.ingest.extract_people import (
     CAPS_WORD,
     WON_PRESIDENCY,
@@ -102,10 +102,10 @@ def _month_written(month: int, written: str) -> bool:
 def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | None:
     parts = [int(p) for p in iso.split("-")]
     year = parts[0]
-    if not re.search(rf"(?<!\d){year}(?!\d)", written):
+    if not re.search(rf"(?<!\d){year}(?!\d)", written) and year not in word_years_in(written):
         short = f"{year % 100:02d}"
         in_range = re.search(rf"[–—/-]\s*{short}(?!\d)", written)
-        if not in_range and not re.search(rf"(?<!\d){year}(?!\d)", before):
+        if not in_range and not re.search(rf"(?<!\d){year}(?!\d)", before) and year not in word_years_in(before):
             return f"the year {year} is not written in it nor in a date before it in this section"
     if len(parts) > 1 and not season and not _month_written(parts[1], written):
         return f"the month {calendar.month_name[parts[1]]} is not written in “{written}”"
