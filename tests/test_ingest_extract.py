@@ -923,3 +923,15 @@ def test_a_year_written_in_words_is_read(text, written, year):
 )
 def test_a_count_in_words_is_no_year(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("Karl Berg, the Attorney-General, was likewise a friend of the plan.", "Karl Berg", "Attorney-General"),
+        ("Postmaster General Ada Lind opened the office at Arden in 1820.", "Ada Lind", "Postmaster General"),
+        ("The Solicitor-General, Omar Quist, argued the case in 1901.", "Omar Quist", "Solicitor-General"),
+    ],
+)
+def test_law_and_post_offices_written_with_a_hyphen_or_general(text, name, office):
+    assert [(r.name, r.office) for r in roles_in(text)] == [(name, office)]
