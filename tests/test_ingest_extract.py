@@ -935,3 +935,21 @@ def test_a_count_in_words_is_no_year(text):
 )
 def test_law_and_post_offices_written_with_a_hyphen_or_general(text, name, office):
     assert [(r.name, r.office) for r in roles_in(text)] == [(name, office)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        ("The charter of Arden was sealed on the twentieth day of June, 1632, at Velmar.", "the twentieth day of June, 1632", "1632-06-20"),
+        ("Done this twenty-first day of May, in the year 1801.", "twenty-first day of May, in the year 1801", "1801-05-21"),
+        ("On the 4th day of July, 1776, the guild met.", "the 4th day of July, 1776", "1776-07-04"),
+    ],
+)
+def test_a_day_written_as_an_ordinal_with_the_word_day(text, written, iso):
+    assert [(d.text, d.date) for d in find_dates(text)] == [(written, iso)]
+
+
+def test_an_ordinal_day_past_the_months_end_is_no_day():
+    assert [(d.text, d.date) for d in find_dates("On the thirtieth day of February, 1800, the mill burned.")] == [
+        ("February, 1800", "1800-02")
+    ]

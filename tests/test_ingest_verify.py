@@ -446,3 +446,10 @@ def test_a_year_in_words_is_supported_by_its_words():
     right = DateMention(passage[start:-1], start, len(passage) - 1, "1842")
     assert date_problem(right, passage) is None
     assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1843"), passage) is not None
+
+
+def test_a_day_in_words_is_supported_by_its_words():
+    passage = "The charter was sealed on the twentieth day of June, 1632."
+    start = passage.index("the twentieth")
+    assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1632-06-20"), passage) is None
+    assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1632-06-21"), passage) is not None

@@ -288,6 +288,39 @@ def word_years_in(text: str) -> list[int]:
 _ROUND = re.compile(r"(?:hundred|thousand)$", re.I)
 
 
+# "the twentieth day of June, 1632", "the 4th day of July, 1776": a day written as an ordinal and the word "day"
+_DAY_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        [*_ORDINAL_WORDS[:20], *(f"twenty-{u}" for u in _ORDINAL_WORDS[:9]), "thirtieth", "thirty-first"], start=1
+    )
+}
+_DAY_WORDS = "|".join("[ -]".join(w.split("-")) for w in sorted(_DAY_ORDINALS, key=len, reverse=True))
+_DAY_WORD_RE = re.compile(rf"\b(?:{_DAY_WORDS})\b", re.I)
+ORDINAL_DAY = rf"(?:(?P<dd>{DAY})|(?P<dw>{_DAY_WORDS}))"
+
+
+def _day_number(word: str) -> int:
+    return _DAY_ORDINALS[re.sub(r"[ -]+", "-", word.lower())]
+
+
+def day_ordinals_in(text: str) -> set[int]:
+    """The days ``text`` writes as ordinal words ("the twentieth day of …" gives 20)."""
+    return {_day_number(m.group(0)) for m in _DAY_WORD_RE.finditer(text)}
+
+
+def _ordinal_day(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
+    if match.group("dd"):
+        day = int(re.sub(r"\D", "", match.group("dd")))
+    else:
+        day = _day_number(match.group("dw"))
+    year = int(match.group("y"))
+    month = _month(match.group("m"))
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return _Partial(year, month, day), None, False
+
+
 def _word_year(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
     """A year in words; a round one ("eighteen hundred", "two thousand") only after "the year" or a season,
     since alone it is as often a count ("two thousand men")."""
@@ -341,6 +374,13 @@ _FORMS: list[tuple[re.Pattern, object]] = [
     # two centuries sharing one noun: "the late nineteenth and early twentieth centuries" is two periods
     (re.compile(rf"\b(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}(?={_CENTURY_AND})", re.I), _century),
     (re.compile(rf"(?<=\band\s)(?:the\s+)?{_CENTURY_PART}{_CENTURY_NUMBER}[\s-]+centuries\b", re.I), _century),
+    (
+        re.compile(
+            rf"\b(?:the\s+)?{ORDINAL_DAY}\s+day\s+of\s+(?P<m>{MONTH}),?\s+(?:in\s+the\s+year\s+)?(?P<y>{YEAR})",
+            re.I,
+        ),
+        _ordinal_day,
+    ),
     (_FEAST, _feast),
     (
         re.compile(

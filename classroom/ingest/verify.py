@@ -31,7 +31,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from classroom.content.models import Question
 from classroom.ingest.draft import PassageFindings
-from classroom.ingest.extract_dates import DateMention, feast_days, word_years_in
+from classroom.ingest.extract_dates import DateMention, day_ordinals_in, feast_days, word_years_in
 from classroom.ingest.extract_people import (
     CAPS_WORD,
     WON_PRESIDENCY,
@@ -111,7 +111,7 @@ def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | N
         return f"the month {calendar.month_name[parts[1]]} is not written in “{written}”"
     if len(parts) > 2 and (parts[1], parts[2]) in feast_days(written):
         return None  # "Christmas 1946" writes 25 December
-    if len(parts) > 2 and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written):
+    if len(parts) > 2 and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written) and parts[2] not in day_ordinals_in(written):
         return f"the day {parts[2]} is not written in “{written}”"
     return None
 
