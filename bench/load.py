@@ -577,69 +577,79 @@ def run_target(target: str, sc: Scenario, args: argparse.Namespace, workdir: Pat
     """Start a server, warm it up with one student, run the scenario, sample it, stop it."""
     server = Server(target, args.port, args.content, workdir, args.serve_args.split())
     try:
-        server.wait_ready()
-        # One whole journey per worker first: imports, caches and the database are ready before measuring.
-        for device in worker_devices(server.workers) or [None]:
-            warm, now = Results(), time.monotonic()
-            student = Student(server.url, args.quiz, 0, 0, now, now + 60, 1)
-            student.session.source = device or student.session.source
-            student.journeys_left = 1
-            asyncio.run(student.run(warm))
-            if warm.errors or not warm.journeys:
-                raise RuntimeError(f"warm-up journey failed on {target}: {dict(warm.errors)}")
-        time.sleep(1)
-        sampler = Sampler(server.ps)
-        baseline = tree_rss(server.ps)
-        client = psutil.Process()
-        client_cpu0 = client.cpu_times()
-        sampler.start()
-        tokens = None
-        if sc.spread:
-            rng = random.Random(args.seed)
-            tokens = seed_attempts(target, server.db_url, args.content, args.quiz, sc.sessions, rng)
-        # One student acts alone: the server's CPU read around each action is that action's own.
-        probe = (lambda: tree_cpu_seconds(server.ps)) if sc.sessions == 1 else None
-        results, steady, end = asyncio.run(drive(server.url, sc, args.quiz, args.seed, tokens, probe))
-        sampler.stopping.set()
-        sampler.join()
-        client_cpu = client.cpu_times()
-        client_seconds = client_cpu.user + client_cpu.system - client_cpu0.user - client_cpu0.system
-        window = sampler.between(steady, end)
-        all_samples = sampler.samples or window
-        everything = [v for values in results.latencies.values() for v in values]
-        answers = [v for k in ("submit", "next", "move") for v in results.latencies.get(k, [])]
-        run_seconds = max(end - steady, 1e-9)
-        peak = max(s[2] for s in window)
-        return {
-            "target": target,
-            "scenario": sc.__dict__,
-            "sessions": sc.sessions,
-            "sessions_completed": results.sessions_ok,
-            "journeys": results.journeys,
-            "interactions": len(everything),
-            "throughput_per_s": round(len(everything) / run_seconds, 1),
-            "errors": sum(results.errors.values()),
-            "error_kinds": dict(results.errors.most_common(5)),
-            "latency": latency_summary(everything),
-            "answer_latency": latency_summary(answers),
-            "by_kind": {kind: latency_summary(values) for kind, values in sorted(results.latencies.items())},
-            "ramp_latency": latency_summary(results.ramp_latencies),
-            "server_cpu_mean_pct": round(sum(s[1] for s in window) / len(window), 1),
-            # CPU-ms the server spent per action: mean CPU over the window / actions a second
-            "cpu_ms_per_action": round(
-                10 * sum(s[1] for s in window) / len(window) / max(len(everything) / run_seconds, 1e-9), 2
-            ),
-            "cpu_ms_by_kind": {
-                kind: round(1000 * sum(values) / len(values), 2) for kind, values in sorted(results.cpu_by_kind.items())
-            },
-            "server_cpu_max_pct": round(max(s[1] for s in all_samples), 1),
-            "server_rss_baseline_mb": round(baseline / 2**20, 1),
-            "server_rss_peak_mb": round(max(s[2] for s in all_samples) / 2**20, 1),
-            "memory_per_session_kb": round(max(peak - baseline, 0) / max(sc.sessions, 1) / 1024, 1),
-            "client_cpu_pct": round(100 * client_seconds / (end - steady + sc.ramp), 1),
-        }
+        warm_up(server, args.quiz)
+        return measure(server, sc, args)
     finally:
         server.stop()
+
+
+def warm_up(server: Server, quiz: str) -> None:
+    """Until ready, then one whole journey per worker: imports, caches and the database are ready before measuring."""
+    server.wait_ready()
+    for device in worker_devices(server.workers) or [None]:
+        warm, now = Results(), time.monotonic()
+        student = Student(server.url, quiz, 0, 0, now, now + 60, 1)
+        student.session.source = device or student.session.source
+        student.journeys_left = 1
+        asyncio.run(student.run(warm))
+        if warm.errors or not warm.journeys:
+            raise RuntimeError(f"warm-up journey failed on {server.target}: {dict(warm.errors)}")
+    time.sleep(1)
+
+
+def measure(server: Server, sc: Scenario, args: argparse.Namespace) -> dict:
+    """Run the scenario once against a warm server and report it (the server keeps running)."""
+    target = server.target
+    sampler = Sampler(server.ps)
+    baseline = tree_rss(server.ps)
+    client = psutil.Process()
+    client_cpu0 = client.cpu_times()
+    sampler.start()
+    tokens = None
+    if sc.spread:
+        rng = random.Random(args.seed)
+        tokens = seed_attempts(target, server.db_url, args.content, args.quiz, sc.sessions, rng)
+    # One student acts alone: the server's CPU read around each action is that action's own.
+    probe = (lambda: tree_cpu_seconds(server.ps)) if sc.sessions == 1 else None
+    results, steady, end = asyncio.run(drive(server.url, sc, args.quiz, args.seed, tokens, probe))
+    sampler.stopping.set()
+    sampler.join()
+    client_cpu = client.cpu_times()
+    client_seconds = client_cpu.user + client_cpu.system - client_cpu0.user - client_cpu0.system
+    window = sampler.between(steady, end)
+    all_samples = sampler.samples or window
+    everything = [v for values in results.latencies.values() for v in values]
+    answers = [v for k in ("submit", "next", "move") for v in results.latencies.get(k, [])]
+    run_seconds = max(end - steady, 1e-9)
+    peak = max(s[2] for s in window)
+    return {
+        "target": target,
+        "scenario": sc.__dict__,
+        "sessions": sc.sessions,
+        "sessions_completed": results.sessions_ok,
+        "journeys": results.journeys,
+        "interactions": len(everything),
+        "throughput_per_s": round(len(everything) / run_seconds, 1),
+        "errors": sum(results.errors.values()),
+        "error_kinds": dict(results.errors.most_common(5)),
+        "latency": latency_summary(everything),
+        "answer_latency": latency_summary(answers),
+        "by_kind": {kind: latency_summary(values) for kind, values in sorted(results.latencies.items())},
+        "ramp_latency": latency_summary(results.ramp_latencies),
+        "server_cpu_mean_pct": round(sum(s[1] for s in window) / len(window), 1),
+        # CPU-ms the server spent per action: mean CPU over the window / actions a second
+        "cpu_ms_per_action": round(
+            10 * sum(s[1] for s in window) / len(window) / max(len(everything) / run_seconds, 1e-9), 2
+        ),
+        "cpu_ms_by_kind": {
+            kind: round(1000 * sum(values) / len(values), 2) for kind, values in sorted(results.cpu_by_kind.items())
+        },
+        "server_cpu_max_pct": round(max(s[1] for s in all_samples), 1),
+        "server_rss_baseline_mb": round(baseline / 2**20, 1),
+        "server_rss_peak_mb": round(max(s[2] for s in all_samples) / 2**20, 1),
+        "memory_per_session_kb": round(max(peak - baseline, 0) / max(sc.sessions, 1) / 1024, 1),
+        "client_cpu_pct": round(100 * client_seconds / (end - steady + sc.ramp), 1),
+    }
 
 
 RATIO_FIELDS = (
