@@ -886,7 +886,12 @@ def test_an_apposition_closed_by_a_comma_after_a_preposition_is_still_read():
 @pytest.mark.parametrize(
     ("text", "written", "start", "end"),
     [
-        ("The mill at Arden belongs to the early-to-mid 19th century.", "the early-to-mid 19th century", "1800", "1866"),
+        (
+            "The mill at Arden belongs to the early-to-mid 19th century.",
+            "the early-to-mid 19th century",
+            "1800",
+            "1866",
+        ),
         ("Arden grew fast in the mid to late 1880s.", "the mid to late 1880s", "1884", "1889"),
     ],
 )
@@ -896,16 +901,27 @@ def test_a_range_of_parts_is_one_period(text, written, start, end):
 
 def test_two_centuries_sharing_a_singular_noun_are_two_periods():
     found = find_dates("The farm keeps walls of the 17th and 18th century houses of Arden.")
-    assert [(d.text, d.date, d.until) for d in found] == [("the 17th", "1600", "1699"), ("18th century", "1700", "1799")]
+    assert [(d.text, d.date, d.until) for d in found] == [
+        ("the 17th", "1600", "1699"),
+        ("18th century", "1700", "1799"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "written", "year"),
     [
         ("The vote of eighteen-hundred-forty put a new man in the hall of Arden.", "eighteen-hundred-forty", "1840"),
-        ("Karl Berg came back in the spring of eighteen-hundred-forty-two.", "the spring of eighteen-hundred-forty-two", "1842"),
+        (
+            "Karl Berg came back in the spring of eighteen-hundred-forty-two.",
+            "the spring of eighteen-hundred-forty-two",
+            "1842",
+        ),
         ("In nineteen hundred and five the mill of Arden closed.", "nineteen hundred and five", "1905"),
-        ("Signed in the year of our Lord two thousand twenty-four at Velmar.", "the year of our Lord two thousand twenty-four", "2024"),
+        (
+            "Signed in the year of our Lord two thousand twenty-four at Velmar.",
+            "the year of our Lord two thousand twenty-four",
+            "2024",
+        ),
         ("It was built in the year eighteen hundred by the guild.", "the year eighteen hundred", "1800"),
     ],
 )
@@ -940,8 +956,16 @@ def test_law_and_post_offices_written_with_a_hyphen_or_general(text, name, offic
 @pytest.mark.parametrize(
     ("text", "written", "iso"),
     [
-        ("The charter of Arden was sealed on the twentieth day of June, 1632, at Velmar.", "the twentieth day of June, 1632", "1632-06-20"),
-        ("Done this twenty-first day of May, in the year 1801.", "twenty-first day of May, in the year 1801", "1801-05-21"),
+        (
+            "The charter of Arden was sealed on the twentieth day of June, 1632, at Velmar.",
+            "the twentieth day of June, 1632",
+            "1632-06-20",
+        ),
+        (
+            "Done this twenty-first day of May, in the year 1801.",
+            "twenty-first day of May, in the year 1801",
+            "1801-05-21",
+        ),
         ("On the 4th day of July, 1776, the guild met.", "the 4th day of July, 1776", "1776-07-04"),
     ],
 )

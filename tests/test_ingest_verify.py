@@ -436,7 +436,9 @@ def test_a_vague_part_cut_from_a_range_of_parts_is_refused():
     start = passage.index("mid 19th")
     cut = DateMention("mid 19th century", start, start + len("mid 19th century"), "1834", "1866", vague=True)
     assert date_problem(cut, passage) is not None
-    whole = DateMention("the early-to-mid 19th century", passage.index("the early"), len(passage) - 1, "1800", "1866", vague=True)
+    whole = DateMention(
+        "the early-to-mid 19th century", passage.index("the early"), len(passage) - 1, "1800", "1866", vague=True
+    )
     assert date_problem(whole, passage) is None
 
 

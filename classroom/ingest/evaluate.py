@@ -233,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--only", nargs="+", metavar="ARTICLE", help="measure only these articles (file names)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and every find not in the key")
-    parser.add_argument("--check", action="store_true", help=f"exit 1 when a total is below {TARGET * 100:.0f}%%")  # %% for argparse
+    parser.add_argument(
+        "--check", action="store_true", help=f"exit 1 when a total is below {TARGET * 100:.0f}%%"
+    )  # %% for argparse
     args = parser.parse_args(argv)
     only = set(args.only) if args.only else None
     reports = evaluate_folder(args.folder, only)

@@ -310,10 +310,8 @@ def day_ordinals_in(text: str) -> set[int]:
 
 
 def _ordinal_day(match: re.Match) -> tuple[_Partial, _Partial | None, bool] | None:
-    if match.group("dd"):
-        day = int(re.sub(r"\D", "", match.group("dd")))
-    else:
-        day = _day_number(match.group("dw"))
+    written = match.group("dd")
+    day = int(re.sub(r"\D", "", written)) if written else _day_number(match.group("dw"))
     year = int(match.group("y"))
     month = _month(match.group("m"))
     if day > calendar.monthrange(year, month)[1]:

@@ -111,7 +111,11 @@ def _iso_supported(iso: str, written: str, before: str, season: bool) -> str | N
         return f"the month {calendar.month_name[parts[1]]} is not written in “{written}”"
     if len(parts) > 2 and (parts[1], parts[2]) in feast_days(written):
         return None  # "Christmas 1946" writes 25 December
-    if len(parts) > 2 and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written) and parts[2] not in day_ordinals_in(written):
+    if (
+        len(parts) > 2
+        and not re.search(rf"(?<!\d)0?{parts[2]}(?!\d)", written)
+        and parts[2] not in day_ordinals_in(written)
+    ):
         return f"the day {parts[2]} is not written in “{written}”"
     return None
 
