@@ -408,8 +408,7 @@ def test_the_signing_formula_of_a_proclamation_ends_the_text():
         "The council of Velmar set aside the old mill of Arden as a park in 1990, after the last miller left it.\n\n"
         "The park shall be kept by the council of Velmar for the people of the valley, and no building shall be"
         " raised on its land without the consent of the council and of the guild.\n\n"
-        "IN WITNESS WHEREOF, I have hereunto set my hand this tenth day of May, in the year of our Lord"
-        " two thousand one.\n\n"
+        "IN WITNESS WHEREOF, the council of Velmar signs this charter on the tenth day of May, 2001.\n\n"
         "ADA LIND\n"
     )
     article = read_text(source)

@@ -910,17 +910,17 @@ def test_two_centuries_sharing_a_singular_noun_are_two_periods():
 @pytest.mark.parametrize(
     ("text", "written", "year"),
     [
-        ("The vote of eighteen-hundred-forty put a new man in the hall of Arden.", "eighteen-hundred-forty", "1840"),
+        ("The vote of eighteen-hundred-forty gave Arden a new mayor.", "eighteen-hundred-forty", "1840"),
         (
-            "Karl Berg came back in the spring of eighteen-hundred-forty-two.",
-            "the spring of eighteen-hundred-forty-two",
-            "1842",
+            "Karl Berg came back to Arden during the autumn of eighteen-hundred-forty-six.",
+            "the autumn of eighteen-hundred-forty-six",
+            "1846",
         ),
         ("In nineteen hundred and five the mill of Arden closed.", "nineteen hundred and five", "1905"),
         (
-            "Signed in the year of our Lord two thousand twenty-four at Velmar.",
-            "the year of our Lord two thousand twenty-four",
-            "2024",
+            "Sealed at Velmar, the year of our Lord two thousand and nine.",
+            "the year of our Lord two thousand and nine",
+            "2009",
         ),
         ("It was built in the year eighteen hundred by the guild.", "the year eighteen hundred", "1800"),
     ],

@@ -443,11 +443,11 @@ def test_a_vague_part_cut_from_a_range_of_parts_is_refused():
 
 
 def test_a_year_in_words_is_supported_by_its_words():
-    passage = "Karl Berg came back to Arden in the spring of eighteen-hundred-forty-two."
-    start = passage.index("the spring")
-    right = DateMention(passage[start:-1], start, len(passage) - 1, "1842")
+    passage = "Karl Berg came back to Arden during the autumn of eighteen-hundred-forty-six."
+    start = passage.index("the autumn")
+    right = DateMention(passage[start:-1], start, len(passage) - 1, "1846")
     assert date_problem(right, passage) is None
-    assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1843"), passage) is not None
+    assert date_problem(DateMention(passage[start:-1], start, len(passage) - 1, "1847"), passage) is not None
 
 
 def test_a_day_in_words_is_supported_by_its_words():

@@ -584,8 +584,8 @@ _ANYWHERE_FURNITURE = re.compile(
     re.I,
 )  # a menu line ("Site | Log in | Subscribe"), an e-mail address, a trademark notice, the site's licence
 # The site's own copyright or licence line closes the article: what follows it is the page's footer.
-# So does the signing formula of a proclamation, an order or a treaty ("IN WITNESS WHEREOF, I have hereunto set
-# my hand this …"): a dateline and a signature, not the history the document tells.
+# So does the signing formula of a proclamation, an order or a treaty ("IN WITNESS WHEREOF, …", then the day and
+# the year of signing): a dateline and a signature, not the history the document tells.
 _PAGE_END = re.compile(
     r"^(?:©|copyright\b)|all rights reserved|licen[cs]ed\s+under\s+(?:a|the)\s+creative\s+commons"
     r"|^in\s+witness\s+where(?:of|unto)\b",
