@@ -32,3 +32,14 @@ def test_the_language_is_the_one_of_most_paragraphs_and_short_lines_do_not_vote(
     assert nlp.article_language([french, "Lise Marnot wrote:", "Notes", "Sources"])[0] == "fr"
     code, confidence = nlp.article_language([french, french])
     assert code == "fr" and confidence >= nlp.LANGUAGE_CONFIDENCE
+
+
+def test_an_article_mostly_plainly_english_never_loads_the_detector(monkeypatch) -> None:
+    def no_model():
+        raise AssertionError("the detector's model was loaded")
+
+    monkeypatch.setattr(nlp, "_identifier", no_model)
+    english = "The council met in the spring and the minister was asked to report on the harbour works."
+    french = "Le conseil s'est réuni au printemps et la ministre a présenté son rapport sur le port."
+    assert nlp.article_language([french, english]) == ("en", 1.0)  # a tie goes to English
+    assert nlp.article_language([english, "Notes", french, english]) == ("en", 1.0)

@@ -82,12 +82,14 @@ PLAINLY_ENGLISH = 0.25
 def language_of(text: str, min_words: int = MIN_WORDS_FOR_LANGUAGE) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of ``text``'s language; ("en", 1.0) for texts too short to tell."""
     words = text[:20_000].lower().split()
-    if len(words) < min_words:
-        return "en", 1.0
-    if sum(w.strip(".,;:!?()\"'“”‘’") in _ENGLISH_WORDS for w in words) / len(words) >= PLAINLY_ENGLISH:
+    if len(words) < min_words or _plainly_english(words):
         return "en", 1.0
     code, probability = _identifier().classify(text[:20_000])
     return str(code), float(probability)
+
+
+def _plainly_english(words: list[str]) -> bool:
+    return sum(w.strip(".,;:!?()\"'“”‘’") in _ENGLISH_WORDS for w in words) / max(len(words), 1) >= PLAINLY_ENGLISH
 
 
 MIN_WORDS_FOR_PARAGRAPH = 8  # shorter paragraphs (headings, captions, "X said:") do not vote
@@ -102,14 +104,20 @@ def article_language(paragraphs: Iterable[str]) -> tuple[str, float]:
     often long, followed by its translation and introduced by an English sentence) English, while a
     page written wholly in French stays French. The confidence is the mean probability of the winning
     votes. With no paragraph long enough, the whole text decides (``language_of``).
+
+    When at least half the voting paragraphs are plainly English (by function words), English wins
+    whatever the rest say, so the detector's model (over a second to load) is not loaded at all.
     """
     texts = list(paragraphs)
+    voting = [text for text in texts if len(text.split()) >= MIN_WORDS_FOR_PARAGRAPH]
+    plain = sum(_plainly_english(text[:20_000].lower().split()) for text in voting)
+    if voting and 2 * plain >= len(voting):  # the other paragraphs cannot outvote these: no model to load
+        return "en", 1.0
     votes: dict[str, list[float]] = {}
-    for text in texts:
-        if len(text.split()) >= MIN_WORDS_FOR_PARAGRAPH:
-            code, probability = language_of(text, min_words=MIN_WORDS_FOR_PARAGRAPH)
-            if probability >= LANGUAGE_CONFIDENCE:
-                votes.setdefault(code, []).append(probability)
+    for text in voting:
+        code, probability = language_of(text, min_words=MIN_WORDS_FOR_PARAGRAPH)
+        if probability >= LANGUAGE_CONFIDENCE:
+            votes.setdefault(code, []).append(probability)
     if not votes:
         return language_of(" ".join(texts))
     code = max(votes, key=lambda c: (len(votes[c]), c == "en"))
