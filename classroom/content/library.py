@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from classroom.content.load import Course, Loaded, assemble, load_file
+from classroom.content.load import Course, Loaded, assemble, load_file, yaml_files_in
 from classroom.content.problems import Problem
 from classroom.errors import UserError
 from classroom.text import ID_PATTERN
@@ -44,31 +44,14 @@ class Written:
     backup: Path | None
 
 
-def _yaml_entries(folder: str) -> Iterator[Entry]:
-    """Every YAML file under ``folder`` (not through linked folders), with one system call per file.
-
-    The app asks for the fingerprint on every full page run, so a teacher's edit shows at once; walking
-    with ``os.scandir`` costs a third of ``Path.rglob`` plus a ``stat`` per file, which it replaced.
-    """
-    try:
-        listing = os.scandir(folder)
-    except OSError:  # no such folder (or not one): nothing in it
-        return
-    with listing:
-        for item in listing:
-            try:
-                if item.is_dir(follow_symlinks=False):
-                    yield from _yaml_entries(item.path)
-                elif os.path.splitext(item.name)[1] in (".yaml", ".yml") and item.is_file():
-                    stat = item.stat()
-                    yield (item.path, stat.st_mtime_ns, stat.st_size)
-            except OSError:  # removed since the listing: it is simply not there
-                continue
-
-
-def _path_parts(entry: Entry) -> list[str]:
-    """Sort key: the order ``sorted()`` gives ``Path`` objects, folder by folder."""
-    return entry[0].split(os.sep)
+def _versions(folder: str) -> Iterator[Entry]:
+    """(path, mtime, size) of each YAML file under ``folder``, one ``stat`` per file."""
+    for item in yaml_files_in(folder):
+        try:
+            stat = item.stat()
+        except OSError:  # removed since the listing: it is simply not there
+            continue
+        yield (item.path, stat.st_mtime_ns, stat.st_size)
 
 
 class Library:
@@ -90,7 +73,7 @@ class Library:
     def fingerprint(self, folders: Iterable[Path] | None = None) -> tuple[Entry, ...]:
         """(path, mtime, size) of every content file: what a cache of the whole course is keyed by."""
         wanted = [self.root / name for name in FOLDERS] if folders is None else list(folders)
-        return tuple(entry for folder in wanted for entry in sorted(_yaml_entries(str(folder)), key=_path_parts))
+        return tuple(entry for folder in wanted for entry in _versions(str(folder)))
 
     def load_entries(self, entries: Iterable[Entry]) -> list[Loaded]:
         return [self._load(*entry) for entry in entries]
