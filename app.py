@@ -41,4 +41,4 @@ except Exception:  # a bug must never show a student a traceback; it goes to the
     st.error(
         "Something went wrong on this screen. What you just did may not have been saved: try again or go back home."
     )
-    st.page_link(pages.target(pages.HOME), label="Back to the course", icon=":material/home:")
+    pages.link(pages.HOME, label="Back to the course", icon=":material/home:")

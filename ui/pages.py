@@ -61,9 +61,14 @@ def classroom_pages() -> list[st.Page]:
 
 
 def target(path: str) -> st.Page:
-    """The page object for a link or a switch (``st.page_link(target(LESSON), ...)``).
+    """The page object for a link or a switch (``st.switch_page(target(QUIZ), ...)``; links use :func:`link`).
 
-    Every link and ``st.switch_page`` of the classroom goes through here: given a file name instead,
-    Streamlit checks and resolves the path (system calls) on every call, and links are drawn on every
-    full page run, a question's source link on every Submit. Not for the kiosk, which has one page."""
+    Given a file name instead, Streamlit checks and resolves the path (system calls) on every call,
+    and links are drawn on every full page run, a question's source link on every Submit. Not for the
+    kiosk, which has one page."""
     return _made_once()[path]
+
+
+def link(path: str, label: str, icon: str | None = None, query_params: dict[str, str] | None = None) -> None:
+    """``st.page_link`` to a classroom page (one of the names above), through its page object made once."""
+    st.page_link(target(path), label=label, icon=icon, query_params=query_params)

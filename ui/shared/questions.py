@@ -139,8 +139,8 @@ def answer_details(question: Question, graded: Graded, response: Any) -> None:
 def source_link(question: Question) -> None:
     if question.source:
         lesson_id, _, passage_id = question.source.partition("#")
-        st.page_link(
-            pages.target(pages.LESSON),
+        pages.link(
+            pages.LESSON,
             label="Read where this comes from",
             icon=":material/menu_book:",
             query_params={"lesson": lesson_id, "passage": passage_id, "from": "question"},

@@ -61,4 +61,4 @@ def action_link(
 ) -> None:
     """A page link drawn as a button (filled when ``primary``): a main way on from a screen."""
     with st.container(key=f"action-{'primary-' if primary else ''}{key}"):
-        st.page_link(pages.target(page), label=label, icon=icon, query_params=query_params)
+        pages.link(page, label=label, icon=icon, query_params=query_params)

@@ -15,9 +15,7 @@ st.title("Did Russia want to join NATO?")
 
 signin.panel()
 if state.student() is not None:
-    st.page_link(
-        pages.target(pages.MY_WORK), label="My work: every quiz and lesson so far", icon=":material/assignment_ind:"
-    )
+    pages.link(pages.MY_WORK, label="My work: every quiz and lesson so far", icon=":material/assignment_ind:")
 current = course()
 st.write(f"A short course in {len(current.lessons)} lessons: read, explore the timeline, then test yourself.")
 place = state.last_place()
@@ -63,9 +61,7 @@ st.header("Quizzes")
 for quiz in student_quizzes().values():
     best = state.best_percent(quiz.id)
     suffix = f" — best so far {best:g}%" if best is not None else ""
-    st.page_link(
-        pages.target(pages.QUIZ), label=f"{quiz.title}{suffix}", icon=":material/quiz:", query_params={"quiz": quiz.id}
-    )
+    pages.link(pages.QUIZ, label=f"{quiz.title}{suffix}", icon=":material/quiz:", query_params={"quiz": quiz.id})
 
 missing = len(broken_files("lessons")) + len(broken_files("quizzes"))
 if missing:

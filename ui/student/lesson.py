@@ -15,8 +15,8 @@ from ui.shared.style import action_link
 def pick_lesson() -> None:
     st.title("Lessons")
     for number, lesson in enumerate(course().lessons.values(), start=1):
-        st.page_link(
-            pages.target(pages.LESSON),
+        pages.link(
+            pages.LESSON,
             label=f"{number}. {lesson.title}",
             icon=":material/menu_book:",
             query_params={"lesson": lesson.id},
@@ -33,7 +33,7 @@ def main() -> None:
     if lesson is None:
         st.title("Lesson")
         friendly_content_problem("lesson")
-        st.page_link(pages.target(pages.HOME), label="Back to the course", icon=":material/home:")
+        pages.link(pages.HOME, label="Back to the course", icon=":material/home:")
         return
     state.mark_read(lesson.id)
     st.title(lesson.title)

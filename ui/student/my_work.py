@@ -24,15 +24,15 @@ def _continue_link() -> None:
     place = state.last_place()
     current = course()
     if place and place.kind == "lesson" and place.id in current.lessons:
-        st.page_link(
-            pages.target(pages.LESSON),
+        pages.link(
+            pages.LESSON,
             label=f"Continue where you left off: {current.lessons[place.id].title}",
             icon=":material/play_arrow:",
             query_params={"lesson": place.id},
         )
     elif place and place.kind == "quiz" and place.id in current.quizzes:
-        st.page_link(
-            pages.target(pages.QUIZ),
+        pages.link(
+            pages.QUIZ,
             label=f"Continue where you left off: {current.quizzes[place.id].title}",
             icon=":material/play_arrow:",
             query_params={"quiz": place.id},
@@ -92,8 +92,8 @@ def main() -> None:
         note(f"Times in {zone_name}.")
         open_ones = [e for e in entries if not e.finished and e.quiz_id in current.quizzes]
         for entry in open_ones[:3]:
-            st.page_link(
-                pages.target(pages.QUIZ),
+            pages.link(
+                pages.QUIZ,
                 label=f"Finish: {current.quizzes[entry.quiz_id].title}",
                 icon=":material/play_arrow:",
                 query_params={"quiz": entry.quiz_id, "attempt": entry.attempt_id},

@@ -34,7 +34,7 @@ log = logging.getLogger("classroom")
 def pick_quiz() -> None:
     st.title("Quizzes")
     for quiz in student_quizzes().values():
-        st.page_link(pages.target(pages.QUIZ), label=quiz.title, icon=":material/quiz:", query_params={"quiz": quiz.id})
+        pages.link(pages.QUIZ, label=quiz.title, icon=":material/quiz:", query_params={"quiz": quiz.id})
 
 
 def start_screen(quiz: Quiz) -> None:
@@ -153,7 +153,7 @@ def main() -> None:
     if quiz is None:
         st.title("Quiz")
         friendly_content_problem("quiz")
-        st.page_link(pages.target(pages.HOME), label="Back to the course", icon=":material/home:")
+        pages.link(pages.HOME, label="Back to the course", icon=":material/home:")
         return
     state.remember(state.Place("quiz", quiz.id))
     found = state.attempt(quiz)

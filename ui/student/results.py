@@ -31,15 +31,13 @@ def main() -> None:
             friendly_content_problem("result")
         else:
             st.info("Finish a quiz to see your result here.")
-        st.page_link(pages.target(pages.QUIZ), label="Choose a quiz", icon=":material/quiz:")
+        pages.link(pages.QUIZ, label="Choose a quiz", icon=":material/quiz:")
         return
     found = state.attempt(quiz)
     attempt = found[1] if found else None
     if attempt is None or not attempt.finished:
         st.info("This quiz is not finished yet.")
-        st.page_link(
-            pages.target(pages.QUIZ), label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id}
-        )
+        pages.link(pages.QUIZ, label="Back to the quiz", icon=":material/quiz:", query_params={"quiz": quiz.id})
         return
     score = state.finish(quiz, found[0], attempt)  # idempotent: makes sure the store has the total
 
@@ -102,7 +100,7 @@ def _again(quiz, attempt) -> None:
             args=(quiz, missed),
         )
     cols[1].button("Take the whole quiz again", icon=":material/restart_alt:", on_click=_start_again, args=(quiz, None))
-    st.page_link(pages.target(pages.HOME), label="Back to the course", icon=":material/home:")
+    pages.link(pages.HOME, label="Back to the course", icon=":material/home:")
 
 
 def _start_again(quiz, only: list[str] | None) -> None:

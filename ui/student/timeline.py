@@ -59,8 +59,8 @@ def _card(chosen: TimelineEvent) -> None:
     with st.container(border=True, key=CARD):
         st.markdown(f"**{escape(chosen.when)}** — {escape(chosen.label)}")
         note(f"Lesson: {escape(chosen.lesson_title)}")
-        st.page_link(
-            pages.target(pages.LESSON),
+        pages.link(
+            pages.LESSON,
             label=f"Read it in: {chosen.lesson_title}",
             icon=":material/menu_book:",
             query_params={

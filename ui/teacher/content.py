@@ -204,8 +204,8 @@ def teacher_notes(question) -> None:  # noqa: ANN001 - any question kind
             st.table([{"Answer": escape(answer), "Feedback": text} for answer, text in question.feedback.items()])
         if question.source:
             lesson_id, _, passage_id = question.source.partition("#")
-            st.page_link(
-                pages.target(pages.LESSON),
+            pages.link(
+                pages.LESSON,
                 label=f"Source: {question.source}",
                 icon=":material/menu_book:",
                 query_params={"lesson": lesson_id, "passage": passage_id},
