@@ -64,8 +64,12 @@ def wait_settled(page: Page) -> None:
 
 
 def wait_for_charts(page: Page) -> None:
-    """Every Vega-Lite chart on the page has drawn its marks."""
-    charts = main(page).get_by_test_id("stVegaLiteChart")
+    """Every Vega-Lite chart the reader can see has drawn its marks.
+
+    A chart in a tab that is not open may never draw until the tab opens (its
+    width is zero), so only visible charts are waited for; axe skips hidden ones too.
+    """
+    charts = main(page).get_by_test_id("stVegaLiteChart").filter(visible=True)
     for index in range(charts.count()):
         expect(charts.nth(index).locator("svg.marks, canvas.marks").first).to_be_attached()
 
