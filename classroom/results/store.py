@@ -94,6 +94,8 @@ responses = sa.Table(
     sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("attempt_id", "question_id", name="uq_one_answer_per_question"),
 )
+# Built once: a statement object keeps its cache key, which a fresh ``insert()`` per answer recomputed.
+INSERT_RESPONSE = responses.insert()
 # 0002: sign-in sessions, the sign-in throttle and the lessons a student has read (classroom/people/).
 sessions = sa.Table(
     "sessions",
@@ -444,7 +446,7 @@ class Store:
         try:
             with self._tx() as conn:
                 conn.execute(  # parameters beside the statement: ``.values()`` rebuilt it each time
-                    responses.insert(),
+                    INSERT_RESPONSE,
                     {
                         "attempt_id": attempt_id,
                         "question_id": graded.id,
