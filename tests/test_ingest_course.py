@@ -252,17 +252,18 @@ def test_an_article_the_importer_refuses_is_reported_as_refused_not_a_traceback(
     key = {
         "article": "empty.txt",
         "style": "made up",
-        "dates": [{"text": "1820", "date": "1820"}],
+        "dates": [{"text": "1820", "date": "1820"}, {"text": "the 1830s", "date": "1830", "end": "1839"}],
         "people": [{"name": "Ivo Marsk", "office": "Mayor"}],
     }
     (tmp_path / "empty.key.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
     [report] = evaluate_folder(tmp_path)
     assert "no article text" in report.refused
-    assert (report.dates.found, report.dates.expected, report.dates.matched) == (0, 1, 0)
+    assert (report.dates.found, report.dates.expected, report.dates.matched) == (0, 2, 0)
     assert (report.people.found, report.people.expected, report.people.recall) == (0, 1, 0.0)
     assert main([str(tmp_path), "--verbose"]) == 0
     out = capsys.readouterr().out
     assert "empty.txt: REFUSED by the importer" in out and "empty.txt: missed pair 'Ivo Marsk' as 'Mayor'" in out
+    assert "empty.txt: missed date 'the 1830s' -> 1830/1839" in out  # a keyed period as in a normal run
 
 
 def test_the_evaluator_help_is_printed(capsys):

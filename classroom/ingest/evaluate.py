@@ -107,6 +107,15 @@ def _pair_matches(name: str, forms: set[str], entry: dict) -> bool:
     return fold(name) in names and any(fold(o) in forms for o in offices)
 
 
+def _keyed_date(entry: dict) -> str:
+    """A key's date as the report lists it (a period with its ``/end``)."""
+    return f"date {entry['text']!r} -> {entry['date']}{'/' + str(entry['end']) if entry.get('end') else ''}"
+
+
+def _keyed_pair(entry: dict) -> str:
+    return f"pair {entry['name']!r} as {entry['office']!r}"
+
+
 def evaluate_article(article: Path, key: dict) -> ArticleReport:
     report = ArticleReport(article.name, str(key.get("style", "")), Score(0, 0, 0), Score(0, 0, 0), 0, 0)
     try:
@@ -116,8 +125,8 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
         report.refused = str(error)
         report.dates = Score(0, len(key.get("dates", [])), 0)
         report.people = Score(0, len(key.get("people", [])), 0)
-        report.misses.extend(f"date {e['text']!r} -> {e['date']}" for e in key.get("dates", []))
-        report.misses.extend(f"pair {e['name']!r} as {e['office']!r}" for e in key.get("people", []))
+        report.misses.extend(map(_keyed_date, key.get("dates", [])))
+        report.misses.extend(map(_keyed_pair, key.get("people", [])))
         return report
 
     expected_dates = list(key.get("dates", []))
@@ -134,9 +143,7 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
         else:
             open_dates.remove(entry)
             matched += 1
-    report.misses.extend(
-        f"date {e['text']!r} -> {e['date']}{'/' + e['end'] if e.get('end') else ''}" for e in open_dates
-    )
+    report.misses.extend(map(_keyed_date, open_dates))
     for mention, found in unmatched:  # a date of the text read with a value it does not say
         if any(_same_words(mention.text, str(e["text"])) and _conflicts(mention, e) for e in open_dates):
             report.invented.append(found)
@@ -168,7 +175,7 @@ def evaluate_article(article: Path, key: dict) -> ArticleReport:
             right_from = not entry.get("from") or role.start_date == str(entry["from"])
             right_to = not entry.get("to") or role.end_date == str(entry["to"])
             report.when_right += right_from and right_to
-    report.misses.extend(f"pair {e['name']!r} as {e['office']!r}" for e in open_people)
+    report.misses.extend(map(_keyed_pair, open_people))
     report.people = Score(len(found_pairs) - len(report.duplicates), len(expected_people), matched)
     return report
 
