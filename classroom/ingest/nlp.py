@@ -84,6 +84,11 @@ def language_of(text: str, min_words: int = MIN_WORDS_FOR_LANGUAGE) -> tuple[str
     words = text[:20_000].lower().split()
     if len(words) < min_words or _plainly_english(words):
         return "en", 1.0
+    return _detected(text)
+
+
+def _detected(text: str) -> tuple[str, float]:
+    """The detector's verdict (loads its model on first use)."""
     code, probability = _identifier().classify(text[:20_000])
     return str(code), float(probability)
 
@@ -110,12 +115,12 @@ def article_language(paragraphs: Iterable[str]) -> tuple[str, float]:
     """
     texts = list(paragraphs)
     voting = [text for text in texts if len(text.split()) >= MIN_WORDS_FOR_PARAGRAPH]
-    plain = sum(_plainly_english(text[:20_000].lower().split()) for text in voting)
-    if voting and 2 * plain >= len(voting):  # the other paragraphs cannot outvote these: no model to load
+    plain = [_plainly_english(text[:20_000].lower().split()) for text in voting]
+    if voting and 2 * sum(plain) >= len(voting):  # the other paragraphs cannot outvote these: no model to load
         return "en", 1.0
     votes: dict[str, list[float]] = {}
-    for text in voting:
-        code, probability = language_of(text, min_words=MIN_WORDS_FOR_PARAGRAPH)
+    for text, english in zip(voting, plain, strict=True):
+        code, probability = ("en", 1.0) if english else _detected(text)
         if probability >= LANGUAGE_CONFIDENCE:
             votes.setdefault(code, []).append(probability)
     if not votes:
