@@ -27,3 +27,18 @@ def test_every_run_gets_its_own_page_objects_with_the_same_pages():
     assert at.session_state["titles"] == ["Home", "Lessons", "Timeline", "Quizzes", "Results", "My work", "Teacher"]
     assert at.session_state["defaults"] == [""]
     assert at.session_state["link"] == "lesson"
+
+
+def test_the_page_icon_is_a_small_png_carried_in_the_page_itself():
+    """Sent with every full page run (a data: URL, never a request elsewhere), so its size is paid each time."""
+    import base64
+    import struct
+
+    from ui import pages
+
+    head, _, data = pages.FAVICON.partition(",")
+    assert head == "data:image/png;base64"
+    png = base64.b64decode(data)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    assert struct.unpack(">II", png[16:24]) == (64, 64)  # width, height
+    assert len(pages.FAVICON) < 1_500  # a 32-colour palette: a full-colour PNG of the same icon was 4.5 KB
