@@ -17,6 +17,8 @@ from typing import Literal
 
 import yaml
 
+from classroom.ingest.debris import is_credits, strip_marks
+
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -664,12 +666,30 @@ def _without_wiki_debris(blocks: list[Block], removed: list[str]) -> tuple[list[
     return kept, removed
 
 
+def _without_marks(blocks: list[Block], removed: list[str]) -> tuple[list[Block], list[str]]:
+    """Paragraphs and items without a script's cues, side heads, note marks and the like; closing credits dropped."""
+    kept: list[Block] = []
+    removed = list(removed)
+    for block in blocks:
+        if block.kind == "heading":
+            kept.append(block)
+            continue
+        text, gone = strip_marks(block.text)
+        removed.extend(gone)
+        if text and is_credits(text):
+            removed.append(text)
+        elif text:
+            kept.append(Block(block.kind, text, block.level))
+    return kept, removed
+
+
 def _finish(title: str | None, blocks: list[Block], removed: list[str]) -> Article:
     """Drop furniture written into the text: bylines, share lines, breadcrumbs, 'related' and reference zones."""
     kept: list[Block] = []
     removed = list(removed)
     in_zone = list_zone = False
     blocks = [b for b in blocks if b.text.strip()]  # "[1]" alone is empty once the citation mark is gone
+    blocks, removed = _without_marks(blocks, removed)
     blocks, removed = _without_wiki_debris(blocks, removed)
     if title is not None and not title.strip():
         title = None
