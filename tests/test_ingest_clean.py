@@ -414,3 +414,28 @@ def test_the_signing_formula_of_a_proclamation_ends_the_text():
     article = read_text(source)
     assert "WITNESS" not in body(article) and "ADA LIND" not in body(article)
     assert any(r.startswith("IN WITNESS WHEREOF") for r in article.removed)
+
+
+def test_prose_written_directly_in_a_div_between_kept_paragraphs_is_kept():
+    translation = (
+        "The old harbour master of Kelby kept the light burning through the storm of 1888, and the town still"
+        " remembers his name every winter when the boats come home."
+    )
+    teaser = (
+        "Read our whole series on the lighthouses of the northern coast and the families who kept them in twelve parts"
+    )
+    page = (
+        "<html><body><article><h1>Voices from the coast</h1>"
+        f"<p>{PROSE}</p>"
+        "<p>The blogger Anselm Dufay wrote about the lighthouse of Kelby and its keeper in a long post:</p>"
+        "<blockquote><p>Le vieux gardien du port de Kelby a gardé la lumière allumée pendant toute la tempête de"
+        " 1888, et la ville se souvient encore de son nom chaque hiver.</p></blockquote>"
+        f'<div class="translation">{translation}<p>He was never paid for that night, the post says.</p></div>'
+        f"<p>{MORE_PROSE}</p>"
+        f'<div class="promo"><a href="/series">{teaser}</a></div>'
+        f"<p>{PROSE.replace('harbour town', 'river port')}</p>"
+        "</article></body></html>"
+    )
+    texts = [b.text for b in read_html(page).blocks]
+    assert translation in texts
+    assert teaser not in texts  # no sentence: a teaser, though it stands between two paragraphs

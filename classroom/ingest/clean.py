@@ -284,6 +284,22 @@ def without_note_marks(source: str) -> str:
     return _NOTE_MARK.sub("", source)
 
 
+def _sandwiched_prose(index: int, blocks: list[Block], keeps: list[bool]) -> bool:
+    """A paragraph of prose between two kept paragraphs is running text, though trafilatura left it out.
+
+    trafilatura drops text written directly in a ``div`` (a translation after a quotation, with its later
+    paragraphs in ``<p>``); a menu, a teaser or a caption is rarely full sentences set between two paragraphs.
+    """
+    if index == 0 or index + 1 >= len(blocks) or not (keeps[index - 1] and keeps[index + 1]):
+        return False
+    text = blocks[index].text.rstrip('"”’)')
+    return (
+        all(b.kind == "paragraph" for b in blocks[index - 1 : index + 2])
+        and len(text.split()) >= 20
+        and text.endswith((".", "!", "?", ":", "…]", "...]"))
+    )
+
+
 def read_html(source: str) -> Article:
     """The page's blocks that trafilatura counts as main text, split and tidied by our own reader.
 
@@ -306,6 +322,7 @@ def read_html(source: str) -> Article:
     kept: list[Block] = []
     removed = list(reader.removed)
     announced = False  # the last kept paragraph ends with a colon: "… at the following locations:"
+    keeps: list[bool] = []
     for index, block in enumerate(blocks):
         start = where[index]
         keep = start is not None and start >= 0
@@ -315,7 +332,11 @@ def read_html(source: str) -> Article:
             keep = True  # a list the running text announces is running text, though trafilatura left it out
         else:
             announced = keep and block.kind != "heading" and block.text.rstrip().endswith(":")
-        (kept.append(block) if keep else removed.append(block.text))
+        keeps.append(keep)
+    for index, block in enumerate(blocks):
+        if not keeps[index] and _sandwiched_prose(index, blocks, keeps):
+            keeps[index] = True
+        (kept.append(block) if keeps[index] else removed.append(block.text))
     if not any(b.kind != "heading" for b in kept):
         return _read_html_blocks(source)
     title = _page_title(reader.titles)
