@@ -439,3 +439,22 @@ def test_prose_written_directly_in_a_div_between_kept_paragraphs_is_kept():
     texts = [b.text for b in read_html(page).blocks]
     assert translation in texts
     assert teaser not in texts  # no sentence: a teaser, though it stands between two paragraphs
+
+
+def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_heading():
+    entry = (
+        "VARNHOLT, SIR ODO MAREK (1801-1870), Dornish admiral, son of Petra\n"
+        "Varnholt of Kelby, was born in 1801, and went to sea at the age of twelve\n"
+        "in the frigate Larch, which he later commanded in the northern waters.\n\n"
+        "In 1840 he became captain of the port of Kelby, a post he held until 1852.\n"
+    )
+    article = read_text(entry)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[0].text.startswith(
+        "VARNHOLT, SIR ODO MAREK (1801-1870), Dornish admiral, son of Petra Varnholt"
+    )
+    short = read_text(
+        "Dornvale\n\nThe Black Ships\nIn 1853 four ships came into the bay of Edo and stayed there\nfor a week.\n\n"
+        "In 1854 they came back with more ships and a letter for the court, which was read aloud.\n"
+    )
+    assert [b.kind for b in short.blocks] == ["heading", "paragraph", "paragraph"]

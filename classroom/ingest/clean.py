@@ -539,6 +539,15 @@ def _looks_like_heading(line: str, most_words: int = 12) -> bool:
     return not line.endswith((".", ",", ";", ":", "—", "-", "–", '"', "”"))
 
 
+def _wrapped_first_line(lines: list[str]) -> bool:
+    """The first line of a hard-wrapped paragraph, as wide as the lines after it: no heading, though it has no stop.
+
+    An old encyclopedia's entry opens "NAME, TITLE (1839-1908), general, son of" and runs on in the next line.
+    """
+    first, rest = lines[0].strip(), [line.strip() for line in lines[1:-1]] or [lines[1].strip()]
+    return len(lines) >= 3 and len(first) >= 50 and len(first) >= 0.8 * max(len(line) for line in rest)
+
+
 def read_text(source: str) -> Article:
     """Paragraphs are separated by blank lines (or are single lines when there are none).
 
@@ -559,7 +568,12 @@ def read_text(source: str) -> Article:
         if not blocks and len(lines) == 1 and _looks_like_heading(lines[0], most_words=20):
             blocks.append(Block("heading", _tidy(lines[0]), 1))  # the title may be longer than a heading
             continue
-        if len(lines) > 1 and _looks_like_heading(lines[0]) and not _TXT_ITEM.match(lines[0]):
+        if (
+            len(lines) > 1
+            and _looks_like_heading(lines[0])
+            and not _TXT_ITEM.match(lines[0])
+            and not _wrapped_first_line(lines)
+        ):
             blocks.append(Block("heading", _tidy(lines[0]), 2))
             lines = lines[1:]
         items = [bullet.group(1) for line in lines if (bullet := _TXT_ITEM.match(line))]
