@@ -458,3 +458,13 @@ def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_heading():
         "In 1854 they came back with more ships and a letter for the court, which was read aloud.\n"
     )
     assert [b.kind for b in short.blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_a_broadcast_dateline_is_furniture_but_a_heading_about_broadcasting_is_not():
+    article = read_text(
+        "The Long Valley #12\n\nBroadcast: Monday, March 3, 2003\n\nBroadcast news in the valley\n\n"
+        "The first radio station of Kelmoor opened in 1924 and read the grain prices every morning at six."
+        "\n\nIts owner, Ada Quell, sold it in 1931 to a company from the capital, which moved it to the coast.\n"
+    )
+    assert "Broadcast: Monday, March 3, 2003" in article.removed
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["Broadcast news in the valley"]

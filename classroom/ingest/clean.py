@@ -601,6 +601,7 @@ _SHORT_FURNITURE = re.compile(
          |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)
         \s+\d{4}\s+(?:by|[|·•—–-])\s+\S.*
       | (?:published|posted|updated|last\s+updated|first\s+published)\b.*
+      | (?:broadcast|aired|first\s+aired|air\s+date)\s*:.*
       | share\b.*|tweet|e-?mail|print|copy\s+link|facebook|twitter|whatsapp|linkedin
       | read\s+more\b.*|continue\s+reading\b.*|click\s+here\b.*
       | advertisement|sponsored\b.*|subscribe\b.*|sign\s+up\b.*|newsletter\b.*|follow\s+us\b.*
