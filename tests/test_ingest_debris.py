@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classroom.ingest.clean import read_markdown, read_text
-from classroom.ingest.debris import is_credits, strip_marks
+from classroom.ingest.debris import is_credits, strip_marks, without_underscores
 
 
 def test_a_speaker_cue_opening_a_paragraph_goes_and_the_line_stays():
@@ -121,3 +121,12 @@ def test_a_radio_script_becomes_clean_prose():
 def test_marks_in_markdown_go_as_well():
     article = read_markdown("# Dornvale\n\nThe charter of 1702 was the first.¹ Its author (see VARNHOLT) fled.\n")
     assert [block.text for block in article.blocks] == ["The charter of 1702 was the first. Its author fled."]
+
+
+def test_underscore_italics_of_plain_text_lose_their_underscores():
+    assert without_underscores("A _Memoir_ of Ada Quell and the _Report on Grain_ appeared.") == (
+        "A Memoir of Ada Quell and the Report on Grain appeared."
+    )
+    assert without_underscores("the file field_name and a lone _ stay") == "the file field_name and a lone _ stay"
+    article = read_text("Dornvale\n\nIn 1790 the council printed its _Report on Grain_ for every parish.\n")
+    assert [b.text for b in article.blocks] == ["In 1790 the council printed its Report on Grain for every parish."]

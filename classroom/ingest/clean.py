@@ -17,7 +17,7 @@ from typing import Literal
 
 import yaml
 
-from classroom.ingest.debris import is_credits, strip_marks
+from classroom.ingest.debris import is_credits, strip_marks, without_underscores
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -555,6 +555,7 @@ def read_text(source: str) -> Article:
     """
     header, text = front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
     text, notes = without_notes(text)
+    text = without_underscores(text)
     chunks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     blocks: list[Block] = []
     removed: list[str] = [*(f"{key}: {value}" for key, value in header.items()), *notes]

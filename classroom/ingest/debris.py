@@ -100,3 +100,13 @@ def is_credits(text: str) -> bool:
     """A short paragraph every sentence of which is a closing credit ("Our program was written by …")."""
     parts = [part for part in _SENTENCE_END.split(text.strip()) if part.strip()]
     return 0 < len(parts) <= 8 and len(text.split()) <= 120 and all(_CREDIT_SENTENCE.match(p) for p in parts)
+
+
+# Italics written with underscores in a plain-text transcription ("a _Memoir_ by …"); a name_with_underscores
+# inside a word stays.
+_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,200}?)(?<=[^\s_])_(?![\w_])")
+
+
+def without_underscores(text: str) -> str:
+    """Plain text's underscore italics without the underscores."""
+    return _UNDERSCORED.sub(r"\1", text)
