@@ -272,3 +272,28 @@ def test_the_evaluator_help_is_printed(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])
     assert exit_.value.code == 0 and "below 90%" in capsys.readouterr().out
+
+
+def test_the_sentences_to_parse_go_through_spacy_in_batches(monkeypatch):
+    """One call per sentence cost about half again as much CPU as a batch: the stages share batched parses."""
+    from classroom.ingest import nlp  # noqa: PLC0415 (the model, loaded only by the tests that draft)
+
+    model = nlp.english()
+    batches: list[int] = []
+    real_pipe = model.pipe
+
+    def counting_pipe(texts, *args, **kwargs):
+        texts = list(texts)
+        batches.append(len(texts))
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(model, "pipe", counting_pipe)
+    monkeypatch.setattr(nlp, "_parsed", {})
+    text = "\n\n".join(
+        f"# Bridge {n}\n\nIn March {1901 + n}, the people of Arden opened bridge {n} over the Velm. "
+        f"Floods closed it again in {1910 + n}, and the town rebuilt it of stone by {1920 + n}."
+        for n in range(6)
+    )
+    draft_course(text, "made-up-bridges.md")
+    assert sum(batches) >= 12  # every dated sentence was parsed (for its event's label)
+    assert len(batches) <= 2  # in one batch, not one call each

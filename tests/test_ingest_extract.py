@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classroom.ingest.extract_dates import find_dates
-from classroom.ingest.extract_people import NameBook, clean_name, find_roles
+from classroom.ingest.extract_people import NameBook, clean_name, find_roles, names_an_office
 from classroom.ingest.split import sentences
 
 
@@ -977,3 +977,9 @@ def test_an_ordinal_day_past_the_months_end_is_no_day():
     assert [(d.text, d.date) for d in find_dates("On the thirtieth day of February, 1800, the mill burned.")] == [
         ("February, 1800", "1800-02")
     ]
+
+
+def test_only_a_sentence_naming_an_office_is_sent_ahead_to_the_parser():
+    assert names_an_office("In 1903 the mayor of Arden, Ada Lind, opened the bridge.")
+    assert names_an_office("Karl Berg served as Minister of Roads until 1911.")
+    assert not names_an_office("In 1903 the people of Arden opened the bridge over the Velm.")

@@ -33,8 +33,16 @@ from classroom.ingest.draft import (
     statements_of,
 )
 from classroom.ingest.extract_dates import DateMention, find_dates
-from classroom.ingest.extract_people import NameBook, RoleMention, find_roles, fold, names_in, only_person_named
-from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, article_language, language_name
+from classroom.ingest.extract_people import (
+    NameBook,
+    RoleMention,
+    find_roles,
+    fold,
+    names_an_office,
+    names_in,
+    only_person_named,
+)
+from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, article_language, language_name, parse_all
 from classroom.ingest.split import LessonPlan, plan_lessons, sentences
 from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings, without_bare_titles
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
@@ -339,6 +347,10 @@ def draft_course(
     book = NameBook(p for plan in plans for passage in plan.passages for p in passage.paragraphs)
     known: set[str] = set()
     all_findings: list[tuple[PassageFindings, ...]] = []
+    # spaCy parses a batch for about half the cost per sentence of one call each, so the sentences the
+    # stages below will parse go through it together: those naming an office (for the extractor and the
+    # check), then, once the dates are found, the dated ones (for the events' labels).
+    parse_all(s.text for plan in plans for p in plan.passages for s in sentences(p.text) if names_an_office(s.text))
     for number, plan in enumerate(plans, start=1):
         found = _find(plan, book, known)
         all_findings.append(found)
@@ -346,6 +358,7 @@ def draft_course(
             dates = sum(len(f.dates) for f in found)
             people = sum(len(f.roles) for f in found)
             say(f"lesson {number}/{len(plans)}: {dates} date(s), {people} person-office mention(s)")
+    parse_all(p.sentence_of(m.start).text for found in all_findings for p in found for m in p.dates)
     full_names = sorted({name for names in book.full.values() for name in names})
     dropped: list[Dropped] = []
     for index, found in enumerate(all_findings):

@@ -860,6 +860,11 @@ def _when(
     return mention, None, None
 
 
+def names_an_office(sentence: str) -> bool:
+    """Whether an office pattern matches: only such a sentence can need spaCy's parse for a pair."""
+    return _OFFICE_RE.search(sentence) is not None
+
+
 def find_roles(
     sentence: str,
     offset: int,
