@@ -544,8 +544,10 @@ def _wrapped_first_line(lines: list[str]) -> bool:
 
     An old encyclopedia's entry opens "NAME, TITLE (1839-1908), general, son of" and runs on in the next line.
     """
-    first, rest = lines[0].strip(), [line.strip() for line in lines[1:-1]] or [lines[1].strip()]
-    return len(lines) >= 3 and len(first) >= 50 and len(first) >= 0.8 * max(len(line) for line in rest)
+    if len(lines) < 3:  # a last line may be short: only lines between the first and the last set the width
+        return False
+    first = len(lines[0].strip())
+    return first >= 50 and first >= 0.8 * max(len(line.strip()) for line in lines[1:-1])
 
 
 def read_text(source: str) -> Article:

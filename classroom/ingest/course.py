@@ -43,7 +43,7 @@ from classroom.ingest.extract_people import (
     only_person_named,
 )
 from classroom.ingest.nlp import LANGUAGE_CONFIDENCE, article_language, language_name, parse_all
-from classroom.ingest.split import LessonPlan, plan_lessons, sentences
+from classroom.ingest.split import LessonPlan, Sentence, plan_lessons, sentences
 from classroom.ingest.verify import Dropped, ImportReport, question_problem, verify_findings, without_bare_titles
 from classroom.ingest.write import SCHEMA_BASE, lesson_yaml, quiz_yaml
 from classroom.text import slug, valid_id
@@ -161,13 +161,14 @@ def _format_of(text: str, source_name: str) -> str:
     return "html" if re.match(r"\s*<(?:!doctype|html|head|body|article)", text, re.I) else "txt"
 
 
-def _find(plan: LessonPlan, book: NameBook, known: set[str]) -> tuple[PassageFindings, ...]:
-    """Sentences, dates and people of each passage of one lesson."""
+def _find(
+    plan: LessonPlan, split: list[list[Sentence]], book: NameBook, known: set[str]
+) -> tuple[PassageFindings, ...]:
+    """Dates and people of each passage of one lesson, given each passage's sentences (``split``)."""
     found = []
     earlier: list[int] = []  # years of the dates with a month so far in this section
-    for number, passage in enumerate(plan.passages, start=1):
+    for number, (passage, parts) in enumerate(zip(plan.passages, split, strict=True), start=1):
         text = passage.text
-        parts = sentences(text)
         dates = find_dates(text, earlier)
         earlier.extend(int(m.date[:4]) for m in dates if not m.vague and "-" in m.date)
         roles: list[RoleMention] = []
@@ -350,9 +351,10 @@ def draft_course(
     # spaCy parses a batch for about half the cost per sentence of one call each, so the sentences the
     # stages below will parse go through it together: those naming an office (for the extractor and the
     # check), then, once the dates are found, the dated ones (for the events' labels).
-    parse_all(s.text for plan in plans for p in plan.passages for s in sentences(p.text) if names_an_office(s.text))
-    for number, plan in enumerate(plans, start=1):
-        found = _find(plan, book, known)
+    split = [[sentences(passage.text) for passage in plan.passages] for plan in plans]
+    parse_all(s.text for lesson in split for parts in lesson for s in parts if names_an_office(s.text))
+    for number, (plan, lesson_split) in enumerate(zip(plans, split, strict=True), start=1):
+        found = _find(plan, lesson_split, book, known)
         all_findings.append(found)
         if number == len(plans) or number % max(1, len(plans) // 10) == 0:  # about ten lines, however long
             dates = sum(len(f.dates) for f in found)
