@@ -210,6 +210,18 @@ def test_sentences_respect_abbreviations_and_initials():
     assert all(text[s.start : s.end] == s.text for s in sentences(text))
 
 
+def test_a_paragraph_and_a_list_item_end_their_sentence_and_the_item_mark_is_not_in_it():
+    text = "The quay was built in 1871\n\n- 1874 Kelby warehouse opened\n- Orrin followed in 1880. It was smaller"
+    found = sentences(text)
+    assert [s.text for s in found] == [
+        "The quay was built in 1871",
+        "1874 Kelby warehouse opened",
+        "Orrin followed in 1880.",
+        "It was smaller",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
 def test_a_dated_byline_is_furniture_but_a_short_dated_line_of_prose_is_not():
     article = read_text(
         "A title\n\nTuesday 15 October 2019 by Jane Roe\n\nThe treaty was signed in 1919 by the powers at"
@@ -468,3 +480,109 @@ def test_a_broadcast_dateline_is_furniture_but_a_heading_about_broadcasting_is_n
     )
     assert "Broadcast: Monday, March 3, 2003" in article.removed
     assert [b.text for b in article.blocks if b.kind == "heading"] == ["Broadcast news in the valley"]
+
+
+def test_a_term_label_introduces_its_list_and_no_list_item_becomes_a_heading():
+    page = (
+        "<html><body><main><h1>The council vote</h1>"
+        f"<p>{PROSE}</p>"
+        "<p>The council members voted on the new breakwater as follows:</p>"
+        "<dl><dt>For</dt></dl><ul><li>Ada Brill</li><li>Tomas Corve</li></ul>"
+        "<dl><dt>Against</dt></dl><ul><li>Ilse Dunmore</li></ul>"
+        f"<p>{MORE_PROSE}</p>"
+        "</main></body></html>"
+    )
+    article = read_html(page)
+    assert [(b.kind, b.text) for b in article.blocks[2:7]] == [
+        ("paragraph", "For:"),
+        ("item", "Ada Brill"),
+        ("item", "Tomas Corve"),
+        ("paragraph", "Against:"),
+        ("item", "Ilse Dunmore"),
+    ]
+    assert not [b for b in article.blocks if b.kind == "heading"]  # "Ilse Dunmore" before prose is no heading
+    passages = [p.text for plan in plan_lessons(article, "x") for p in plan.passages]
+    assert any("For:\n\n- Ada Brill\n- Tomas Corve\n\nAgainst:\n\n- Ilse Dunmore" in text for text in passages)
+
+
+def test_what_the_page_hides_and_a_wikis_maintenance_tags_are_not_text():
+    page = (
+        "<html><body><main><h1>The harbour</h1>"
+        '<p>As of late 2015<sup class="update" style="display: none;"><a href="/edit">[update]</a></sup>, the quay'
+        " handled most of the grain of the valley, and the town council [when?] planned a second breakwater"
+        " [citation needed] to shelter the fishing fleet in winter storms.</p>"
+        f"<p>{PROSE}</p>"
+        f"<div hidden>{MORE_PROSE}</div>"
+        "</main></body></html>"
+    )
+    text = body(read_html(page))
+    assert "As of late 2015, the quay handled" in text
+    assert "town council planned a second breakwater to shelter" in text
+    assert "[" not in text and MORE_PROSE not in text
+
+
+def test_list_items_that_are_one_linked_word_are_labels_not_text():
+    page = (
+        "<html><body><main><h1>The dashboard</h1>"
+        f"<p>{PROSE}</p>"
+        "<ul><li>The harbour board published a new chart of the tides, in three versions:<ul>"
+        '<li><a href="/chart?v=1">plain</a></li><li><a href="/chart?v=2">annotated</a></li></ul></li>'
+        '<li><a href="/people/ada">Ada Brill</a> drew all three by hand over one winter.</li>'
+        '<li><a href="/kelby">Kelby</a></li></ul>'
+        f"<p>{MORE_PROSE}</p>"
+        "</main></body></html>"
+    )
+    items = [b.text for b in read_html(page).blocks if b.kind == "item"]
+    assert items == [
+        "The harbour board published a new chart of the tides, in three versions:",
+        "Ada Brill drew all three by hand over one winter.",
+    ]
+
+
+def test_a_newsletters_chat_handles_leave_the_names_in_its_lists():
+    page = (
+        "<html><body><main><h1>Team news</h1>"
+        f"<p>{PROSE}</p>"
+        "<ul><li>[ada] Tomas Corve joins the harbour office this week. Welcome Tomas!</li>"
+        "<li>Ilse Dunmore [:ilse]</li><li>Jon Farrow :jfarrow</li><li>Mara Elsin [:m.elsin] fixed the bell.</li></ul>"
+        f"<p>{MORE_PROSE}</p>"
+        "</main></body></html>"
+    )
+    items = [b.text for b in read_html(page).blocks if b.kind == "item"]
+    assert items == [
+        "Tomas Corve joins the harbour office this week. Welcome Tomas!",
+        "Ilse Dunmore",
+        "Jon Farrow",
+        "Mara Elsin fixed the bell.",
+    ]
+
+
+def test_a_list_after_a_sub_heading_starts_a_passage_and_a_long_list_goes_on_in_another():
+    lead = "The harbour board kept a list of every ship that called at the quay in the first busy year after 1871."
+    fleet = "".join(
+        f"<li>The ship number {n} of the northern fleet unloaded grain and timber at the quay.</li>" for n in range(12)
+    )
+    page = (
+        "<html><body><main><h1>Ships</h1><h2>The first year</h2>"
+        f"<p>{lead}</p><ul>{fleet}</ul>"
+        f"<h3>The fishing boats</h3><ul><li>{PROSE}</li><li>{MORE_PROSE}</li></ul>"
+        "</main></body></html>"
+    )
+    passages = [p for plan in plan_lessons(read_html(page), "x") for p in plan.passages]
+    boats = [p for p in passages if p.heading == "The fishing boats"]
+    assert len(boats) == 1 and boats[0].text == f"- {PROSE}\n- {MORE_PROSE}"
+    fleet_passages = [p.text for p in passages if "northern fleet" in p.text]
+    assert len(fleet_passages) >= 2  # 12 items of 15 words: longer than one passage's list
+    assert all(len(text.split()) <= 150 for text in fleet_passages)
+
+
+def test_a_short_passage_joining_the_next_keeps_that_ones_sub_heading_as_a_label_line():
+    text = (
+        "# The port\n\n## Trade\n\n### Grain\n\nThe quay shipped grain from 1871.\n\n"
+        f"### Timber\n\n{PROSE}\n\n### Fish\n\n{MORE_PROSE}\n"
+    )
+    passages = [p for plan in plan_lessons(read_markdown(text), "x") for p in plan.passages]
+    first = passages[0]
+    assert first.heading == "Grain"
+    assert first.paragraphs == ("The quay shipped grain from 1871.", "Timber:", PROSE)
+    assert passages[1].heading == "Fish"

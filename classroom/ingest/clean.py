@@ -17,7 +17,7 @@ from typing import Literal
 
 import yaml
 
-from classroom.ingest.debris import is_credits, strip_marks, without_underscores
+from classroom.ingest.debris import is_credits, strip_marks, without_handles, without_underscores
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -45,7 +45,13 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-_CITATION = re.compile(r"\s?\[(?:\d+|[a-z]|citation needed|note \d+|edit)\]")
+# A note mark ("[12]", "[a]") or an editor's maintenance tag that a wiki prints in brackets after a claim
+# ("[citation needed]", "[update]", "[when?]"): neither is part of the sentence.
+_CITATION = re.compile(
+    r"\s?\[(?:\d+|[a-z]|note \d+|edit|update(?:d| needed)?|citation needed|clarification needed|dubious[^\]]{0,30}"
+    r"|better source needed|failed verification|according to whom\?|by whom\?|when\?|who\?|which\?|where\?"
+    r"|original research\??|needs update|not in citation given|page needed|vague|weasel words|specify)\]"
+)
 
 
 # A printed edition's page marker that a plain-text transcription keeps inside a sentence: "[v.04 p.0789]".
@@ -91,9 +97,17 @@ def _is_box(tag: str, attrs: dict[str, str]) -> bool:
     return bool(words & _BOX_WORDS)
 
 
+_NOT_SHOWN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def _is_hidden(attrs: dict[str, str]) -> bool:
+    """An element the page does not show (a wiki's "[update]" tag is in the markup with ``display:none``)."""
+    return "hidden" in attrs or bool(_NOT_SHOWN.search(attrs.get("style", "")))
+
+
 def _is_furniture(tag: str, attrs: dict[str, str]) -> bool:
     """Tags and class/id/role names that web pages use for everything but the article."""
-    if tag in _SKIP_TAGS or _is_box(tag, attrs) or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if tag in _SKIP_TAGS or _is_box(tag, attrs) or _is_hidden(attrs) or attrs.get("aria-hidden") == "true":
         return True
     if attrs.get("role", "") in _FURNITURE_ROLES:
         return True
@@ -101,6 +115,11 @@ def _is_furniture(tag: str, attrs: dict[str, str]) -> bool:
     words = set(re.split(r"[^a-z0-9]+", names))
     joined = re.sub(r"[-_]", "", names)
     return bool(words & _FURNITURE_WORDS) or "readmore" in joined or "seealso" in joined
+
+
+# The label of a link set alone in a list item, one word with no sentence in it ("showFrames"): a menu or a
+# list of variants of a linked page. A name or a phrase of several words stays.
+_LINK_LABEL = re.compile(r"^[^\s.!?]+$")
 
 
 class _PageReader(HTMLParser):
@@ -115,6 +134,7 @@ class _PageReader(HTMLParser):
         self.candidates: list[list[Block]] = []
         self.removed: list[str] = []
         self.buffer: list[str] = []
+        self.unlinked = False  # the buffer holds words outside any link
         self.skipped: list[str] = []
         self.heading: int = 0
         self.titles: dict[str, str] = {}
@@ -141,6 +161,7 @@ class _PageReader(HTMLParser):
             furniture = _is_furniture(tag, values) and tag not in ("body", "html")
         else:  # every visible block counts but boxes; what else is furniture is decided elsewhere
             furniture = tag in ("script", "style", "noscript", "template", "svg", "head") or _is_box(tag, values)
+            furniture = furniture or _is_hidden(values)
         if furniture and not self.skipping:
             self._flush_skipped()
         self.stack.append((tag, furniture))
@@ -181,19 +202,24 @@ class _PageReader(HTMLParser):
         if any(tag in ("script", "style", "template") for tag, _ in self.stack):
             return
         (self.skipped if self.skipping else self.buffer).append(data)
+        if data.strip() and not self.skipping and not any(tag == "a" for tag, _ in self.stack):
+            self.unlinked = True
 
     def _flush(self) -> None:
         text = _tidy("".join(self.buffer))
-        self.buffer = []
+        link_only, self.buffer, self.unlinked = not self.unlinked, [], False
         if not text:
             return
-        if self.root_depth is None:
-            self.removed.append(text)
+        open_tags = {tag for tag, _ in self.stack}
+        if self.root_depth is None or (link_only and "li" in open_tags and _LINK_LABEL.match(text)):
+            self.removed.append(text)  # outside the article, or a list item that is one link's one-word label
             return
         if self.heading:
             self.candidates[-1].append(Block("heading", text, self.heading))
+        elif "dt" in open_tags:  # a term's label ("Support") introduces what follows: never a heading of its own
+            self.candidates[-1].append(Block("paragraph", text if text.endswith((".", ":", "?", "!")) else text + ":"))
         else:
-            self.candidates[-1].append(Block("paragraph", text))
+            self.candidates[-1].append(Block("item" if "li" in open_tags else "paragraph", text))
 
     def _flush_skipped(self) -> None:
         text = _tidy(" ".join(self.skipped))
@@ -317,7 +343,7 @@ def read_html(source: str) -> Article:
     reader.close()
     compact = _compact(main)
     blocks = [b for candidate in reader.candidates for b in candidate]
-    texts = [_compact(b.text) for b in blocks]
+    texts = [_compact(b.text).rstrip(":") for b in blocks]  # a term label has its colon from us, not the page
     where = [compact.find(t) if len(t) >= LONG_BLOCK else None for t in texts]  # long blocks: anywhere
     kept: list[Block] = []
     removed = list(reader.removed)
@@ -713,7 +739,7 @@ def _without_marks(blocks: list[Block], removed: list[str]) -> tuple[list[Block]
         if block.kind == "heading":
             kept.append(block)
             continue
-        text, gone = strip_marks(block.text)
+        text, gone = strip_marks(without_handles(block.text) if block.kind == "item" else block.text)
         removed.extend(gone)
         if text and is_credits(text):
             removed.append(text)

@@ -45,6 +45,18 @@ _LANGUAGE_TAG = re.compile(rf"\s?\[(?:{_LANGUAGES})(?:\s*[/,]\s*(?:{_LANGUAGES})
 _SEE_ENTRY = re.compile(r"\s?\((?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+[A-Z][A-Z'’.,&\s-]*[A-Z.]\)")
 
 
+# A project newsletter's chat handles: the poster's tag opening an item ("[harry] Amy joins …"), a handle in
+# brackets after a name ("Masatoshi Kimura [:emk]") or bare at the end of a name ("Tim Nguyen :ntim").
+_POSTER_TAG = re.compile(r"^\[[a-z][\w.-]{1,20}\]\s+(?=\S)")
+_BRACKET_HANDLE = re.compile(r"\s?\[:[\w.-]{1,30}\]")
+_TRAILING_HANDLE = re.compile(r"(?<=\w)\s+:[A-Za-z][\w.-]{0,30}$")
+
+
+def without_handles(item: str) -> str:
+    """A list item without the chat handles a newsletter puts beside people's names."""
+    return _TRAILING_HANDLE.sub("", _BRACKET_HANDLE.sub("", _POSTER_TAG.sub("", item)))
+
+
 def _strip_superscripts(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         return match.group(0) if _UNIT_BEFORE.search(text[: match.start()]) else ""

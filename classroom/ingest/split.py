@@ -17,6 +17,7 @@ from classroom.ingest.clean import Article, Block, squeeze
 
 MIN_PASSAGES, MAX_PASSAGES, TARGET_PASSAGES = 2, 6, 4
 SHORT_PARAGRAPH_WORDS = 25  # shorter paragraphs join their neighbour: one-liners make poor passages
+LIST_PASSAGE_WORDS = 120  # a long list goes on in a new passage: a page that is all bullets is not one passage
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,32 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
+_LINE = re.compile(r"[^\n]+")
+_ITEM_MARK = re.compile(r"- (?=\S)")
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Split at . ! ? followed by a capital, a digit or a quote, except after abbreviations and initials."""
+    """Split at . ! ? followed by a capital, a digit or a quote, except after abbreviations and initials.
+
+    A passage's line ends its sentence too: paragraphs are joined with a blank line and list items ("- …") one per
+    line, and neither a paragraph nor an item runs on into the next. An item's "- " is not part of its sentence.
+    """
     found: list[Sentence] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        after = text[match.end() : match.end() + 1]
-        if not after or not (after.isupper() or after.isdigit() or after in "\"'“‘("):
-            continue
-        word = re.search(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$", text[start : match.end()])
-        token = word.group(1).rstrip(".").lower() if word else ""
-        if text[match.start()] == "." and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
-            continue
-        _add(found, text, start, match.end())
-        start = match.end()
-    _add(found, text, start, len(text))
+    for line in _LINE.finditer(text):
+        start = line.start()
+        if mark := _ITEM_MARK.match(text, start, line.end()):
+            start = mark.end()
+        for match in _BOUNDARY.finditer(text, start, line.end()):
+            after = text[match.end() : match.end() + 1]
+            if not after or not (after.isupper() or after.isdigit() or after in "\"'“‘("):
+                continue
+            word = re.search(r"([\w.]+)[.!?]?[\"'”’)\]]*\s*$", text[start : match.end()])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            if text[match.start()] == "." and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+                continue
+            _add(found, text, start, match.end())
+            start = match.end()
+        _add(found, text, start, line.end())
     return found
 
 
@@ -123,7 +135,13 @@ def _sections(blocks: tuple[Block, ...]) -> list[_Section]:
             pending = None
         elif block.kind == "heading":
             pending = block.text
-        elif block.kind == "item" and sections[-1].units and sections[-1].units[-1].paragraphs[-1].startswith("- "):
+        elif (
+            block.kind == "item"
+            and pending is None  # an item after a sub-heading starts that heading's list
+            and sections[-1].units
+            and sections[-1].units[-1].paragraphs[-1].startswith("- ")
+            and sections[-1].units[-1].words < LIST_PASSAGE_WORDS
+        ):
             sections[-1].units[-1].paragraphs[-1] += "\n- " + block.text
         else:
             text = "- " + block.text if block.kind == "item" else block.text
@@ -132,13 +150,19 @@ def _sections(blocks: tuple[Block, ...]) -> list[_Section]:
     return [s for s in sections if s.units]
 
 
+def _as_label(heading: str) -> str:
+    """A sub-heading inside a passage: a line of its own that says it introduces what follows."""
+    return heading if heading.endswith((".", ":", "?", "!")) else heading + ":"
+
+
 def _merge_short(units: list[_Unit]) -> list[_Unit]:
     """A paragraph under SHORT_PARAGRAPH_WORDS joins the next one (the last joins the previous)."""
     merged: list[_Unit] = []
     carry: _Unit | None = None
     for unit in units:
-        if carry is not None:
-            unit = _Unit(carry.heading or unit.heading, carry.paragraphs + unit.paragraphs)
+        if carry is not None:  # the later unit's heading stays where it stood, as a label line ("Exports:")
+            label = [_as_label(unit.heading)] if unit.heading else []
+            unit = _Unit(carry.heading, carry.paragraphs + label + unit.paragraphs)
             carry = None
         if unit.words < SHORT_PARAGRAPH_WORDS:
             carry = unit
