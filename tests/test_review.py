@@ -21,6 +21,7 @@ from classroom.ingest.review import (
     check_quiz,
     counts,
     edited_question,
+    evidence,
     kept_questions,
     review_of_course,
     save_unit,
@@ -59,6 +60,14 @@ def test_each_kind_says_what_its_answer_looks_like_in_a_passage(every_kind):
     assert marked["veto"] == passage  # a true-or-false statement has no answer words to find
     expected = {q.id: answer_expected(q) for q in every_kind.questions}
     assert expected["founded"] and expected["secgen"] and not expected["veto"] and not expected["offices"]
+
+
+def test_the_evidence_of_an_answer_in_a_list_item_is_that_item_alone(every_kind):
+    founded = next(q for q in every_kind.questions if q.id == "founded")
+    passage = "The members voted as follows:\n\n- The alliance was founded in 1949\n- Javier Solana later led it."
+    found = evidence(founded, passage)
+    assert found is not None and found.sentence == "The alliance was founded in 1949"
+    assert [found.sentence[a:b] for a, b in found.spans] == ["1949"]
 
 
 def test_an_accepted_edit_becomes_ready_and_a_bad_one_is_explained_per_field(review):

@@ -294,13 +294,12 @@ def evidence(question: Question, text: str) -> Evidence | None:
     gives in an earlier sentence ("On September 9, ..."), the sentence the
     question quotes in its explanation, with the month and day marked.
     """
-    flat = text.replace("\n", " ")
-    parts = sentences(flat)
+    parts = sentences(text)  # a line ends a sentence, as it does where the draft was made
     spans = answer_spans(question, text)
     holder = next((s for s in parts if spans and s.start <= spans[0][0] < s.end), None)
     answer_date = kind_of(question).sought(question).date
     if holder is None and answer_date is not None and question.explain:
-        quoted = [q for q in _QUOTED.findall(question.explain) if q in flat]
+        quoted = [q for q in _QUOTED.findall(question.explain) if q in text]
         holder = next((s for s in parts if quoted and s.text == quoted[0]), None)
         if holder is not None:
             found = _written_date_spans(holder.text, answer_date)
