@@ -208,6 +208,11 @@ def test_sentences_respect_abbreviations_and_initials():
         "In 1948 it ended.",
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences(text))
+    old_names = "The letter was signed by Wm. Pinkney and Chas. Evans. Both lived in Baltimore."
+    assert [s.text for s in sentences(old_names)] == [
+        "The letter was signed by Wm. Pinkney and Chas. Evans.",
+        "Both lived in Baltimore.",
+    ]
 
 
 def test_a_paragraph_and_a_list_item_end_their_sentence_and_the_item_mark_is_not_in_it():

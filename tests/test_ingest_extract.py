@@ -289,6 +289,8 @@ def test_no_pair_without_a_named_office_holder(text):
         ("Sir Anthony Eden", "Anthony Eden"),
         ("General Lucius D. Clay", "Lucius D. Clay"),
         ("In August Clay", "Clay"),
+        ("Throughout Ada Lind", "Ada Lind"),  # a sentence's opening preposition is no given name
+        ("Thus Lind", "Lind"),
         ("Karl August von Hardenberg", "Karl August von Hardenberg"),
         ("The Soviet Union", None),
         ("United Nations", None),

@@ -146,6 +146,16 @@ _LEADING_NOT_NAMES = _MONTHS | {
     "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "easter",
     "christmas",
 }  # fmt: skip
+# Prepositions, conjunctions and sentence adverbs, capitalised only because a sentence starts with them
+# ("Throughout Perkins' life …"): never a given name.
+_LEADING_NOT_NAMES |= {
+    "throughout", "upon", "across", "around", "toward", "towards", "beyond", "behind", "beside", "besides",
+    "along", "amid", "amidst", "inside", "outside", "near", "via", "onto", "into", "thus", "therefore", "instead",
+    "perhaps", "indeed", "finally", "eventually", "initially", "afterwards", "afterward", "moreover",
+    "furthermore", "nevertheless", "nonetheless", "already", "again", "often", "never", "always", "whereas",
+    "unless", "whether", "shortly", "thereafter", "subsequently", "ultimately", "originally", "previously",
+    "currently", "recently", "officially", "formally", "together", "beginning", "starting",
+}  # fmt: skip
 # Words that make a capitalised run an institution, a place or a people rather than a person.
 _NOT_NAMES = (_LEADING_NOT_NAMES - _MONTHS) | {
     "union", "states", "kingdom", "republic", "empire", "confederation", "party", "army", "navy", "force", "forces",

@@ -49,6 +49,8 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen",
     "rep", "rev", "prof", "mt", "ft", "no", "vs", "etc", "e.g", "i.e", "c", "ca", "approx", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.d", "b.c",
+    # old abbreviated first names ("Wm. Pinkney", "Chas. Evans")
+    "wm", "jas", "chas", "thos", "geo", "benj", "saml", "robt", "richd", "edw", "jno", "jos", "danl",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
