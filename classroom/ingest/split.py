@@ -137,19 +137,34 @@ def _sections(blocks: tuple[Block, ...]) -> list[_Section]:
             pending = None
         elif block.kind == "heading":
             pending = block.text
-        elif (
-            block.kind == "item"
-            and pending is None  # an item after a sub-heading starts that heading's list
-            and sections[-1].units
-            and sections[-1].units[-1].paragraphs[-1].startswith("- ")
-            and sections[-1].units[-1].words < LIST_PASSAGE_WORDS
-        ):
-            sections[-1].units[-1].paragraphs[-1] += "\n- " + block.text
+        elif pending is None and sections[-1].units and _goes_on(sections[-1].units[-1], block):
+            last = sections[-1].units[-1].paragraphs
+            if block.kind == "item" and last[-1].startswith("- "):
+                last[-1] += "\n- " + block.text
+            else:  # the list's first item after its lead-in, or a label between two lists
+                last.append("- " + block.text if block.kind == "item" else block.text)
         else:
             text = "- " + block.text if block.kind == "item" else block.text
             sections[-1].units.append(_Unit(pending, [text]))
             pending = None
     return [s for s in sections if s.units]
+
+
+_LIST_LABEL_WORDS = 6  # "Support:", "Fixed more than one bug:": a label that introduces the list after it
+
+
+def _goes_on(unit: _Unit, block: Block) -> bool:
+    """Whether ``block`` continues ``unit``'s list: an item after an item or after the sentence announcing the list
+    ("… as follows:"), or a short label with a colon between two lists ("Oppose:"). A sub-heading in between
+    starts a passage of its own instead (the caller checks), and so does a list longer than LIST_PASSAGE_WORDS.
+    """
+    last = unit.paragraphs[-1]
+    in_list = last.startswith("- ") or last.endswith(":")
+    if not in_list or unit.words >= LIST_PASSAGE_WORDS:
+        return False
+    if block.kind == "item":
+        return True
+    return block.kind == "paragraph" and block.text.endswith(":") and len(block.text.split()) <= _LIST_LABEL_WORDS
 
 
 def _as_label(heading: str) -> str:
