@@ -885,6 +885,13 @@ def test_an_apposition_closed_by_a_comma_after_a_preposition_is_still_read():
     assert [(r.name, r.office) for r in found] == [("Ada Lind", "Foreign Minister")]
 
 
+def test_a_name_may_open_with_initials():
+    found = roles_in("When Ada Lind retired, the Minister of Works, T. Karl Berg, praised her.")
+    assert ("T. Karl Berg", "Minister of Works") in [(r.name, r.office) for r in found]
+    assert clean_name("H. J. Brill") == "H. J. Brill"
+    assert clean_name("T.") is None  # initials alone name nobody
+
+
 @pytest.mark.parametrize(
     ("text", "written", "start", "end"),
     [

@@ -299,7 +299,11 @@ def clean_name(written: str) -> str | None:
         tokens.pop(0)
     while tokens and re.fullmatch(PARTICLE, tokens[-1]):
         tokens.pop()
-    if not tokens or len(tokens) > 6 or not re.fullmatch(NAME_WORD, tokens[0]) and not _caps_surname(tokens, 0):
+    if (
+        not tokens
+        or len(tokens) > 6
+        or not (re.fullmatch(NAME_WORD, tokens[0]) or _caps_surname(tokens, 0) or _initials_then_name(tokens))
+    ):
         return None
     if any(
         t.lower() in _NOT_NAMES or (t.lower() in _OFFICE_WORDS and not (i and t in _SURNAME_TITLES))
@@ -321,6 +325,14 @@ _ACRONYMS = {
 # Words of an office that are never an office alone and are also family names: "Lord" starts "Lord Mayor" and a
 # peer's style ("Lord Grey", stripped above), but after a given name it is a surname ("Winston Lord").
 _SURNAME_TITLES = {"Lord"}
+
+
+def _initials_then_name(tokens: list[str]) -> bool:
+    """ "W. Willard Wirtz", "H. H. Asquith": initials first, then at least one name word."""
+    initials = 0
+    while initials < len(tokens) and re.fullmatch(INITIAL, tokens[initials]):
+        initials += 1
+    return 0 < initials < len(tokens) and all(re.fullmatch(NAME_WORD, t) for t in tokens[initials:])
 
 
 def _before_title(written: str) -> str | None:
