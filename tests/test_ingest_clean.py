@@ -529,18 +529,20 @@ def test_what_the_page_hides_and_a_wikis_maintenance_tags_are_not_text():
     assert "[" not in text and MORE_PROSE not in text
 
 
+def items_between_prose(title: str, lists: str) -> list[str]:
+    """The list items read from a page holding ``lists`` between two paragraphs of prose."""
+    page = f"<html><body><main><h1>{title}</h1><p>{PROSE}</p>{lists}<p>{MORE_PROSE}</p></main></body></html>"
+    return [b.text for b in read_html(page).blocks if b.kind == "item"]
+
+
 def test_list_items_that_are_one_linked_word_are_labels_not_text():
-    page = (
-        "<html><body><main><h1>The dashboard</h1>"
-        f"<p>{PROSE}</p>"
+    items = items_between_prose(
+        "The dashboard",
         "<ul><li>The harbour board published a new chart of the tides, in three versions:<ul>"
         '<li><a href="/chart?v=1">plain</a></li><li><a href="/chart?v=2">annotated</a></li></ul></li>'
         '<li><a href="/people/ada">Ada Brill</a> drew all three by hand over one winter.</li>'
-        '<li><a href="/kelby">Kelby</a></li></ul>'
-        f"<p>{MORE_PROSE}</p>"
-        "</main></body></html>"
+        '<li><a href="/kelby">Kelby</a></li></ul>',
     )
-    items = [b.text for b in read_html(page).blocks if b.kind == "item"]
     assert items == [
         "The harbour board published a new chart of the tides, in three versions:",
         "Ada Brill drew all three by hand over one winter.",
@@ -548,15 +550,11 @@ def test_list_items_that_are_one_linked_word_are_labels_not_text():
 
 
 def test_a_newsletters_chat_handles_leave_the_names_in_its_lists():
-    page = (
-        "<html><body><main><h1>Team news</h1>"
-        f"<p>{PROSE}</p>"
+    items = items_between_prose(
+        "Team news",
         "<ul><li>[ada] Tomas Corve joins the harbour office this week. Welcome Tomas!</li>"
-        "<li>Ilse Dunmore [:ilse]</li><li>Jon Farrow :jfarrow</li><li>Mara Elsin [:m.elsin] fixed the bell.</li></ul>"
-        f"<p>{MORE_PROSE}</p>"
-        "</main></body></html>"
+        "<li>Ilse Dunmore [:ilse]</li><li>Jon Farrow :jfarrow</li><li>Mara Elsin [:m.elsin] fixed the bell.</li></ul>",
     )
-    items = [b.text for b in read_html(page).blocks if b.kind == "item"]
     assert items == [
         "Tomas Corve joins the harbour office this week. Welcome Tomas!",
         "Ilse Dunmore",
