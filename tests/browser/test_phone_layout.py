@@ -118,7 +118,16 @@ def walk(page: Page, url: str, quiz_id: str, size: str) -> None:
         wait_idle(page)
         submit.click()
         step = next_step(page)
-        expect(step).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
+        held = main(page).get_by_text("Submit an empty answer?")
+        expect(step.or_(held)).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
+        if held.count() and main(page).get_by_role("combobox").count():
+            # Twice in CI, on a starved CPU, a drop-down showed its choice before its form held it, so Submit
+            # sent nothing: the app then asks before it stores a blank answer, as it must, and the question
+            # stays open. A student would choose again; so does the walk, once (this test is about layout).
+            answer_something(page)
+            wait_idle(page)
+            submit.click()
+            expect(step).to_be_visible(timeout=EXPECT_TIMEOUT_MS)
         wait_idle(page)
         assert main(page).get_by_text("Submit an empty answer?").count() == 0, f"{quiz_id} question {number}"
         in_view(page, question_text(page))
