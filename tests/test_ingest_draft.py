@@ -167,3 +167,16 @@ def test_a_label_cut_down_to_a_name_is_not_asked():
     labels = _date_labels(text)
     assert "1922-03-02" in labels
     assert "1921-08-27" not in labels or re.search(r"\b[a-z]{3,}", labels["1921-08-27"].replace("the ", ""))
+
+
+def test_a_label_cut_before_its_main_verb_is_not_asked():
+    # The date sits in a long opening phrase; cut to the label's length, the label would stop before "voted".
+    long_opening = (
+        "Worried by the long drought, the failed harvests and the rising price of bread in the river towns in the "
+        "winter of 1846, the assembly of the northern provinces voted a grain fund for every town."
+    )
+    short_opening = "In the winter of 1846 the assembly of the northern provinces voted a grain fund for every town."
+    assert "1846" not in _date_answers(long_opening)
+    assert _date_answers(short_opening)["1846"].endswith(
+        ": The assembly of the northern provinces voted a grain fund for every town?"
+    )

@@ -285,6 +285,8 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
                 askable = False  # "their revenue for 2011 was …": the label would read "revenue for was"
             if not _LOWER_WORD.search(label):
                 askable = False  # "The United States" (the last of a list of signers): a name, not an event
+            if label.endswith("…") and _cut_before_verb(sentence, mention, label):
+                askable = False  # "Fanned by the fear of … in the winter of…": what happened was cut off
             if mention.until and re.search(r"\s(?:and|&)\s", mention.text) and mention.date[:7] == mention.until[:7]:
                 askable = False  # "sometime between October 23 and 27": a window, not a start and an end
             if named := _named_by_date(sentence, mention):
@@ -299,6 +301,28 @@ def events_of(findings: Iterable[PassageFindings]) -> list[DraftEvent]:
                 shown = f"{label} ({preposition} {mention.text})"
             events.append(DraftEvent(mention, shown, passage.passage_id, sentence.text, preposition, label, askable))
     return _one_label_one_date(events)
+
+
+def _cut_before_verb(sentence: Sentence, mention: DateMention, label: str) -> bool:
+    """Whether cutting ``label`` to LABEL_WORDS left out the verb of the clause it tells (by spaCy's parse).
+
+    The verb is the sentence's main verb, or the verb of the subordinate clause the label was made from. When
+    the label's last words cannot be found in the sentence (tidying changed them), nothing is claimed.
+    """
+    text = sentence.text
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    doc = parse(text)
+    found = _governing_clause(sentence, start, end)
+    if found and found[2] == "clause":
+        verbs = [t for t in doc if t.dep_ == "advcl" and found[0] <= t.idx < found[1]]
+    else:
+        verbs = [t for t in doc if t.dep_ == "ROOT"]
+    words = label.rstrip("…").split()
+    tail = " ".join(words[-2:]) if len(words) >= 2 else ""
+    at = text.find(tail) if tail else -1
+    if not verbs or at < 0:
+        return False
+    return verbs[0].idx >= at + len(tail)
 
 
 _LOWER_WORD = re.compile(r"\b(?!(?:the|of|and|a|an|de|von|van)\b)[a-z]")
