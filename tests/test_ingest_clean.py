@@ -287,7 +287,7 @@ def test_the_sites_licence_line_ends_the_article_and_its_footer_goes_with_it():
     text = (
         f"Town\n\n{PROSE}\n\n{MORE_PROSE}\n\n{PROSE.replace('harbour', 'river')}\n\n"
         "Send comments on this post to editor@example.org.\n\n"
-        "Everything on this site is licensed under a Creative Commons Attribution 4.0 licence.\n\n"
+        "The whole text is licensed under a Creative Commons BY 4.0 licence.\n\n"
         "The views here are mine alone and not those of any employer I have had or will have, past or present.\n\n"
         "Quayside is a trademark of the Example Harbour Trust.\n"
     )

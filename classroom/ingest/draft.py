@@ -143,7 +143,7 @@ def _clause_of(sentence: Sentence, mention: DateMention, others: list[DateMentio
 
 _SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 _WH_SUBORDINATORS = {"when", "whenever", "while", "once", "where"}
-_CONDITIONS = {"if", "unless", "whether"}  # "threatened to leave if they were not home by Christmas 1946"
+_CONDITIONS = {"if", "unless", "whether"}  # "promised to resign if the bridge was not open by Easter 1931"
 
 
 def _marks_clause(token: Any) -> bool:

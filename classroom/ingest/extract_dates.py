@@ -39,7 +39,7 @@ DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}(?!,?\s+\d))"
 SIMPLE = rf"(?:{FULL}|{MONTH_YEAR}|{DAY_MONTH}|{YEAR})"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 PART = r"(?:early|late|mid|middle)"
-FISCAL = r"(?:(?:the\s+)?(?:fiscal|financial)\s+years?\s+|FY\s*)?"  # "between fiscal year 1963 and fiscal year 1965"
+FISCAL = r"(?:(?:the\s+)?(?:fiscal|financial)\s+years?\s+|FY\s*)?"  # "between fiscal year 1931 and fiscal year 1933"
 
 _COUNT_NOUNS = (
     "tons|tonnes|men|women|people|soldiers|troops|sailors|ships|planes|aircraft|flights|missions|km|kilometres|"
