@@ -40,6 +40,11 @@ class Article:
     removed: tuple[str, ...]
 
 
+def as_label(text: str) -> str:
+    """A heading or a term set as a line of text that introduces what follows it ("Support:", "Exports:")."""
+    return text if text.endswith((".", ":", "?", "!")) else text + ":"
+
+
 def squeeze(text: str) -> str:
     """One space between words, none at the ends."""
     return " ".join(text.split())
@@ -217,7 +222,7 @@ class _PageReader(HTMLParser):
         if self.heading:
             self.candidates[-1].append(Block("heading", text, self.heading))
         elif "dt" in open_tags:  # a term's label ("Support") introduces what follows: never a heading of its own
-            self.candidates[-1].append(Block("paragraph", text if text.endswith((".", ":", "?", "!")) else text + ":"))
+            self.candidates[-1].append(Block("paragraph", as_label(text)))
         else:
             self.candidates[-1].append(Block("item" if "li" in open_tags else "paragraph", text))
 

@@ -319,7 +319,8 @@ def _cut_before_verb(sentence: Sentence, mention: DateMention, label: str) -> bo
         verbs = [t for t in doc if t.dep_ == "ROOT"]
     words = label.rstrip("…").split()
     tail = " ".join(words[-2:]) if len(words) >= 2 else ""
-    at = text.find(tail) if tail else -1
+    begins = text.lower().find(" ".join(words[:2]).lower())  # where the label starts: "of the" may come earlier
+    at = text.find(tail, max(begins, 0)) if tail else -1
     if not verbs or at < 0:
         return False
     return verbs[0].idx >= at + len(tail)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from classroom.ingest.clean import Article, Block, squeeze
+from classroom.ingest.clean import Article, Block, as_label, squeeze
 
 MIN_PASSAGES, MAX_PASSAGES, TARGET_PASSAGES = 2, 6, 4
 SHORT_PARAGRAPH_WORDS = 25  # shorter paragraphs join their neighbour: one-liners make poor passages
@@ -167,18 +167,13 @@ def _goes_on(unit: _Unit, block: Block) -> bool:
     return block.kind == "paragraph" and block.text.endswith(":") and len(block.text.split()) <= _LIST_LABEL_WORDS
 
 
-def _as_label(heading: str) -> str:
-    """A sub-heading inside a passage: a line of its own that says it introduces what follows."""
-    return heading if heading.endswith((".", ":", "?", "!")) else heading + ":"
-
-
 def _merge_short(units: list[_Unit]) -> list[_Unit]:
     """A paragraph under SHORT_PARAGRAPH_WORDS joins the next one (the last joins the previous)."""
     merged: list[_Unit] = []
     carry: _Unit | None = None
     for unit in units:
         if carry is not None:  # the later unit's heading stays where it stood, as a label line ("Exports:")
-            label = [_as_label(unit.heading)] if unit.heading else []
+            label = [as_label(unit.heading)] if unit.heading else []
             unit = _Unit(carry.heading, carry.paragraphs + label + unit.paragraphs)
             carry = None
         if unit.words < SHORT_PARAGRAPH_WORDS:
