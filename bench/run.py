@@ -77,12 +77,24 @@ TARGETS = [
 ]
 
 
+def _cpu_model() -> str:
+    """The processor's name (Linux): two machines with the same core count can differ by a third in speed."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
 def machine() -> dict:
     import psutil
     import streamlit
 
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "cpu": _cpu_model(),
         "cpus": psutil.cpu_count(),
         "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),

@@ -6,6 +6,8 @@ a ``key`` (Streamlit gives it the class ``st-key-<key>``), so nothing else on a 
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from ui import pages
@@ -51,9 +53,19 @@ CSS = """
 """
 
 
+def minified(css: str) -> str:
+    """The rules without comments and spare spaces: they go to the browser on every full run."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).strip()
+
+
+STYLE = f"<style>{minified(CSS)}</style>"  # built once, sent on every full run
+
+
 def apply() -> None:
     """Add the rules to the page (a style-only ``st.html`` takes no room)."""
-    st.html(f"<style>{CSS}</style>")
+    st.html(STYLE)
 
 
 def action_link(

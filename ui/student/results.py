@@ -90,16 +90,17 @@ def _again(quiz, attempt) -> None:
     missed = attempt.missed()
     if st.session_state.pop("again_failed", False):
         st.error("A new attempt could not be started. Check the connection and try again.", icon=":material/error:")
-    cols = st.columns(2)
-    if missed:
-        cols[0].button(
-            f"Retry the {len(missed)} I missed",
-            type="primary",
-            icon=":material/replay:",
-            on_click=_start_again,
-            args=(quiz, missed),
-        )
-    cols[1].button("Take the whole quiz again", icon=":material/restart_alt:", on_click=_start_again, args=(quiz, None))
+    # One row that wraps on a phone: one block, where two columns sent three on every result page.
+    with st.container(horizontal=True, gap="small"):
+        if missed:
+            st.button(
+                f"Retry the {len(missed)} I missed",
+                type="primary",
+                icon=":material/replay:",
+                on_click=_start_again,
+                args=(quiz, missed),
+            )
+        st.button("Take the whole quiz again", icon=":material/restart_alt:", on_click=_start_again, args=(quiz, None))
     pages.link(pages.HOME, label="Back to the course", icon=":material/home:")
 
 
