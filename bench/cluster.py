@@ -31,7 +31,6 @@ import asyncio
 import contextlib
 import json
 import os
-import platform
 import random
 import re
 import shutil
@@ -47,6 +46,7 @@ import sqlalchemy as sa
 import websockets
 
 from bench import load
+from bench.run import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 PROXY_RULES = ROOT / "deploy" / "nginx" / "classroom-proxy.conf"
@@ -371,6 +371,7 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
         url = f"ws://127.0.0.1:{port}/_stcore/stream"
         cpu0 = [sum(s.ps.cpu_times()[:2]) for s in servers]
         others0 = others_cpu_s(proxy)
+        wall0 = time.monotonic()
 
         async def scenario():
             task = asyncio.create_task(
@@ -386,6 +387,7 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
             [sum(s.ps.cpu_times()[:2]) - c0 for s, c0 in zip(servers, cpu0, strict=True)] if kill_after is None else []
         )
         others = others_cpu_s(proxy) - others0
+        wall = time.monotonic() - wall0
         everything = [v for values in results.latencies.values() for v in values]
         back = sorted(t for student in crowd for t in student.back_after)
         report = {
@@ -402,6 +404,10 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
             "others_cpu_s": round(others, 1),  # the load client, nginx and PostgreSQL over the same time
             "host_cpu": args.host_cpu,
             "throttled_s": [round(s.slice.throttled_s(), 1) for s in servers if s.slice is not None],
+            # what the students would do if every answer came at once: a throughput near it is capped by the load
+            "offered_per_s": round(args.students / args.every, 1) if args.every > 0 else None,
+            # hosts + client + nginx + PostgreSQL, in cores: near the machine's count, the hosts competed for it
+            "machine_cores_used": round((sum(cpu) + others) / max(wall, 1e-9), 2) if cpu else None,
         }
         if kill_after is not None:
             report["killed_after_s"] = kill_after
@@ -418,6 +424,19 @@ def run(hosts: int, args: argparse.Namespace, kill_after: float | None = None) -
         for server in servers:
             server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def capped(report: dict, cores: int) -> list[str]:
+    """Why a two-host figure may understate the second host: the load offered, or the machine, ran out."""
+    warnings = []
+    offered = report.get("offered_per_s")
+    if offered and report["throughput_per_s"] >= 0.9 * offered:
+        share = report["throughput_per_s"] / offered
+        warnings.append(f"the hosts served {share:.0%} of the load offered ({offered:g}/s): add students")
+    used = report.get("machine_cores_used")
+    if used is not None and used >= 0.9 * cores:
+        warnings.append(f"hosts, client, nginx and PostgreSQL used {used:g} of {cores} cores: lower --host-cpu")
+    return warnings
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -447,7 +466,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    out: dict = {"machine": f"{platform.node()} {os.cpu_count()} cores", "commit": commit.stdout.strip()}
+    out: dict = {"machine": machine(), "commit": commit.stdout.strip()}
     if "one" in args.only:
         out["one_host"] = run(1, args)
         print(json.dumps(out["one_host"]), flush=True)
@@ -457,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     if "one" in args.only and "two" in args.only:
         out["two_over_one"] = round(out["two_hosts"]["throughput_per_s"] / out["one_host"]["throughput_per_s"], 2)
         print(f"throughput, two hosts / one: {out['two_over_one']}")
+        for warning in capped(out["two_hosts"], os.cpu_count() or 1):
+            print(f"warning: {warning}")
     if "kill" in args.only:
         out["kill"] = run(2, args, kill_after=args.duration / 2)
         print(json.dumps(out["kill"]), flush=True)

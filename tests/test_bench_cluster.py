@@ -49,3 +49,15 @@ def test_without_the_cpu_controller_the_slice_says_what_is_missing(tmp_path: Pat
     monkeypatch.setattr(cluster, "CPU_CGROUP", tmp_path / "absent")
     with pytest.raises(RuntimeError, match="cgroup v1's cpu controller"):
         cluster.CpuSlice("host-d", 0.5)
+
+
+def test_a_two_host_figure_says_when_the_load_or_the_machine_capped_it() -> None:
+    served_all = {"throughput_per_s": 280.0, "offered_per_s": 300.0, "machine_cores_used": 1.2}
+    assert cluster.capped(served_all, cores=2) == ["the hosts served 93% of the load offered (300/s): add students"]
+    busy = {"throughput_per_s": 310.0, "offered_per_s": 600.0, "machine_cores_used": 1.89}
+    [warning] = cluster.capped(busy, cores=2)
+    assert warning == "hosts, client, nginx and PostgreSQL used 1.89 of 2 cores: lower --host-cpu"
+    headroom = {"throughput_per_s": 274.6, "offered_per_s": 600.0, "machine_cores_used": 1.56}
+    assert cluster.capped(headroom, cores=2) == []
+    killed = {"throughput_per_s": 114.3, "offered_per_s": None, "machine_cores_used": None}
+    assert cluster.capped(killed, cores=2) == []
