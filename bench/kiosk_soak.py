@@ -56,6 +56,7 @@ import websockets
 
 from bench import census
 from bench.load import FIXTURE, INTERACTION_TIMEOUT, Sampler, Server, Session, Stuck, Widget, tree_rss
+from bench.run import cpu_model
 
 KIOSK_NAME = "soak-kiosk"
 LESSONS = ("alliance",)
@@ -263,7 +264,7 @@ def stored_attempts(db_path: Path) -> dict[str, int]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
+    cpu = cpu_model()  # platform.processor() is empty on Linux
     memory = psutil.virtual_memory().total / 2**30
     system = f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs"
     return f"{system}, {memory:.0f} GB RAM, Python {platform.python_version()}"

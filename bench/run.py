@@ -77,7 +77,7 @@ TARGETS = [
 ]
 
 
-def _cpu_model() -> str:
+def cpu_model() -> str:
     """The processor's name (Linux): two machines with the same core count can differ by a third in speed."""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -94,7 +94,7 @@ def machine() -> dict:
 
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "cpus": psutil.cpu_count(),
         "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "python": platform.python_version(),
